@@ -1,0 +1,125 @@
+# tpy - build, test, demo.  `make` builds build/tpy (-O2); `make test` installs
+# missing dependencies, builds from scratch and runs every test; `make demo`
+# runs a short example.  Variants: `make debug` (TPY_REF_DEBUG + asserts),
+# `make asan` (ASan + UBSan).  Generated C (re2c, lemon) goes to build/gen.
+
+MODE ?= release
+BUILD := build
+GEN := $(BUILD)/gen
+OBJ := $(BUILD)/obj/$(MODE)
+
+CC ?= cc
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Werror
+BASE_CFLAGS := -std=gnu11 -I. -I$(GEN) -MMD -MP $(WARN)
+ifeq ($(MODE),release)
+  MODE_CFLAGS := -O2 -g -DNDEBUG
+  TPY := $(BUILD)/tpy
+else ifeq ($(MODE),debug)
+  MODE_CFLAGS := -O0 -g -DTPY_REF_DEBUG -DTPY_DEBUG
+  TPY := $(BUILD)/tpy-debug
+else ifeq ($(MODE),asan)
+  CC := clang
+  MODE_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -DTPY_REF_DEBUG -DTPY_DEBUG
+  LDFLAGS += -fsanitize=address,undefined
+  TPY := $(BUILD)/tpy-asan
+endif
+CFLAGS := $(BASE_CFLAGS) $(MODE_CFLAGS) $(EXTRA_CFLAGS)
+LDLIBS := -lm $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
+GEN_CFLAGS := $(filter-out -Wmissing-prototypes -Wshadow,$(CFLAGS)) -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable -Wno-sign-compare -Wno-implicit-fallthrough
+
+LIB_SRC := $(wildcard grammar/*.c gc/*.c runtime/*.c vm/*.c)
+LIB_SRC := $(filter-out vm/main.c,$(LIB_SRC))
+GEN_SRC := $(GEN)/lexer.c $(GEN)/grammar.c
+LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o) $(GEN_SRC:$(GEN)/%.c=$(OBJ)/gen/%.o)
+MAIN_OBJ := $(OBJ)/vm/main.o
+UNIT_SRC := $(wildcard tests/unit/*.c)
+UNIT_OBJ := $(UNIT_SRC:%.c=$(OBJ)/%.o)
+UNIT_BIN := $(BUILD)/unit-$(MODE)
+
+.DELETE_ON_ERROR:
+.PHONY: all debug asan test test-only unit golden cli repl layers demo clean clean-mode deps bench
+
+all: $(TPY)
+
+$(TPY): $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(GEN)/lexer.c: grammar/lexer.re $(GEN)/grammar.h
+	@mkdir -p $(GEN)
+	re2c -W -Werror --no-generation-date -i -o $@ $<
+
+$(GEN)/grammar.c: grammar/grammar.y
+	@mkdir -p $(GEN)
+	cp grammar/grammar.y $(GEN)/grammar.y
+	lemon -q -d$(GEN) -T/usr/share/lemon/lempar.c $(GEN)/grammar.y
+$(GEN)/grammar.h: $(GEN)/grammar.c ;
+
+$(OBJ)/gen/%.o: $(GEN)/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -c -o $@ $<
+
+$(OBJ)/%.o: %.c | $(GEN)/grammar.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(UNIT_BIN): $(LIB_OBJ) $(UNIT_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs criterion 2>/dev/null || echo -lcriterion)
+
+debug:
+	$(MAKE) MODE=debug
+asan:
+	$(MAKE) MODE=asan
+
+deps:
+	@scripts/deps.sh
+
+layers:
+	@scripts/check_layers.sh
+
+unit: $(UNIT_BIN)
+	scripts/run_unit.sh $(UNIT_BIN)
+
+golden: $(TPY)
+	scripts/golden.sh --check $(TPY)
+
+cli: $(TPY)
+	scripts/test_cli.sh $(TPY)
+
+repl: $(TPY)
+	scripts/test_repl.sh $(TPY)
+
+# Everything, from a fresh machine: dependencies, a clean build, every test.
+# The unit tests run from a debug build (TPY_REF_DEBUG), so a leaked reference
+# fails its test (tests/unit/support.h); the other suites use the release tpy.
+# Every suite runs even when an earlier one failed; the exit status is nonzero
+# if any did.
+UNIT_TEST_MODE := debug
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+test: deps
+	$(MAKE) layers
+	$(MAKE) clean-mode
+	$(MAKE) MODE=$(UNIT_TEST_MODE) clean-mode
+	$(MAKE) $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) test-only
+
+test-only: $(TPY)
+	@fail=0; \
+	$(MAKE) --no-print-directory MODE=$(UNIT_TEST_MODE) unit || fail=1; \
+	scripts/golden.sh --check $(TPY) || fail=1; \
+	scripts/test_cli.sh $(TPY) || fail=1; \
+	scripts/test_repl.sh $(TPY) || fail=1; \
+	if [ $$fail -ne 0 ]; then echo "make test: FAILED (see above)"; exit 1; fi; \
+	echo "make test: all suites passed"
+
+clean-mode:
+	rm -rf $(OBJ) $(GEN) $(TPY) $(UNIT_BIN)
+
+demo: $(TPY)
+	$(TPY) examples/demo.py
+
+bench: $(TPY)
+	PY=/usr/bin/python3 CAND=$(TPY) ../shared/bench/run.sh
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_OBJ:.o=.d)

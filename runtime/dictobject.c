@@ -1,0 +1,1680 @@
+/*
+ * runtime/dictobject.c - dict: CPython's compact, insertion-ordered hash table.
+ *
+ * Layout.  d->table is one block: a small header, the sparse index table of
+ * 2**log2_size slots (1, 2, 4 or 8 bytes each, by size), then the dense array
+ * of d->capacity entries in insertion order.  An index slot holds EMPTY, DUMMY
+ * (a deleted entry was there: probing continues past it) or the position of an
+ * entry.  Deleting leaves a hole (key NULL) in the dense array; holes vanish
+ * when the table is rebuilt.  Probing is CPython's: i = hash & mask, then
+ * i = (5*i + perturb + 1) & mask with perturb >>= 5 each step.
+ *
+ * Invariants: used <= nentries <= capacity = 2/3 of the slots; header.usable
+ * = the entries still free for insertion (popitem does not give its entry
+ * back, as in CPython); an empty dict has no table.  Sizing reproduces CPython
+ * 3.11 exactly (sys.getsizeof agrees): first table 8 slots, rebuild at
+ * used*3 (rounded up by calculate_log2_keysize), presizing by n*3/2, and the
+ * "str-only" kind of a table whose keys are all exact str (reported with
+ * CPython's 16-byte entries; a non-str key converts the table with a rebuild).
+ *
+ * Comparing keys may run Python code (__eq__) that mutates the dict: a lookup
+ * holds the candidate key, and restarts when the table or that entry changed.
+ * Exact str keys are compared by pointer, then hash and bytes, without Python
+ * code.  GC: a new dict is untracked and becomes tracked when it stores a
+ * possible container (CPython 3.11's MAINTAIN_TRACKING).
+ */
+#include "runtime/runtime.h"
+#include "runtime/setobject.h"
+
+#include <string.h>
+
+#define DKIX_EMPTY (-1)
+#define DKIX_DUMMY (-2)
+#define DKIX_ERROR (-3)
+#define DKIX_SLOW (-4) // lookup_str met a non-str key with an equal hash
+#define PERTURB_SHIFT 5
+#define LOG2_MINSIZE 3
+
+typedef struct {
+    intptr_t usable;     // entries that can still be appended before a rebuild
+    uint8_t log2_size;   // the index table has 1 << log2_size slots
+    uint8_t log2_ixsize; // each slot takes 1 << log2_ixsize bytes
+    bool str_only;       // every key is an exact str (CPython's "unicode" kind)
+} dtable_t;
+
+#define USABLE_FRACTION(n) (((n) << 1) / 3)
+
+static inline dtable_t *dt(tpy_object_t *d)
+{
+    return (dtable_t *)((tpy_dict_t *)d)->table;
+}
+
+static inline int8_t *dt_indices(dtable_t *t)
+{
+    return (int8_t *)(t + 1);
+}
+
+static inline tpy_dict_entry_t *dt_entries(dtable_t *t)
+{
+    return (tpy_dict_entry_t *)(dt_indices(t) + ((size_t)1 << (t->log2_size + t->log2_ixsize)));
+}
+
+static inline intptr_t dt_get(dtable_t *t, size_t i)
+{
+    int8_t *ix = dt_indices(t);
+    switch (t->log2_ixsize) {
+    case 0: return ((int8_t *)ix)[i];
+    case 1: return ((int16_t *)ix)[i];
+    case 2: return ((int32_t *)ix)[i];
+    default: return (intptr_t)((int64_t *)ix)[i];
+    }
+}
+
+static inline void dt_set(dtable_t *t, size_t i, intptr_t v)
+{
+    int8_t *ix = dt_indices(t);
+    switch (t->log2_ixsize) {
+    case 0: ((int8_t *)ix)[i] = (int8_t)v; break;
+    case 1: ((int16_t *)ix)[i] = (int16_t)v; break;
+    case 2: ((int32_t *)ix)[i] = (int32_t)v; break;
+    default: ((int64_t *)ix)[i] = (int64_t)v; break;
+    }
+}
+
+static size_t dt_bytes(uint8_t log2_size, uint8_t log2_ixsize)
+{
+    size_t n = (size_t)1 << log2_size;
+    return sizeof(dtable_t) + (n << log2_ixsize) + USABLE_FRACTION(n) * sizeof(tpy_dict_entry_t);
+}
+
+static size_t dt_bytes_of(dtable_t *t)
+{
+    return dt_bytes(t->log2_size, t->log2_ixsize);
+}
+
+// CPython's calculate_log2_keysize (quirks included: 1..7 give 16 slots).
+static uint8_t log2_keysize(intptr_t minsize)
+{
+    uint64_t m = (((uint64_t)minsize | 8) - 1) | 7;
+    uint8_t bits = 0;
+    while (m != 0) {
+        bits++;
+        m >>= 1;
+    }
+    return bits;
+}
+
+// The size to hold [n] items without a rebuild (estimate_log2_keysize).
+static uint8_t estimate_log2_keysize(intptr_t n)
+{
+    return log2_keysize((n * 3 + 1) / 2);
+}
+
+static dtable_t *dt_new(uint8_t log2_size, bool str_only)
+{
+    if (log2_size >= 62) {
+        tpy_err_no_memory();
+        return NULL;
+    }
+    uint8_t log2_ixsize = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
+    dtable_t *t = tpy_mem_alloc(dt_bytes(log2_size, log2_ixsize));
+    if (t == NULL) {
+        tpy_err_no_memory();
+        return NULL;
+    }
+    size_t n = (size_t)1 << log2_size;
+    t->usable = (intptr_t)USABLE_FRACTION(n);
+    t->log2_size = log2_size;
+    t->log2_ixsize = log2_ixsize;
+    t->str_only = str_only;
+    memset(dt_indices(t), 0xff, n << log2_ixsize); // every slot DKIX_EMPTY
+    return t;
+}
+
+static inline int64_t key_hash(tpy_object_t *key)
+{
+    if (TPY_STR_CHECK_EXACT(key)) {
+        int64_t h = ((tpy_str_t *)key)->hash;
+        return h != -1 ? h : tpy_str_hash(key);
+    }
+    return tpy_object_hash(key);
+}
+
+static inline void maintain_tracking(tpy_object_t *d, tpy_object_t *key, tpy_object_t *value)
+{
+    if (!tpy_gc_is_tracked(d) &&
+        (tpy_object_may_be_tracked(key) || tpy_object_may_be_tracked(value))) {
+        tpy_gc_track(d);
+    }
+}
+
+/* ---- lookup -------------------------------------------------------------------------- */
+
+/* Lookup of an exact str [key]: the entry index, DKIX_EMPTY when absent, or
+ * DKIX_SLOW when an entry with the same hash has a non-str key (then only the
+ * generic lookup, which may run __eq__, can decide).  Never runs Python code. */
+static inline intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
+{
+    tpy_dict_entry_t *entries = dt_entries(t);
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        intptr_t ix = dt_get(t, i);
+        if (ix >= 0) {
+            tpy_dict_entry_t *ep = &entries[ix];
+            if (ep->key == key) {
+                return ix;
+            }
+            if (ep->hash == hash) {
+                if (!TPY_STR_CHECK_EXACT(ep->key)) {
+                    return DKIX_SLOW;
+                }
+                if (tpy_str_eq(ep->key, key)) {
+                    return ix;
+                }
+            }
+        } else if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* The entry index of [key] in [d], DKIX_EMPTY when absent, DKIX_ERROR with an
+ * exception set.  May run __eq__; restarts if that changed the table. */
+static intptr_t lookup(tpy_object_t *d, tpy_object_t *key, int64_t hash)
+{
+    bool key_is_str = TPY_STR_CHECK_EXACT(key);
+restart:;
+    dtable_t *t = dt(d);
+    if (t == NULL) {
+        return DKIX_EMPTY;
+    }
+    if (key_is_str) {
+        intptr_t ix = lookup_str(t, key, hash);
+        if (ix != DKIX_SLOW) {
+            return ix;
+        }
+    }
+    tpy_dict_entry_t *entries = dt_entries(t);
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    for (;;) {
+        intptr_t ix = dt_get(t, i);
+        if (ix == DKIX_EMPTY) {
+            return DKIX_EMPTY;
+        }
+        if (ix >= 0) {
+            tpy_dict_entry_t *ep = &entries[ix];
+            tpy_object_t *startkey = ep->key;
+            if (startkey == key) {
+                return ix;
+            }
+            if (ep->hash == hash) {
+                if (key_is_str && TPY_STR_CHECK_EXACT(startkey)) {
+                    if (tpy_str_eq(startkey, key)) {
+                        return ix;
+                    }
+                } else {
+                    TPY_INCREF(startkey);
+                    int cmp = tpy_object_richcompare_bool(startkey, key, TPY_CMP_EQ);
+                    TPY_DECREF(startkey);
+                    if (cmp < 0) {
+                        return DKIX_ERROR;
+                    }
+                    if (dt(d) != t || ep->key != startkey) {
+                        goto restart;
+                    }
+                    if (cmp > 0) {
+                        return ix;
+                    }
+                }
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+// The first slot that holds no entry (EMPTY or DUMMY) on [hash]'s probe path.
+static size_t find_free_slot(dtable_t *t, int64_t hash)
+{
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    while (dt_get(t, i) >= 0) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+// The slot whose index is entry [ix] (which must be present).
+static size_t find_slot_of(dtable_t *t, int64_t hash, intptr_t ix)
+{
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    while (dt_get(t, i) != ix) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return i;
+}
+
+/* ---- building and rebuilding tables ----------------------------------------------------- */
+
+/* Rebuild [d]'s table with 2**log2_size slots, compacting holes away.  The
+ * table is str-only when [str_only] and the old one was.  0 or -1. */
+static int dict_resize(tpy_object_t *op, uint8_t log2_size, bool str_only)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    dtable_t *old = d->table;
+    if (old != NULL && !old->str_only) {
+        str_only = false;
+    }
+    dtable_t *t = dt_new(log2_size, str_only);
+    if (t == NULL) {
+        return -1;
+    }
+    tpy_dict_entry_t *dst = dt_entries(t);
+    intptr_t n = 0;
+    if (old != NULL) {
+        tpy_dict_entry_t *src = dt_entries(old);
+        if (d->nentries == d->used) {
+            memcpy(dst, src, (size_t)d->used * sizeof(tpy_dict_entry_t));
+            n = d->used;
+        } else {
+            for (intptr_t i = 0; i < d->nentries; i++) {
+                if (src[i].key != NULL) {
+                    dst[n++] = src[i];
+                }
+            }
+        }
+        size_t mask = ((size_t)1 << log2_size) - 1;
+        for (intptr_t k = 0; k < n; k++) {
+            // A fresh table has no DUMMY: the first non-entry slot is EMPTY.
+            size_t i = (size_t)dst[k].hash & mask;
+            uint64_t perturb = (uint64_t)dst[k].hash;
+            while (dt_get(t, i) != DKIX_EMPTY) {
+                perturb >>= PERTURB_SHIFT;
+                i = (i * 5 + perturb + 1) & mask;
+            }
+            dt_set(t, i, k);
+        }
+        tpy_mem_free(old, dt_bytes_of(old));
+    }
+    t->usable -= n;
+    d->table = t;
+    d->nentries = n;
+    d->capacity = (intptr_t)USABLE_FRACTION((size_t)1 << log2_size);
+    return 0;
+}
+
+// Grow (or convert) when inserting needs room: CPython's insertion_resize.
+static int insertion_resize(tpy_object_t *d, bool str_only)
+{
+    return dict_resize(d, log2_keysize(((tpy_dict_t *)d)->used * 3), str_only);
+}
+
+/* Insert or replace d[key] = value with a precomputed hash.  Takes its own
+ * references.  May run __eq__.  0 or -1. */
+static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    bool key_is_str = TPY_STR_CHECK_EXACT(key);
+    if (d->table == NULL) {
+        d->table = dt_new(LOG2_MINSIZE, key_is_str);
+        if (d->table == NULL) {
+            return -1;
+        }
+        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
+    } else if (!key_is_str && dt(op)->str_only) {
+        if (insertion_resize(op, false) < 0) {
+            return -1;
+        }
+    }
+    TPY_INCREF(key);
+    intptr_t ix = lookup(op, key, hash);
+    if (ix == DKIX_ERROR) {
+        TPY_DECREF(key);
+        return -1;
+    }
+    if (ix >= 0) {
+        tpy_dict_entry_t *ep = &dt_entries(dt(op))[ix];
+        tpy_object_t *old = ep->value;
+        ep->value = tpy_newref(value);
+        maintain_tracking(op, key, value);
+        TPY_DECREF(old);
+        TPY_DECREF(key);
+        return 0;
+    }
+    // __eq__ may have emptied or rebuilt the dict meanwhile.
+    dtable_t *t = d->table;
+    if (t == NULL) {
+        t = d->table = dt_new(LOG2_MINSIZE, key_is_str);
+        if (t == NULL) {
+            TPY_DECREF(key);
+            return -1;
+        }
+        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
+    } else if (!key_is_str && t->str_only) {
+        if (insertion_resize(op, false) < 0) {
+            TPY_DECREF(key);
+            return -1;
+        }
+        t = d->table;
+    }
+    if (t->usable <= 0) {
+        if (insertion_resize(op, true) < 0) {
+            TPY_DECREF(key);
+            return -1;
+        }
+        t = d->table;
+    }
+    size_t slot = find_free_slot(t, hash);
+    dt_set(t, slot, d->nentries);
+    tpy_dict_entry_t *ep = &dt_entries(t)[d->nentries];
+    ep->hash = hash;
+    ep->key = key; // the reference taken above
+    ep->value = tpy_newref(value);
+    d->nentries++;
+    d->used++;
+    t->usable--;
+    maintain_tracking(op, key, value);
+    return 0;
+}
+
+/* Remove entry [ix] (found for [hash]); returns its key and value (the
+ * dict's references) for the caller to release. */
+static void remove_entry(tpy_object_t *op, intptr_t ix, int64_t hash, tpy_object_t **key,
+                         tpy_object_t **value)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    dtable_t *t = d->table;
+    dt_set(t, find_slot_of(t, hash, ix), DKIX_DUMMY);
+    tpy_dict_entry_t *ep = &dt_entries(t)[ix];
+    *key = ep->key;
+    *value = ep->value;
+    ep->key = NULL;
+    ep->value = NULL;
+    d->used--;
+}
+
+/* ---- public API -------------------------------------------------------------------------- */
+
+tpy_object_t *tpy_dict_new(void)
+{
+    tpy_object_t *d = tpy_gc_new(&tpy_dict_type, sizeof(tpy_dict_t));
+    if (d == NULL) {
+        return tpy_err_no_memory();
+    }
+    return d; // untracked until it holds a container
+}
+
+tpy_object_t *tpy_dict_new_presized(intptr_t n)
+{
+    tpy_object_t *d = tpy_dict_new();
+    if (d == NULL || n <= USABLE_FRACTION(1 << LOG2_MINSIZE)) {
+        return d;
+    }
+    uint8_t log2_size = n > USABLE_FRACTION((intptr_t)1 << 17) ? 17 : estimate_log2_keysize(n);
+    if (dict_resize(d, log2_size, false) < 0) {
+        TPY_DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+tpy_object_t *tpy_dict_from_items(tpy_object_t *const *keys, intptr_t kstep,
+                                  tpy_object_t *const *values, intptr_t vstep, intptr_t n)
+{
+    bool str_only = true;
+    for (intptr_t i = 0; i < n; i++) {
+        if (!TPY_STR_CHECK_EXACT(keys[i * kstep])) {
+            str_only = false;
+            break;
+        }
+    }
+    tpy_object_t *d = tpy_dict_new();
+    if (d == NULL) {
+        return NULL;
+    }
+    if (n > USABLE_FRACTION(1 << LOG2_MINSIZE)) {
+        uint8_t log2_size =
+            n > USABLE_FRACTION((intptr_t)1 << 17) ? 17 : estimate_log2_keysize(n);
+        if (dict_resize(d, log2_size, str_only) < 0) {
+            goto error;
+        }
+    }
+    for (intptr_t i = 0; i < n; i++) {
+        if (tpy_dict_set(d, keys[i * kstep], values[i * vstep]) < 0) {
+            goto error;
+        }
+    }
+    return d;
+error:
+    TPY_DECREF(d);
+    return NULL;
+}
+
+tpy_object_t *tpy_dict_get_str_borrow(tpy_object_t *d, tpy_object_t *key)
+{
+    dtable_t *t = dt(d);
+    if (t == NULL) {
+        return NULL;
+    }
+    int64_t hash = ((tpy_str_t *)key)->hash;
+    if (hash == -1) {
+        hash = tpy_str_hash(key);
+    }
+    intptr_t ix = lookup_str(t, key, hash);
+    if (ix >= 0) {
+        return dt_entries(t)[ix].value;
+    }
+    if (ix == DKIX_EMPTY) {
+        return NULL;
+    }
+    ix = lookup(d, key, hash);
+    return ix >= 0 ? dt_entries(dt(d))[ix].value : NULL;
+}
+
+tpy_object_t *tpy_dict_get_hash_borrow(tpy_object_t *d, tpy_object_t *key, int64_t hash)
+{
+    intptr_t ix = lookup(d, key, hash);
+    return ix >= 0 ? dt_entries(dt(d))[ix].value : NULL;
+}
+
+tpy_object_t *tpy_dict_get_borrow(tpy_object_t *d, tpy_object_t *key)
+{
+    if (TPY_STR_CHECK_EXACT(key)) {
+        return tpy_dict_get_str_borrow(d, key);
+    }
+    int64_t hash = tpy_object_hash(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    return tpy_dict_get_hash_borrow(d, key, hash);
+}
+
+tpy_object_t *tpy_dict_get_cstr_borrow(tpy_object_t *d, const char *key)
+{
+    tpy_object_t *k = tpy_str_from_cstr(key);
+    if (k == NULL) {
+        return NULL;
+    }
+    tpy_object_t *v = tpy_dict_get_str_borrow(d, k);
+    TPY_DECREF(k);
+    return v;
+}
+
+int tpy_dict_contains_hash(tpy_object_t *d, tpy_object_t *key, int64_t hash)
+{
+    intptr_t ix = lookup(d, key, hash);
+    return ix == DKIX_ERROR ? -1 : ix >= 0;
+}
+
+int tpy_dict_contains(tpy_object_t *d, tpy_object_t *key)
+{
+    int64_t hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return tpy_dict_contains_hash(d, key, hash);
+}
+
+int tpy_dict_set_hash(tpy_object_t *d, tpy_object_t *key, int64_t hash, tpy_object_t *value)
+{
+    return insert(d, key, hash, value);
+}
+
+int tpy_dict_set(tpy_object_t *d, tpy_object_t *key, tpy_object_t *value)
+{
+    int64_t hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return insert(d, key, hash, value);
+}
+
+int tpy_dict_set_cstr(tpy_object_t *d, const char *key, tpy_object_t *value)
+{
+    tpy_object_t *k = tpy_str_intern_cstr(key);
+    if (k == NULL) {
+        return -1;
+    }
+    int r = tpy_dict_set(d, k, value);
+    TPY_DECREF(k);
+    return r;
+}
+
+int tpy_dict_discard_hash(tpy_object_t *d, tpy_object_t *key, int64_t hash)
+{
+    intptr_t ix = lookup(d, key, hash);
+    if (ix == DKIX_ERROR) {
+        return -1;
+    }
+    if (ix < 0) {
+        return 0;
+    }
+    tpy_object_t *k, *v;
+    remove_entry(d, ix, hash, &k, &v);
+    TPY_DECREF(k);
+    TPY_DECREF(v);
+    return 1;
+}
+
+int tpy_dict_discard(tpy_object_t *d, tpy_object_t *key)
+{
+    int64_t hash = key_hash(key);
+    if (hash == -1) {
+        return -1;
+    }
+    return tpy_dict_discard_hash(d, key, hash);
+}
+
+int tpy_dict_del(tpy_object_t *d, tpy_object_t *key)
+{
+    int r = tpy_dict_discard(d, key);
+    if (r == 0) {
+        tpy_err_key(key);
+        return -1;
+    }
+    return r < 0 ? -1 : 0;
+}
+
+bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key,
+                        tpy_object_t **value, int64_t *hash)
+{
+    dtable_t *t = dt(d);
+    if (t == NULL) {
+        return false;
+    }
+    tpy_dict_entry_t *entries = dt_entries(t);
+    intptr_t i = *pos, n = ((tpy_dict_t *)d)->nentries;
+    while (i < n && entries[i].key == NULL) {
+        i++;
+    }
+    if (i >= n) {
+        return false;
+    }
+    *pos = i + 1;
+    if (key != NULL) {
+        *key = entries[i].key;
+    }
+    if (value != NULL) {
+        *value = entries[i].value;
+    }
+    if (hash != NULL) {
+        *hash = entries[i].hash;
+    }
+    return true;
+}
+
+bool tpy_dict_next(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_object_t **value)
+{
+    return tpy_dict_next_hash(d, pos, key, value, NULL);
+}
+
+void tpy_dict_clear(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    dtable_t *t = d->table;
+    if (t == NULL) {
+        return;
+    }
+    intptr_t n = d->nentries;
+    d->table = NULL;
+    d->used = d->nentries = d->capacity = 0;
+    tpy_dict_entry_t *entries = dt_entries(t);
+    for (intptr_t i = 0; i < n; i++) {
+        TPY_XDECREF(entries[i].key);
+        TPY_XDECREF(entries[i].value);
+    }
+    tpy_mem_free(t, dt_bytes_of(t));
+}
+
+// An exact copy of [src]'s table, holes and free room included, with new references.
+static int clone_table(tpy_object_t *dst, tpy_object_t *src)
+{
+    dtable_t *st = dt(src);
+    size_t bytes = dt_bytes_of(st);
+    dtable_t *t = tpy_mem_alloc(bytes);
+    if (t == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
+    intptr_t n = ((tpy_dict_t *)src)->nentries;
+    memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) *
+                              sizeof(tpy_dict_entry_t));
+    tpy_dict_entry_t *entries = dt_entries(t);
+    for (intptr_t i = 0; i < n; i++) {
+        TPY_XINCREF(entries[i].key);
+        TPY_XINCREF(entries[i].value);
+    }
+    tpy_dict_clear(dst);
+    tpy_dict_t *d = (tpy_dict_t *)dst;
+    d->table = t;
+    d->used = ((tpy_dict_t *)src)->used;
+    d->nentries = n;
+    d->capacity = ((tpy_dict_t *)src)->capacity;
+    if (tpy_gc_is_tracked(src)) {
+        tpy_gc_track(dst);
+    }
+    return 0;
+}
+
+// True when iterating [op] means iterating its table (no overridden __iter__).
+static bool iterates_as_dict(tpy_object_t *op)
+{
+    return TPY_DICT_CHECK(op) && TPY_TYPE(op)->tp_iter == tpy_dict_type.tp_iter;
+}
+
+/* CPython's dict_merge: add the items of mapping [other] to [d].  [override]:
+ * 1 replaces existing keys, 0 keeps them, 2 raises on a duplicate key. */
+static int dict_merge(tpy_object_t *op, tpy_object_t *other, int override)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (iterates_as_dict(other)) {
+        tpy_dict_t *o = (tpy_dict_t *)other;
+        if (other == op || o->used == 0) {
+            return 0;
+        }
+        if (d->used == 0) {
+            override = 1;
+            dtable_t *ot = o->table;
+            if (o->used == o->nentries &&
+                (ot->log2_size == LOG2_MINSIZE ||
+                 USABLE_FRACTION(((intptr_t)1 << ot->log2_size) / 2) < o->used)) {
+                return clone_table(op, other);
+            }
+        }
+        intptr_t slots = d->table != NULL ? (intptr_t)1 << dt(op)->log2_size : 1;
+        if (USABLE_FRACTION(slots) < o->used) {
+            if (dict_resize(op, estimate_log2_keysize(d->used + o->used), dt(other)->str_only) <
+                0) {
+                return -1;
+            }
+        }
+        intptr_t n = o->nentries;
+        for (intptr_t i = 0; i < n; i++) {
+            tpy_dict_entry_t *ep = &dt_entries(dt(other))[i];
+            tpy_object_t *key = ep->key, *value = ep->value;
+            if (key == NULL) {
+                continue;
+            }
+            int64_t hash = ep->hash;
+            TPY_INCREF(key);
+            TPY_INCREF(value);
+            int err = 0;
+            if (override == 1) {
+                err = insert(op, key, hash, value);
+            } else {
+                err = tpy_dict_contains_hash(op, key, hash);
+                if (err == 0) {
+                    err = insert(op, key, hash, value);
+                } else if (err > 0) {
+                    if (override == 2) {
+                        tpy_err_format(&tpy_exc_TypeError,
+                                       "got multiple values for keyword argument '%S'", key);
+                        err = -1;
+                    } else {
+                        err = 0;
+                    }
+                }
+            }
+            TPY_DECREF(key);
+            TPY_DECREF(value);
+            if (err != 0) {
+                return -1;
+            }
+            if (n != o->nentries) {
+                tpy_err_format(&tpy_exc_RuntimeError, "dict mutated during update");
+                return -1;
+            }
+        }
+        return 0;
+    }
+    // A general mapping: for key in other.keys(): d[key] = other[key].
+    tpy_object_t *keys = tpy_object_call_method(other, "keys", NULL, 0);
+    if (keys == NULL) {
+        return -1;
+    }
+    tpy_object_t *it = tpy_object_getiter(keys);
+    TPY_DECREF(keys);
+    if (it == NULL) {
+        return -1;
+    }
+    for (;;) {
+        tpy_object_t *key = tpy_iter_next(it);
+        if (key == NULL) {
+            break;
+        }
+        int err = 0;
+        if (override != 1) {
+            err = tpy_dict_contains(op, key);
+            if (err > 0) {
+                if (override == 2) {
+                    tpy_err_format(&tpy_exc_TypeError,
+                                   "got multiple values for keyword argument '%S'", key);
+                    err = -1;
+                } else {
+                    TPY_DECREF(key);
+                    continue;
+                }
+            }
+        }
+        if (err == 0) {
+            tpy_object_t *value = tpy_object_getitem(other, key);
+            if (value == NULL) {
+                err = -1;
+            } else {
+                err = tpy_dict_set(op, key, value);
+                TPY_DECREF(value);
+            }
+        }
+        TPY_DECREF(key);
+        if (err < 0) {
+            TPY_DECREF(it);
+            return -1;
+        }
+    }
+    TPY_DECREF(it);
+    return tpy_err_occurred() ? -1 : 0;
+}
+
+int tpy_dict_merge(tpy_object_t *d, tpy_object_t *other, bool override)
+{
+    return dict_merge(d, other, override ? 1 : 2);
+}
+
+/* d.update(iterable of pairs): "dictionary update sequence element #i ...". */
+static int merge_from_seq2(tpy_object_t *d, tpy_object_t *seq)
+{
+    tpy_object_t *it = tpy_object_getiter(seq);
+    if (it == NULL) {
+        return -1;
+    }
+    for (intptr_t i = 0;; i++) {
+        tpy_object_t *item = tpy_iter_next(it);
+        if (item == NULL) {
+            break;
+        }
+        tpy_object_t *pair;
+        if (TPY_TUPLE_CHECK_EXACT(item) || TPY_LIST_CHECK_EXACT(item)) {
+            pair = tpy_newref(item);
+        } else {
+            tpy_object_t *pit = tpy_object_getiter(item);
+            if (pit == NULL) {
+                if (tpy_err_matches(&tpy_exc_TypeError)) {
+                    tpy_err_format(&tpy_exc_TypeError,
+                                   "cannot convert dictionary update sequence element #%lld "
+                                   "to a sequence",
+                                   (long long)i);
+                }
+                TPY_DECREF(item);
+                goto error;
+            }
+            pair = tpy_sequence_list(pit);
+            TPY_DECREF(pit);
+        }
+        TPY_DECREF(item);
+        if (pair == NULL) {
+            goto error;
+        }
+        intptr_t n = TPY_LIST_CHECK_EXACT(pair) ? TPY_LIST_SIZE(pair) : TPY_TUPLE_SIZE(pair);
+        if (n != 2) {
+            tpy_err_format(&tpy_exc_ValueError,
+                           "dictionary update sequence element #%lld has length %lld; 2 is "
+                           "required",
+                           (long long)i, (long long)n);
+            TPY_DECREF(pair);
+            goto error;
+        }
+        tpy_object_t **kv = TPY_LIST_CHECK_EXACT(pair) ? TPY_LIST_ITEMS(pair)
+                                                       : TPY_TUPLE_ITEMS(pair);
+        tpy_object_t *key = tpy_newref(kv[0]), *value = tpy_newref(kv[1]);
+        TPY_DECREF(pair);
+        int err = tpy_dict_set(d, key, value);
+        TPY_DECREF(key);
+        TPY_DECREF(value);
+        if (err < 0) {
+            goto error;
+        }
+    }
+    TPY_DECREF(it);
+    return tpy_err_occurred() ? -1 : 0;
+error:
+    TPY_DECREF(it);
+    return -1;
+}
+
+int tpy_dict_update(tpy_object_t *d, tpy_object_t *other)
+{
+    if (TPY_DICT_CHECK_EXACT(other)) {
+        return dict_merge(d, other, 1);
+    }
+    static tpy_object_t *keys_name;
+    if (keys_name == NULL) {
+        keys_name = tpy_str_intern_cstr("keys");
+        if (keys_name == NULL) {
+            return -1;
+        }
+    }
+    if (tpy_type_lookup_borrow(TPY_TYPE(other), keys_name) != NULL) {
+        return dict_merge(d, other, 1);
+    }
+    return merge_from_seq2(d, other);
+}
+
+tpy_object_t *tpy_dict_copy(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    tpy_object_t *copy = tpy_dict_new();
+    if (copy == NULL || d->used == 0) {
+        return copy;
+    }
+    int r;
+    if (iterates_as_dict(op) && d->used >= (d->nentries * 2) / 3) {
+        r = clone_table(copy, op);
+    } else {
+        r = dict_merge(copy, op, 1);
+    }
+    if (r < 0) {
+        TPY_DECREF(copy);
+        return NULL;
+    }
+    return copy;
+}
+
+tpy_object_t *tpy_dict_keys_list(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    tpy_object_t *list = tpy_list_new(d->used);
+    if (list == NULL) {
+        return NULL;
+    }
+    intptr_t pos = 0, j = 0;
+    tpy_object_t *key;
+    while (tpy_dict_next(op, &pos, &key, NULL)) {
+        TPY_LIST_ITEMS(list)[j++] = tpy_newref(key);
+    }
+    return list;
+}
+
+tpy_object_t *tpy_err_key(tpy_object_t *key)
+{
+    tpy_err_set_object(&tpy_exc_KeyError, key);
+    return NULL;
+}
+
+void tpy_dict_maybe_untrack(tpy_object_t *op)
+{
+    if (!tpy_gc_is_tracked(op) || !TPY_DICT_CHECK_EXACT(op)) {
+        return;
+    }
+    intptr_t pos = 0;
+    tpy_object_t *key, *value;
+    while (tpy_dict_next(op, &pos, &key, &value)) {
+        if (tpy_object_may_be_tracked(key) || tpy_object_may_be_tracked(value)) {
+            return;
+        }
+    }
+    tpy_gc_untrack(op);
+}
+
+/* ---- slots -------------------------------------------------------------------------------- */
+
+static void dict_dealloc(tpy_object_t *op)
+{
+    tpy_gc_untrack(op);
+    tpy_dict_clear(op);
+    tpy_gc_free(op, TPY_TYPE(op)->tp_basicsize);
+}
+
+static int dict_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
+{
+    dtable_t *t = dt(op);
+    if (t == NULL) {
+        return 0;
+    }
+    tpy_dict_entry_t *entries = dt_entries(t);
+    intptr_t n = ((tpy_dict_t *)op)->nentries;
+    for (intptr_t i = 0; i < n; i++) {
+        if (entries[i].key != NULL) {
+            int r = visit(entries[i].key, arg);
+            if (r == 0) {
+                r = visit(entries[i].value, arg);
+            }
+            if (r != 0) {
+                return r;
+            }
+        }
+    }
+    return 0;
+}
+
+static int dict_tp_clear(tpy_object_t *op)
+{
+    tpy_dict_clear(op);
+    return 0;
+}
+
+static tpy_object_t *dict_repr(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (d->used == 0) {
+        return tpy_str_from_cstr("{}");
+    }
+    int r = tpy_repr_enter(op);
+    if (r != 0) {
+        return r > 0 ? tpy_str_from_cstr("{...}") : NULL;
+    }
+    tpy_strbuf_t b;
+    tpy_strbuf_init(&b);
+    tpy_strbuf_append_char(&b, '{');
+    intptr_t pos = 0;
+    tpy_object_t *key, *value;
+    bool first = true;
+    while (tpy_dict_next(op, &pos, &key, &value)) {
+        if (!first) {
+            tpy_strbuf_append(&b, ", ", 2);
+        }
+        first = false;
+        TPY_INCREF(key);
+        TPY_INCREF(value);
+        int k = tpy_strbuf_append_repr(&b, key);
+        if (k == 0) {
+            tpy_strbuf_append(&b, ": ", 2);
+            k = tpy_strbuf_append_repr(&b, value);
+        }
+        TPY_DECREF(key);
+        TPY_DECREF(value);
+        if (k < 0) {
+            tpy_strbuf_release(&b);
+            tpy_repr_leave(op);
+            return NULL;
+        }
+    }
+    tpy_strbuf_append_char(&b, '}');
+    tpy_repr_leave(op);
+    return tpy_strbuf_finish(&b);
+}
+
+static int dict_equal(tpy_object_t *a, tpy_object_t *b)
+{
+    if (TPY_DICT_SIZE(a) != TPY_DICT_SIZE(b)) {
+        return 0;
+    }
+    for (intptr_t i = 0; dt(a) != NULL && i < ((tpy_dict_t *)a)->nentries; i++) {
+        tpy_dict_entry_t *ep = &dt_entries(dt(a))[i];
+        if (ep->key == NULL) {
+            continue;
+        }
+        tpy_object_t *key = tpy_newref(ep->key), *aval = tpy_newref(ep->value);
+        int64_t hash = ep->hash;
+        intptr_t ix = lookup(b, key, hash);
+        int cmp;
+        if (ix == DKIX_ERROR) {
+            cmp = -1;
+        } else if (ix < 0) {
+            cmp = 0;
+        } else {
+            tpy_object_t *bval = tpy_newref(dt_entries(dt(b))[ix].value);
+            cmp = tpy_object_richcompare_bool(aval, bval, TPY_CMP_EQ);
+            TPY_DECREF(bval);
+        }
+        TPY_DECREF(key);
+        TPY_DECREF(aval);
+        if (cmp <= 0) {
+            return cmp;
+        }
+    }
+    return 1;
+}
+
+static tpy_object_t *dict_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
+{
+    if (!TPY_DICT_CHECK(a) || !TPY_DICT_CHECK(b) || (op != TPY_CMP_EQ && op != TPY_CMP_NE)) {
+        TPY_RETURN_NOTIMPL;
+    }
+    int eq = a == b ? 1 : dict_equal(a, b);
+    if (eq < 0) {
+        return NULL;
+    }
+    return tpy_bool_from(op == TPY_CMP_EQ ? eq : !eq);
+}
+
+static intptr_t dict_len(tpy_object_t *op)
+{
+    return TPY_DICT_SIZE(op);
+}
+
+static int dict_contains_slot(tpy_object_t *op, tpy_object_t *key)
+{
+    return tpy_dict_contains(op, key);
+}
+
+static tpy_object_t *dict_getitem(tpy_object_t *op, tpy_object_t *key)
+{
+    int64_t hash = key_hash(key);
+    if (hash == -1) {
+        return NULL;
+    }
+    intptr_t ix = lookup(op, key, hash);
+    if (ix >= 0) {
+        return tpy_newref(dt_entries(dt(op))[ix].value);
+    }
+    if (ix == DKIX_ERROR) {
+        return NULL;
+    }
+    if (!TPY_DICT_CHECK_EXACT(op)) {
+        // A subclass may define __missing__ (collections.defaultdict-style).
+        static tpy_object_t *missing_name;
+        if (missing_name == NULL) {
+            missing_name = tpy_str_intern_cstr("__missing__");
+            if (missing_name == NULL) {
+                return NULL;
+            }
+        }
+        if (tpy_type_lookup_borrow(TPY_TYPE(op), missing_name) != NULL) {
+            return tpy_object_call_method(op, "__missing__", &key, 1);
+        }
+    }
+    return tpy_err_key(key);
+}
+
+static int dict_setitem(tpy_object_t *op, tpy_object_t *key, tpy_object_t *value)
+{
+    if (value == NULL) {
+        return tpy_dict_del(op, key);
+    }
+    return tpy_dict_set(op, key, value);
+}
+
+static tpy_object_t *dict_tp_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
+                                 tpy_object_t *kwnames)
+{
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    if (type == &tpy_dict_type) {
+        return tpy_dict_new();
+    }
+    tpy_object_t *d = tpy_type_generic_alloc(type, 0);
+    if (d != NULL) {
+        tpy_gc_track(d); // instances of subclasses have a __dict__: always tracked
+    }
+    return d;
+}
+
+// dict.update(...) / dict(...): one optional positional plus keywords.
+static int update_common(tpy_object_t *self, const char *fname, tpy_object_t *const *args,
+                         size_t nargs, tpy_object_t *kwnames)
+{
+    if (tpy_arg_count(fname, nargs, NULL, 0, 1) < 0) {
+        return -1;
+    }
+    if (nargs == 1 && tpy_dict_update(self, args[0]) < 0) {
+        return -1;
+    }
+    size_t nkw = tpy_kwcount(kwnames);
+    for (size_t k = 0; k < nkw; k++) {
+        if (tpy_dict_set(self, TPY_TUPLE_GET(kwnames, k), args[nargs + k]) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int dict_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                     tpy_object_t *kwnames)
+{
+    return update_common(self, "dict", args, nargs, kwnames);
+}
+
+static tpy_object_t *dict_or(tpy_object_t *a, tpy_object_t *b)
+{
+    if (!TPY_DICT_CHECK(a) || !TPY_DICT_CHECK(b)) {
+        TPY_RETURN_NOTIMPL;
+    }
+    tpy_object_t *r = tpy_dict_copy(a);
+    if (r != NULL && tpy_dict_update(r, b) < 0) {
+        TPY_CLEAR(r);
+    }
+    return r;
+}
+
+static tpy_object_t *dict_ior(tpy_object_t *a, tpy_object_t *b)
+{
+    if (tpy_dict_update(a, b) < 0) {
+        return NULL;
+    }
+    return tpy_newref(a);
+}
+
+/* ---- methods -------------------------------------------------------------------------------- */
+
+static tpy_object_t *dict_get_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    if (nargs == 0 || nargs > 2 || kwnames != NULL) {
+        if (tpy_arg_count("get", nargs, kwnames, 1, 2) < 0) {
+            return NULL;
+        }
+    }
+    tpy_object_t *v = tpy_dict_get_borrow(self, args[0]);
+    if (v != NULL) {
+        return tpy_newref(v);
+    }
+    if (tpy_err_occurred()) {
+        return NULL;
+    }
+    return tpy_newref(nargs == 2 ? args[1] : tpy_none);
+}
+
+static tpy_object_t *dict_setdefault_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                          size_t nargs, tpy_object_t *kwnames)
+{
+    if (tpy_arg_count("setdefault", nargs, kwnames, 1, 2) < 0) {
+        return NULL;
+    }
+    tpy_object_t *dflt = nargs == 2 ? args[1] : tpy_none;
+    int64_t hash = key_hash(args[0]);
+    if (hash == -1) {
+        return NULL;
+    }
+    intptr_t ix = lookup(self, args[0], hash);
+    if (ix == DKIX_ERROR) {
+        return NULL;
+    }
+    if (ix >= 0) {
+        return tpy_newref(dt_entries(dt(self))[ix].value);
+    }
+    if (insert(self, args[0], hash, dflt) < 0) {
+        return NULL;
+    }
+    return tpy_newref(dflt);
+}
+
+static tpy_object_t *dict_pop_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    if (tpy_arg_count("pop", nargs, kwnames, 1, 2) < 0) {
+        return NULL;
+    }
+    int64_t hash = key_hash(args[0]);
+    if (hash == -1) {
+        return NULL;
+    }
+    intptr_t ix = lookup(self, args[0], hash);
+    if (ix == DKIX_ERROR) {
+        return NULL;
+    }
+    if (ix < 0) {
+        if (nargs == 2) {
+            return tpy_newref(args[1]);
+        }
+        return tpy_err_key(args[0]);
+    }
+    tpy_object_t *k, *v;
+    remove_entry(self, ix, hash, &k, &v);
+    TPY_DECREF(k);
+    return v;
+}
+
+static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *args,
+                                       size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.popitem", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (d->used == 0) {
+        return tpy_err_format(&tpy_exc_KeyError, "popitem(): dictionary is empty");
+    }
+    // Allocate the result first: after that nothing can fail.
+    tpy_object_t *res = tpy_tuple_new(2);
+    if (res == NULL) {
+        return NULL;
+    }
+    dtable_t *t = d->table;
+    tpy_dict_entry_t *entries = dt_entries(t);
+    intptr_t i = d->nentries - 1;
+    while (entries[i].key == NULL) {
+        i--;
+    }
+    tpy_object_t *k, *v;
+    remove_entry(op, i, entries[i].hash, &k, &v);
+    d->nentries = i; // the entry is not made usable again (CPython)
+    TPY_TUPLE_ITEMS(res)[0] = k;
+    TPY_TUPLE_ITEMS(res)[1] = v;
+    return res;
+}
+
+
+static tpy_object_t *dict_update_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                      size_t nargs, tpy_object_t *kwnames)
+{
+    if (update_common(self, "update", args, nargs, kwnames) < 0) {
+        return NULL;
+    }
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *dict_copy_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.copy", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_dict_copy(self);
+}
+
+static tpy_object_t *dict_clear_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                     size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.clear", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    tpy_dict_clear(self);
+    TPY_RETURN_NONE;
+}
+
+/* dict.fromkeys(iterable, value=None), a classmethod: [cls] is the type. */
+static tpy_object_t *dict_fromkeys_meth(tpy_object_t *cls, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    if (tpy_arg_count("fromkeys", nargs, kwnames, 1, 2) < 0) {
+        return NULL;
+    }
+    tpy_object_t *iterable = args[0];
+    tpy_object_t *value = nargs == 2 ? args[1] : tpy_none;
+    tpy_object_t *d = tpy_object_call0(cls);
+    if (d == NULL) {
+        return NULL;
+    }
+    if (TPY_DICT_CHECK_EXACT(d) && TPY_DICT_SIZE(d) == 0 &&
+        (TPY_DICT_CHECK_EXACT(iterable) || TPY_ANYSET_CHECK_EXACT(iterable))) {
+        bool from_dict = TPY_DICT_CHECK_EXACT(iterable);
+        intptr_t n = from_dict ? TPY_DICT_SIZE(iterable) : tpy_set_size(iterable);
+        bool str_only = from_dict && dt(iterable) != NULL && dt(iterable)->str_only;
+        if (dict_resize(d, estimate_log2_keysize(n), str_only) < 0) {
+            goto error;
+        }
+        intptr_t pos = 0;
+        tpy_object_t *key;
+        int64_t hash;
+        while (from_dict ? tpy_dict_next_hash(iterable, &pos, &key, NULL, &hash)
+                         : tpy_set_next_entry(iterable, &pos, &key, &hash)) {
+            if (insert(d, key, hash, value) < 0) {
+                goto error;
+            }
+        }
+        return d;
+    }
+    tpy_object_t *it = tpy_object_getiter(iterable);
+    if (it == NULL) {
+        goto error;
+    }
+    for (;;) {
+        tpy_object_t *key = tpy_iter_next(it);
+        if (key == NULL) {
+            break;
+        }
+        int r = TPY_DICT_CHECK_EXACT(d) ? tpy_dict_set(d, key, value)
+                                        : tpy_object_setitem(d, key, value);
+        TPY_DECREF(key);
+        if (r < 0) {
+            TPY_DECREF(it);
+            goto error;
+        }
+    }
+    TPY_DECREF(it);
+    if (tpy_err_occurred()) {
+        goto error;
+    }
+    return d;
+error:
+    TPY_DECREF(d);
+    return NULL;
+}
+
+// The size CPython 3.11 reports: its keys object with 16-byte entries for str-only tables.
+static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                      size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.__sizeof__", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    size_t size = TPY_TYPE(self)->tp_basicsize;
+    dtable_t *t = dt(self);
+    if (t != NULL) {
+        size_t n = (size_t)1 << t->log2_size;
+        size += 32 + (n << t->log2_ixsize) + USABLE_FRACTION(n) * (t->str_only ? 16 : 24);
+    }
+    return tpy_int_from_i64((int64_t)size);
+}
+
+static tpy_object_t *dict_keys_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.keys", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_dictview_new(self, &tpy_dictkeys_type);
+}
+
+static tpy_object_t *dict_values_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                      size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.values", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_dictview_new(self, &tpy_dictvalues_type);
+}
+
+static tpy_object_t *dict_items_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                     size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.items", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_dictview_new(self, &tpy_dictitems_type);
+}
+
+static tpy_object_t *dict_reversed_meth(tpy_object_t *, tpy_object_t *const *, size_t,
+                                        tpy_object_t *);
+
+static const tpy_methoddef_t dict_methods[] = {
+    {"get", dict_get_meth, 0, NULL},
+    {"setdefault", dict_setdefault_meth, 0, NULL},
+    {"pop", dict_pop_meth, 0, NULL},
+    {"popitem", dict_popitem_meth, 0, NULL},
+    {"keys", dict_keys_meth, 0, NULL},
+    {"values", dict_values_meth, 0, NULL},
+    {"items", dict_items_meth, 0, NULL},
+    {"update", dict_update_meth, 0, NULL},
+    {"copy", dict_copy_meth, 0, NULL},
+    {"clear", dict_clear_meth, 0, NULL},
+    {"fromkeys", dict_fromkeys_meth, TPY_METH_CLASS, NULL},
+    {"__sizeof__", dict_sizeof_meth, 0, NULL},
+    {"__reversed__", dict_reversed_meth, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---- iterators ---------------------------------------------------------------------------- */
+
+typedef struct {
+    tpy_object_t ob;
+    tpy_object_t *dict; // NULL once exhausted
+    intptr_t used;      // d->used when created: any change is an error
+    intptr_t pos;       // next entry to look at (reverse: the entry before it)
+    intptr_t len;       // items still expected
+    tpy_object_t *result; // items iterators: a 2-tuple recycled when unshared
+} dictiter_t;
+
+
+static tpy_type_t dictvalueiter_type, dictitemiter_type;
+static tpy_type_t dictrevkeyiter_type, dictrevvalueiter_type, dictrevitemiter_type;
+
+tpy_object_t *tpy_dictiter_new(tpy_object_t *d, int kind, bool reverse)
+{
+    static tpy_type_t *const types[2][3] = {
+        {&tpy_dictiter_type, &dictvalueiter_type, &dictitemiter_type},
+        {&dictrevkeyiter_type, &dictrevvalueiter_type, &dictrevitemiter_type},
+    };
+    tpy_object_t *result = NULL;
+    if (kind == TPY_DICT_ITEMS) {
+        result = tpy_tuple_pack(2, tpy_none, tpy_none);
+        if (result == NULL) {
+            return NULL;
+        }
+    }
+    dictiter_t *it = (dictiter_t *)tpy_gc_new(types[reverse][kind], sizeof(dictiter_t));
+    if (it == NULL) {
+        TPY_XDECREF(result);
+        return tpy_err_no_memory();
+    }
+    it->result = result;
+    it->dict = tpy_newref(d);
+    it->used = TPY_DICT_SIZE(d);
+    it->len = it->used;
+    it->pos = reverse ? ((tpy_dict_t *)d)->nentries - 1 : 0;
+    tpy_gc_track(TPY_OBJ(it));
+    return TPY_OBJ(it);
+}
+
+static void dictiter_dealloc(tpy_object_t *op)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    tpy_gc_untrack(op);
+    TPY_CLEAR(it->dict);
+    TPY_CLEAR(it->result);
+    tpy_gc_free(op, sizeof(dictiter_t));
+}
+
+static int dictiter_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    int r = it->dict != NULL ? visit(it->dict, arg) : 0;
+    if (r == 0 && it->result != NULL) {
+        r = visit(it->result, arg);
+    }
+    return r;
+}
+
+static int dictiter_clear(tpy_object_t *op)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    TPY_CLEAR(it->dict);
+    TPY_CLEAR(it->result);
+    return 0;
+}
+
+/* Advance [it]: the entry to yield (borrowed), or NULL when exhausted or on
+ * error (exception set; the iterator stays in an error state). */
+static tpy_dict_entry_t *dictiter_advance(dictiter_t *it, bool reverse)
+{
+    tpy_object_t *d = it->dict;
+    if (d == NULL) {
+        return NULL;
+    }
+    if (it->used != TPY_DICT_SIZE(d)) {
+        tpy_err_format(&tpy_exc_RuntimeError, "dictionary changed size during iteration");
+        it->used = -1; // stay in error
+        return NULL;
+    }
+    dtable_t *t = dt(d);
+    intptr_t i = it->pos, n = ((tpy_dict_t *)d)->nentries;
+    tpy_dict_entry_t *entries = t != NULL ? dt_entries(t) : NULL;
+    if (reverse) {
+        if (i >= n) {
+            i = n - 1;
+        }
+        while (i >= 0 && entries[i].key == NULL) {
+            i--;
+        }
+        if (i < 0) {
+            goto exhausted;
+        }
+        it->pos = i - 1;
+    } else {
+        while (i < n && entries[i].key == NULL) {
+            i++;
+        }
+        if (i >= n) {
+            goto exhausted;
+        }
+        it->pos = i + 1;
+    }
+    if (it->len == 0) {
+        tpy_err_format(&tpy_exc_RuntimeError, "dictionary keys changed during iteration");
+        goto exhausted;
+    }
+    it->len--;
+    return &entries[i];
+exhausted:
+    it->dict = NULL;
+    TPY_DECREF(d);
+    return NULL;
+}
+
+static tpy_object_t *dictiter_next_key(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
+    return ep != NULL ? tpy_newref(ep->key) : NULL;
+}
+
+static tpy_object_t *dictiter_next_value(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
+    return ep != NULL ? tpy_newref(ep->value) : NULL;
+}
+
+static tpy_object_t *item_result(dictiter_t *it, tpy_dict_entry_t *ep)
+{
+    tpy_object_t *key = tpy_newref(ep->key), *value = tpy_newref(ep->value);
+    tpy_object_t *r = it->result;
+    if (TPY_REFCNT(r) == 1) {
+        tpy_object_t *oldk = TPY_TUPLE_GET(r, 0), *oldv = TPY_TUPLE_GET(r, 1);
+        TPY_TUPLE_ITEMS(r)[0] = key;
+        TPY_TUPLE_ITEMS(r)[1] = value;
+        TPY_INCREF(r);
+        TPY_DECREF(oldk);
+        TPY_DECREF(oldv);
+        tpy_gc_track(r); // the collector may have untracked it
+        return r;
+    }
+    tpy_object_t *items[2] = {key, value};
+    return tpy_tuple_from_array_steal(items, 2);
+}
+
+static tpy_object_t *dictiter_next_item(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
+    return ep != NULL ? item_result((dictiter_t *)op, ep) : NULL;
+}
+
+static tpy_object_t *dictreviter_next_key(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
+    return ep != NULL ? tpy_newref(ep->key) : NULL;
+}
+
+static tpy_object_t *dictreviter_next_value(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
+    return ep != NULL ? tpy_newref(ep->value) : NULL;
+}
+
+static tpy_object_t *dictreviter_next_item(tpy_object_t *op)
+{
+    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
+    return ep != NULL ? item_result((dictiter_t *)op, ep) : NULL;
+}
+
+static tpy_object_t *dictiter_length_hint(tpy_object_t *op, tpy_object_t *const *args,
+                                          size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("__length_hint__", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    dictiter_t *it = (dictiter_t *)op;
+    intptr_t n = 0;
+    if (it->dict != NULL && it->used == TPY_DICT_SIZE(it->dict)) {
+        n = it->len;
+    }
+    return tpy_int_from_i64(n);
+}
+
+static const tpy_methoddef_t dictiter_methods[] = {
+    {"__length_hint__", dictiter_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+#define DICTITER_TYPE(pyname, nextfn)                                                     \
+    {                                                                                             \
+        .ob = TPY_STATIC_TYPE_OB, .tp_name = pyname, .tp_basicsize = sizeof(dictiter_t),        \
+        .tp_flags = TPY_TPFLAGS_HAVE_GC, .tp_dealloc = dictiter_dealloc,                         \
+        .tp_traverse = dictiter_traverse, .tp_clear = dictiter_clear, .tp_iter = tpy_iter_self, \
+        .tp_iternext = nextfn, .tp_methods = dictiter_methods,                                   \
+    }
+
+tpy_type_t tpy_dictiter_type = DICTITER_TYPE("dict_keyiterator", dictiter_next_key);
+static tpy_type_t dictvalueiter_type =
+    DICTITER_TYPE("dict_valueiterator", dictiter_next_value);
+static tpy_type_t dictitemiter_type =
+    DICTITER_TYPE("dict_itemiterator", dictiter_next_item);
+static tpy_type_t dictrevkeyiter_type =
+    DICTITER_TYPE("dict_reversekeyiterator", dictreviter_next_key);
+static tpy_type_t dictrevvalueiter_type =
+    DICTITER_TYPE("dict_reversevalueiterator", dictreviter_next_value);
+static tpy_type_t dictrevitemiter_type =
+    DICTITER_TYPE("dict_reverseitemiterator", dictreviter_next_item);
+
+static tpy_object_t *dict_iter(tpy_object_t *op)
+{
+    return tpy_dictiter_new(op, TPY_DICT_KEYS, false);
+}
+
+static tpy_object_t *dict_reversed_meth(tpy_object_t *self, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("dict.__reversed__", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_dictiter_new(self, TPY_DICT_KEYS, true);
+}
+
+
+
+
+
+tpy_type_t tpy_dict_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "dict",
+    .tp_basicsize = sizeof(tpy_dict_t),
+    .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_DICT_SUBCLASS,
+    .tp_dealloc = dict_dealloc,
+    .tp_repr = dict_repr,
+    .tp_richcompare = dict_richcompare,
+    .tp_traverse = dict_traverse,
+    .tp_clear = dict_tp_clear,
+    .tp_iter = dict_iter,
+    .tp_new = dict_tp_new,
+    .tp_init = dict_init,
+    .tp_binop = {[TPY_BINOP_OR] = dict_or},
+    .tp_inplace = {[TPY_BINOP_OR] = dict_ior},
+    .tp_len = dict_len,
+    .tp_getitem = dict_getitem,
+    .tp_setitem = dict_setitem,
+    .tp_contains = dict_contains_slot,
+    .tp_methods = dict_methods,
+    .tp_doc = "Built-in insertion-ordered mapping.",
+};
+
+void tpy_dict_init(void)
+{
+    tpy_type_t *types[] = {
+        &tpy_dict_type,        &tpy_dictkeys_type,     &tpy_dictvalues_type,
+        &tpy_dictitems_type,   &tpy_dictiter_type,     &dictvalueiter_type,
+        &dictitemiter_type,    &dictrevkeyiter_type,   &dictrevvalueiter_type,
+        &dictrevitemiter_type,
+    };
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        tpy_type_ready(types[i]);
+    }
+}

@@ -1,0 +1,525 @@
+/*
+ * runtime/exceptions.c - the built-in exception hierarchy.
+ *
+ * Every exception instance has the tpy_exception_t layout (args, traceback,
+ * cause, context, a per-type `extra` payload and an instance __dict__), so a
+ * user class deriving from any of them needs no extra space.  Behaviour
+ * mirrors CPython 3.11: BaseException.__new__ stores all positional arguments
+ * in args and __init__ replaces them; str() of an exception is '' / str(arg) /
+ * str(args); KeyError's str is repr(key); OSError(errno, strerror, filename)
+ * formats "[Errno 2] No such file or directory: 'x'"; StopIteration.value and
+ * SystemExit.code come from the first argument.
+ */
+#include "runtime/runtime.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static tpy_object_t *exc_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
+                             tpy_object_t *kwnames);
+static int exc_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                    tpy_object_t *kwnames);
+static void exc_dealloc(tpy_object_t *self);
+static int exc_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg);
+static int exc_clear(tpy_object_t *self);
+static tpy_object_t *exc_repr(tpy_object_t *self);
+static tpy_object_t *exc_strslot(tpy_object_t *self);
+static const tpy_methoddef_t exc_methods[];
+static const tpy_getsetdef_t exc_getset[];
+
+#define EXC_TYPE_INIT(name)                                                                       \
+    {                                                                                             \
+        .ob = TPY_STATIC_TYPE_OB, .tp_name = #name, .tp_basicsize = sizeof(tpy_exception_t),      \
+        .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_EXC_SUBCLASS,        \
+        .tp_dealloc = exc_dealloc, .tp_traverse = exc_traverse, .tp_clear = exc_clear,            \
+        .tp_repr = exc_repr, .tp_str = exc_strslot, .tp_new = exc_new, .tp_init = exc_init,       \
+        .tp_dictoffset = offsetof(tpy_exception_t, dict),                                         \
+    }
+
+#define DEFINE_EXC(name, base) tpy_type_t tpy_exc_##name = EXC_TYPE_INIT(name);
+TPY_EXCEPTION_TYPES(DEFINE_EXC)
+#undef DEFINE_EXC
+
+static tpy_exception_t *as_exc(tpy_object_t *op)
+{
+    return (tpy_exception_t *)op;
+}
+
+bool tpy_exc_check(tpy_object_t *op)
+{
+    return TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_EXC_SUBCLASS);
+}
+
+bool tpy_exc_type_check(tpy_object_t *op)
+{
+    return TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_TYPE_SUBCLASS) &&
+           TPY_TYPE_HAS_FLAG((tpy_type_t *)op, TPY_TPFLAGS_EXC_SUBCLASS);
+}
+
+/* The per-type payload derived from args (StopIteration.value, SystemExit.code). */
+static void set_extra_from_args(tpy_exception_t *e)
+{
+    tpy_type_t *t = TPY_TYPE(e);
+    intptr_t n = TPY_TUPLE_SIZE(e->args);
+    if (tpy_type_is_subtype(t, &tpy_exc_StopIteration)) {
+        TPY_SETREF(e->extra, tpy_newref(n > 0 ? TPY_TUPLE_GET(e->args, 0) : tpy_none));
+    } else if (tpy_type_is_subtype(t, &tpy_exc_SystemExit)) {
+        TPY_SETREF(e->extra, tpy_newref(n == 0 ? tpy_none : n == 1 ? TPY_TUPLE_GET(e->args, 0)
+                                                                   : e->args));
+    }
+}
+
+tpy_object_t *tpy_exc_new(tpy_type_t *type, tpy_object_t *args)
+{
+    tpy_exception_t *e = (tpy_exception_t *)tpy_type_generic_alloc(type, 0);
+    if (e == NULL) {
+        return NULL;
+    }
+    e->args = tpy_newref(args);
+    set_extra_from_args(e);
+    tpy_gc_track(TPY_OBJ(e));
+    return TPY_OBJ(e);
+}
+
+static tpy_object_t *exc_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
+                             tpy_object_t *kwnames)
+{
+    (void)kwnames;
+    tpy_object_t *t = tpy_tuple_from_array(args, (intptr_t)nargs);
+    if (t == NULL) {
+        return NULL;
+    }
+    tpy_object_t *e = tpy_exc_new(type, t);
+    TPY_DECREF(t);
+    return e;
+}
+
+static int exc_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                    tpy_object_t *kwnames)
+{
+    if (tpy_kwcount(kwnames) > 0) {
+        tpy_err_format(&tpy_exc_TypeError, "%s() takes no keyword arguments",
+                       tpy_type_name(TPY_TYPE(self)));
+        return -1;
+    }
+    tpy_object_t *t = tpy_tuple_from_array(args, (intptr_t)nargs);
+    if (t == NULL) {
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->args, t);
+    set_extra_from_args(as_exc(self));
+    return 0;
+}
+
+static int exc_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
+{
+    tpy_exception_t *e = as_exc(self);
+    tpy_object_t *fields[] = {e->dict, e->args, e->traceback, e->cause, e->context, e->extra};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (fields[i] != NULL) {
+            int r = visit(fields[i], arg);
+            if (r != 0) {
+                return r;
+            }
+        }
+    }
+    return 0;
+}
+
+static int exc_clear(tpy_object_t *self)
+{
+    tpy_exception_t *e = as_exc(self);
+    TPY_CLEAR(e->dict);
+    TPY_CLEAR(e->args);
+    TPY_CLEAR(e->traceback);
+    TPY_CLEAR(e->cause);
+    TPY_CLEAR(e->context);
+    TPY_CLEAR(e->extra);
+    return 0;
+}
+
+static void exc_dealloc(tpy_object_t *self)
+{
+    tpy_gc_untrack(self);
+    exc_clear(self);
+    tpy_gc_free(self, TPY_TYPE(self)->tp_basicsize);
+}
+
+/* str(args[0]) for one argument, '' for none, str(args) otherwise. */
+static tpy_object_t *exc_args_str(tpy_exception_t *e)
+{
+    intptr_t n = e->args ? TPY_TUPLE_SIZE(e->args) : 0;
+    if (n == 0) {
+        return tpy_str_from_cstr("");
+    }
+    if (n == 1) {
+        return tpy_object_str(TPY_TUPLE_GET(e->args, 0));
+    }
+    return tpy_object_str(e->args);
+}
+
+static tpy_object_t *oserror_str(tpy_exception_t *e)
+{
+    intptr_t n = TPY_TUPLE_SIZE(e->args);
+    if (n >= 2) {
+        tpy_object_t *eno = TPY_TUPLE_GET(e->args, 0), *msg = TPY_TUPLE_GET(e->args, 1);
+        if (n >= 3) {
+            return tpy_str_from_format("[Errno %S] %S: %R", eno, msg, TPY_TUPLE_GET(e->args, 2));
+        }
+        return tpy_str_from_format("[Errno %S] %S", eno, msg);
+    }
+    return exc_args_str(e);
+}
+
+static tpy_object_t *syntaxerror_str(tpy_exception_t *e)
+{
+    // args = (msg, (filename, lineno, offset, text, end_lineno, end_offset))
+    intptr_t n = TPY_TUPLE_SIZE(e->args);
+    if (n == 2 && TPY_TUPLE_CHECK(TPY_TUPLE_GET(e->args, 1)) &&
+        TPY_TUPLE_SIZE(TPY_TUPLE_GET(e->args, 1)) >= 2) {
+        tpy_object_t *info = TPY_TUPLE_GET(e->args, 1);
+        tpy_object_t *msg = TPY_TUPLE_GET(e->args, 0);
+        tpy_object_t *fn = TPY_TUPLE_GET(info, 0), *ln = TPY_TUPLE_GET(info, 1);
+        if (TPY_STR_CHECK(fn) && TPY_INT_CHECK(ln)) {
+            // CPython prints only the file's base name here.
+            const char *full = TPY_STR_DATA(fn), *slash = strrchr(full, '/');
+            const char *base = slash ? slash + 1 : full;
+            return tpy_str_from_format("%S (%s, line %S)", msg, base, ln);
+        }
+        if (TPY_INT_CHECK(ln)) {
+            return tpy_str_from_format("%S (line %S)", msg, ln);
+        }
+    }
+    if (n >= 1) {
+        return tpy_object_str(TPY_TUPLE_GET(e->args, 0));
+    }
+    return exc_args_str(e);
+}
+
+tpy_object_t *tpy_exc_str(tpy_object_t *exc)
+{
+    return tpy_object_str(exc);
+}
+
+static tpy_object_t *exc_strslot(tpy_object_t *self)
+{
+    tpy_exception_t *e = as_exc(self);
+    tpy_type_t *t = TPY_TYPE(self);
+    if (e->args == NULL) {
+        return tpy_str_from_cstr("");
+    }
+    if (tpy_type_is_subtype(t, &tpy_exc_KeyError) && TPY_TUPLE_SIZE(e->args) == 1) {
+        return tpy_object_repr(TPY_TUPLE_GET(e->args, 0));
+    }
+    if (tpy_type_is_subtype(t, &tpy_exc_OSError)) {
+        return oserror_str(e);
+    }
+    if (tpy_type_is_subtype(t, &tpy_exc_SyntaxError)) {
+        return syntaxerror_str(e);
+    }
+    return exc_args_str(e);
+}
+
+static tpy_object_t *exc_repr(tpy_object_t *self)
+{
+    tpy_exception_t *e = as_exc(self);
+    const char *name = tpy_type_name(TPY_TYPE(self));
+    intptr_t n = e->args ? TPY_TUPLE_SIZE(e->args) : 0;
+    if (n == 1) {
+        return tpy_str_from_format("%s(%R)", name, TPY_TUPLE_GET(e->args, 0));
+    }
+    if (n == 0) {
+        return tpy_str_from_format("%s()", name);
+    }
+    return tpy_str_from_format("%s%R", name, e->args);
+}
+
+void tpy_exc_set_traceback(tpy_object_t *exc, tpy_object_t *tb)
+{
+    TPY_SETREF(as_exc(exc)->traceback, tb);
+}
+
+void tpy_exc_set_context(tpy_object_t *exc, tpy_object_t *ctx)
+{
+    TPY_SETREF(as_exc(exc)->context, ctx);
+}
+
+void tpy_exc_set_cause(tpy_object_t *exc, tpy_object_t *cause)
+{
+    TPY_SETREF(as_exc(exc)->cause, cause);
+    as_exc(exc)->suppress_context = true;
+}
+
+/* ---- attributes ------------------------------------------------------------ */
+
+static tpy_object_t *or_none(tpy_object_t *op)
+{
+    return tpy_newref(op ? op : tpy_none);
+}
+
+static tpy_object_t *exc_get_args(tpy_object_t *self)
+{
+    return or_none(as_exc(self)->args);
+}
+
+static int exc_set_args(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_TypeError, "args may not be deleted");
+        return -1;
+    }
+    tpy_object_t *t = tpy_sequence_tuple(value);
+    if (t == NULL) {
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->args, t);
+    return 0;
+}
+
+static tpy_object_t *exc_get_tb(tpy_object_t *self)
+{
+    return or_none(as_exc(self)->traceback);
+}
+
+static int exc_set_tb(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL || value == tpy_none) {
+        TPY_CLEAR(as_exc(self)->traceback);
+        return 0;
+    }
+    TPY_SETREF(as_exc(self)->traceback, tpy_newref(value));
+    return 0;
+}
+
+static tpy_object_t *exc_get_cause(tpy_object_t *self)
+{
+    return or_none(as_exc(self)->cause);
+}
+
+static int exc_check_chain_value(tpy_object_t *value, const char *what)
+{
+    if (value != tpy_none && !tpy_exc_check(value)) {
+        tpy_err_format(&tpy_exc_TypeError, "exception %s must be None or derive from BaseException",
+                       what);
+        return -1;
+    }
+    return 0;
+}
+
+static int exc_set_cause(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_TypeError, "__cause__ may not be deleted");
+        return -1;
+    }
+    if (exc_check_chain_value(value, "cause") < 0) {
+        return -1;
+    }
+    tpy_exc_set_cause(self, value == tpy_none ? NULL : tpy_newref(value));
+    return 0;
+}
+
+static tpy_object_t *exc_get_context(tpy_object_t *self)
+{
+    return or_none(as_exc(self)->context);
+}
+
+static int exc_set_context(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_TypeError, "__context__ may not be deleted");
+        return -1;
+    }
+    if (exc_check_chain_value(value, "context") < 0) {
+        return -1;
+    }
+    tpy_exc_set_context(self, value == tpy_none ? NULL : tpy_newref(value));
+    return 0;
+}
+
+static tpy_object_t *exc_get_suppress(tpy_object_t *self)
+{
+    return tpy_bool_from(as_exc(self)->suppress_context);
+}
+
+static int exc_set_suppress(tpy_object_t *self, tpy_object_t *value)
+{
+    int t = value ? tpy_object_is_true(value) : 0;
+    if (t < 0) {
+        return -1;
+    }
+    as_exc(self)->suppress_context = t;
+    return 0;
+}
+
+/* value / code: the `extra` payload (StopIteration.value, SystemExit.code). */
+static tpy_object_t *exc_get_extra(tpy_object_t *self)
+{
+    return or_none(as_exc(self)->extra);
+}
+
+static int exc_set_extra(tpy_object_t *self, tpy_object_t *value)
+{
+    TPY_SETREF(as_exc(self)->extra, value ? tpy_newref(value) : NULL);
+    return 0;
+}
+
+/* OSError.errno / strerror / filename and SyntaxError fields come from args. */
+static tpy_object_t *arg_or_none(tpy_object_t *self, intptr_t i)
+{
+    tpy_object_t *args = as_exc(self)->args;
+    if (args != NULL && TPY_TUPLE_SIZE(args) >= 2 && i < TPY_TUPLE_SIZE(args)) {
+        return tpy_newref(TPY_TUPLE_GET(args, i));
+    }
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *os_errno(tpy_object_t *self)
+{
+    return arg_or_none(self, 0);
+}
+
+static tpy_object_t *os_strerror(tpy_object_t *self)
+{
+    return arg_or_none(self, 1);
+}
+
+static tpy_object_t *os_filename(tpy_object_t *self)
+{
+    return arg_or_none(self, 2);
+}
+
+static tpy_object_t *syntax_field(tpy_object_t *self, intptr_t i)
+{
+    tpy_object_t *args = as_exc(self)->args;
+    if (args != NULL && TPY_TUPLE_SIZE(args) == 2) {
+        tpy_object_t *info = TPY_TUPLE_GET(args, 1);
+        if (TPY_TUPLE_CHECK(info) && i < TPY_TUPLE_SIZE(info)) {
+            return tpy_newref(TPY_TUPLE_GET(info, i));
+        }
+    }
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *syn_msg(tpy_object_t *self)
+{
+    tpy_object_t *args = as_exc(self)->args;
+    if (args != NULL && TPY_TUPLE_SIZE(args) >= 1) {
+        return tpy_newref(TPY_TUPLE_GET(args, 0));
+    }
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *syn_filename(tpy_object_t *self)
+{
+    return syntax_field(self, 0);
+}
+
+static tpy_object_t *syn_lineno(tpy_object_t *self)
+{
+    return syntax_field(self, 1);
+}
+
+static tpy_object_t *syn_offset(tpy_object_t *self)
+{
+    return syntax_field(self, 2);
+}
+
+static tpy_object_t *syn_text(tpy_object_t *self)
+{
+    return syntax_field(self, 3);
+}
+
+static tpy_object_t *syn_end_lineno(tpy_object_t *self)
+{
+    return syntax_field(self, 4);
+}
+
+static tpy_object_t *syn_end_offset(tpy_object_t *self)
+{
+    return syntax_field(self, 5);
+}
+
+static const tpy_getsetdef_t exc_getset[] = {
+    {"args", exc_get_args, exc_set_args},
+    {"__traceback__", exc_get_tb, exc_set_tb},
+    {"__cause__", exc_get_cause, exc_set_cause},
+    {"__context__", exc_get_context, exc_set_context},
+    {"__suppress_context__", exc_get_suppress, exc_set_suppress},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t stopiter_getset[] = {
+    {"value", exc_get_extra, exc_set_extra},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t sysexit_getset[] = {
+    {"code", exc_get_extra, exc_set_extra},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t oserror_getset[] = {
+    {"errno", os_errno, NULL},
+    {"strerror", os_strerror, NULL},
+    {"filename", os_filename, NULL},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t syntaxerror_getset[] = {
+    {"msg", syn_msg, NULL},
+    {"filename", syn_filename, NULL},
+    {"lineno", syn_lineno, NULL},
+    {"offset", syn_offset, NULL},
+    {"text", syn_text, NULL},
+    {"end_lineno", syn_end_lineno, NULL},
+    {"end_offset", syn_end_offset, NULL},
+    {NULL, NULL, NULL},
+};
+
+static tpy_object_t *exc_with_traceback(tpy_object_t *self, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    if (tpy_arg_count("with_traceback", nargs, kwnames, 1, 1) < 0) {
+        return NULL;
+    }
+    if (exc_set_tb(self, args[0]) < 0) {
+        return NULL;
+    }
+    return tpy_newref(self);
+}
+
+static const tpy_methoddef_t exc_methods[] = {
+    {"with_traceback", exc_with_traceback, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+void tpy_exceptions_init(void)
+{
+#define SET_BASE(name, base) tpy_exc_##name.tp_base = TPY_EXC_BASE_##base;
+#define TPY_EXC_BASE_NULL &tpy_object_type
+#define TPY_EXC_BASE_BaseException &tpy_exc_BaseException
+#define TPY_EXC_BASE_Exception &tpy_exc_Exception
+#define TPY_EXC_BASE_ArithmeticError &tpy_exc_ArithmeticError
+#define TPY_EXC_BASE_ImportError &tpy_exc_ImportError
+#define TPY_EXC_BASE_LookupError &tpy_exc_LookupError
+#define TPY_EXC_BASE_NameError &tpy_exc_NameError
+#define TPY_EXC_BASE_OSError &tpy_exc_OSError
+#define TPY_EXC_BASE_RuntimeError &tpy_exc_RuntimeError
+#define TPY_EXC_BASE_SyntaxError &tpy_exc_SyntaxError
+#define TPY_EXC_BASE_IndentationError &tpy_exc_IndentationError
+#define TPY_EXC_BASE_ValueError &tpy_exc_ValueError
+#define TPY_EXC_BASE_UnicodeError &tpy_exc_UnicodeError
+#define TPY_EXC_BASE_Warning &tpy_exc_Warning
+    TPY_EXCEPTION_TYPES(SET_BASE)
+#undef SET_BASE
+    tpy_exc_BaseException.tp_methods = exc_methods;
+    tpy_exc_BaseException.tp_getset = exc_getset;
+    tpy_exc_StopIteration.tp_getset = stopiter_getset;
+    tpy_exc_SystemExit.tp_getset = sysexit_getset;
+    tpy_exc_OSError.tp_getset = oserror_getset;
+    tpy_exc_SyntaxError.tp_getset = syntaxerror_getset;
+#define READY(name, base) tpy_type_ready(&tpy_exc_##name);
+    TPY_EXCEPTION_TYPES(READY)
+#undef READY
+}

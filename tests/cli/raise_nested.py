@@ -1,0 +1,9 @@
+def inner():
+    raise ValueError("from a nested call")
+
+
+def outer():
+    inner()
+
+
+outer()

@@ -1,0 +1,3 @@
+items = []
+print("popping from", items)
+items.pop()

@@ -1,0 +1,3 @@
+print("before")
+undefined_variable_xyz
+print("never printed")

@@ -1,0 +1,10 @@
+def lookup():
+    missing_global_qqq
+
+
+def caller():
+    print("calling lookup")
+    lookup()
+
+
+caller()

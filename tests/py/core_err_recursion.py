@@ -1,0 +1,6 @@
+def forever():
+    forever()
+
+
+print("recursing")
+forever()

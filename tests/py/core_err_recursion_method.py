@@ -1,0 +1,7 @@
+class Node:
+    def visit(self):
+        self.visit()
+
+
+print("visiting")
+Node().visit()

@@ -1,0 +1,5 @@
+def two(a, b):
+    return a
+
+
+two(1)

@@ -1,0 +1,2 @@
+print("len of an int:")
+len(5)

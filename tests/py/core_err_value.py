@@ -1,0 +1,7 @@
+def parse(s):
+    int(s)
+    return "parsed " + s
+
+
+print(parse("12"))
+parse("twelve")

@@ -1,0 +1,13 @@
+print(1, 2, 3, sep=", ")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" <- joined")
+print("x", "y", "z", sep="-", end="!\n")
+print(sep="|")
+print("end only", end=" END\n")
+for i in range(5):
+    print(i, end=" ")
+print()
+print("a", "b", sep=None, end=None)
+print(*[1, 2, 3])
+print(*"abc", sep="+")

@@ -1,0 +1,3 @@
+print("not printed: syntax errors stop the whole file")
+if True
+    print("x")

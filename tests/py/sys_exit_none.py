@@ -1,0 +1,6 @@
+import sys
+print("exiting with None")
+try:
+    pass
+finally:
+    sys.exit(None)

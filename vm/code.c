@@ -1,0 +1,156 @@
+/*
+ * vm/code.c - code objects: the compiled form of a module, class body,
+ * function, lambda or comprehension.
+ *
+ * A code object owns its instruction array and the parallel array of source
+ * positions (CPython 3.11's co_positions), its constants, names and the names
+ * of its fast locals, cells and free variables (localsplus).  Code objects are
+ * immutable and atomic (they can only refer to constants, never to mutable
+ * containers), so they are not tracked by the cycle collector.
+ */
+#include "vm/vm.h"
+
+#include <string.h>
+
+tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy_object_t *consts,
+                             tpy_object_t *names, tpy_object_t *localsplusnames,
+                             int32_t *cell2arg, int nlocals, int ncells, int nfrees,
+                             int argcount, int posonly, int kwonly, int flags, int stacksize,
+                             int firstlineno, tpy_object_t *name, tpy_object_t *qualname,
+                             const char *filename);
+
+tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy_object_t *consts,
+                             tpy_object_t *names, tpy_object_t *localsplusnames,
+                             int32_t *cell2arg, int nlocals, int ncells, int nfrees,
+                             int argcount, int posonly, int kwonly, int flags, int stacksize,
+                             int firstlineno, tpy_object_t *name, tpy_object_t *qualname,
+                             const char *filename)
+{
+    tpy_code_t *co = (tpy_code_t *)tpy_obj_new(&tpy_code_type, sizeof(tpy_code_t));
+    tpy_object_t *fn = tpy_str_from_cstr(filename);
+    if (co == NULL || fn == NULL) {
+        if (co != NULL) {
+            co->ob.refcnt = 1;
+        }
+        tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
+        if (co != NULL) {
+            tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
+        }
+        TPY_XDECREF(fn);
+        return tpy_err_no_memory();
+    }
+    co->code = code;
+    co->positions = pos;
+    co->ncode = n;
+    co->consts = tpy_newref(consts);
+    co->names = tpy_newref(names);
+    co->localsplusnames = tpy_newref(localsplusnames);
+    co->cell2arg = cell2arg;
+    co->nlocals = nlocals;
+    co->ncells = ncells;
+    co->nfrees = nfrees;
+    co->nlocalsplus = (int)TPY_TUPLE_SIZE(localsplusnames);
+    co->argcount = argcount;
+    co->posonlyargcount = posonly;
+    co->kwonlyargcount = kwonly;
+    co->flags = flags;
+    co->stacksize = stacksize;
+    co->firstlineno = firstlineno;
+    co->name = tpy_newref(name);
+    co->qualname = tpy_newref(qualname);
+    co->filename = fn;
+    return TPY_OBJ(co);
+}
+
+static void code_dealloc(tpy_object_t *self)
+{
+    tpy_code_t *co = (tpy_code_t *)self;
+    size_t n = (size_t)(co->ncode ? co->ncode : 1);
+    tpy_mem_free(co->code, sizeof(uint32_t) * n);
+    tpy_mem_free(co->positions, sizeof(tpy_codepos_t) * n);
+    tpy_mem_free(co->cell2arg, sizeof(int32_t) * (size_t)(co->nlocalsplus + 1));
+    TPY_CLEAR(co->consts);
+    TPY_CLEAR(co->names);
+    TPY_CLEAR(co->localsplusnames);
+    TPY_CLEAR(co->name);
+    TPY_CLEAR(co->qualname);
+    TPY_CLEAR(co->filename);
+    tpy_obj_free(self, sizeof(tpy_code_t));
+}
+
+static tpy_object_t *code_repr(tpy_object_t *self)
+{
+    tpy_code_t *co = (tpy_code_t *)self;
+    return tpy_str_from_format("<code object %U at %p, file \"%U\", line %d>", co->name,
+                               (void *)self, co->filename, co->firstlineno);
+}
+
+static tpy_object_t *code_get_name(tpy_object_t *self)
+{
+    return tpy_newref(((tpy_code_t *)self)->name);
+}
+
+static tpy_object_t *code_get_qualname(tpy_object_t *self)
+{
+    return tpy_newref(((tpy_code_t *)self)->qualname);
+}
+
+static tpy_object_t *code_get_filename(tpy_object_t *self)
+{
+    return tpy_newref(((tpy_code_t *)self)->filename);
+}
+
+static tpy_object_t *code_get_firstlineno(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->firstlineno);
+}
+
+static tpy_object_t *code_get_argcount(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->argcount);
+}
+
+static tpy_object_t *code_get_consts(tpy_object_t *self)
+{
+    return tpy_newref(((tpy_code_t *)self)->consts);
+}
+
+static tpy_object_t *code_get_names(tpy_object_t *self)
+{
+    return tpy_newref(((tpy_code_t *)self)->names);
+}
+
+static tpy_object_t *code_get_varnames(tpy_object_t *self)
+{
+    tpy_code_t *co = (tpy_code_t *)self;
+    return tpy_tuple_slice(co->localsplusnames, 0, co->nlocals);
+}
+
+static tpy_object_t *code_get_flags(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->flags);
+}
+
+static const tpy_getsetdef_t code_getset[] = {
+    {"co_name", code_get_name, NULL},
+    {"co_qualname", code_get_qualname, NULL},
+    {"co_filename", code_get_filename, NULL},
+    {"co_firstlineno", code_get_firstlineno, NULL},
+    {"co_argcount", code_get_argcount, NULL},
+    {"co_consts", code_get_consts, NULL},
+    {"co_names", code_get_names, NULL},
+    {"co_varnames", code_get_varnames, NULL},
+    {"co_flags", code_get_flags, NULL},
+    {NULL, NULL, NULL},
+};
+
+tpy_type_t tpy_code_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "code",
+    .tp_basicsize = sizeof(tpy_code_t),
+    .tp_dealloc = code_dealloc,
+    .tp_repr = code_repr,
+    .tp_getset = code_getset,
+};

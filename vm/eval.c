@@ -1,0 +1,2451 @@
+/*
+ * vm/eval.c - the eval loop: frames on the data stack, argument binding,
+ * computed-goto dispatch, exception unwinding, and function calls.
+ *
+ * Invariants:
+ *  - every stack slot between the frame's stack base and sp holds an owned
+ *    reference (or NULL, the marker PUSH_NULL leaves for plain calls);
+ *  - a Python-to-Python call pushes a frame and continues in the same C loop;
+ *    only calls made from C (tp_call of a function) and generator resumption
+ *    enter tpy_eval_frame recursively, and those frames are marked `entry`;
+ *  - the error path adds a traceback entry for the frame where an exception
+ *    passes, then unwinds the frame's block stack to the innermost handler.
+ * Safe points (loop back-edges and calls) check for Ctrl-C.
+ */
+#include "vm/frame.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+tpy_frame_t *tpy_current_frame;
+static uint64_t frame_serial;
+
+/* ---- the data stack -------------------------------------------------------------- */
+
+#define CHUNK_SIZE ((size_t)1 << 20)
+
+typedef struct chunk {
+    struct chunk *prev;
+    size_t size, top;
+    char data[];
+} chunk_t;
+
+static chunk_t *chunk_cur;
+
+static void *data_stack_push(size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    if (chunk_cur == NULL || chunk_cur->top + size > chunk_cur->size) {
+        size_t want = size > CHUNK_SIZE / 2 ? size * 2 : CHUNK_SIZE;
+        chunk_t *c = tpy_mem_alloc(sizeof(chunk_t) + want);
+        if (c == NULL) {
+            return NULL;
+        }
+        c->prev = chunk_cur;
+        c->size = want;
+        c->top = 0;
+        chunk_cur = c;
+    }
+    void *p = chunk_cur->data + chunk_cur->top;
+    chunk_cur->top += size;
+    return p;
+}
+
+static void data_stack_pop(void *p, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    chunk_cur->top -= size;
+    (void)p;
+    if (chunk_cur->top == 0 && chunk_cur->prev != NULL) {
+        chunk_t *c = chunk_cur;
+        chunk_cur = c->prev;
+        tpy_mem_free(c, sizeof(chunk_t) + c->size);
+    }
+}
+
+/* ---- C stack guard ---------------------------------------------------------------- */
+
+static char *c_stack_base;
+static size_t c_stack_limit = 6u << 20;
+
+static bool c_stack_exhausted(void)
+{
+    char here;
+    if (c_stack_base == NULL) {
+        return false;
+    }
+    size_t used = (size_t)(c_stack_base > &here ? c_stack_base - &here : &here - c_stack_base);
+    return used > c_stack_limit;
+}
+
+/* ---- frames ------------------------------------------------------------------------ */
+
+static size_t frame_size(tpy_code_t *co)
+{
+    return sizeof(tpy_frame_t) + sizeof(tpy_object_t *) * (size_t)(co->nlocalsplus + co->stacksize);
+}
+
+static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_object_t *globals,
+                       tpy_object_t *builtins, tpy_object_t *locals, size_t size)
+{
+    f->code = (tpy_code_t *)tpy_newref(TPY_OBJ(co));
+    f->func = func ? tpy_newref(func) : NULL;
+    f->globals = tpy_newref(globals);
+    f->builtins = tpy_newref(builtins);
+    f->locals = locals ? tpy_newref(locals) : NULL;
+    f->previous = NULL;
+    f->ip = co->code;
+    f->sp = f->localsplus + co->nlocalsplus;
+    f->gen = NULL;
+    f->serial = ++frame_serial;
+    f->size = size;
+    f->nblocks = 0;
+    f->entry = false;
+    f->throwflag = false;
+    f->yielded = false;
+    memset(f->localsplus, 0, sizeof(tpy_object_t *) * (size_t)co->nlocalsplus);
+}
+
+void tpy_frame_clear(tpy_frame_t *f)
+{
+    tpy_object_t **base = TPY_FRAME_STACK_BASE(f);
+    while (f->sp > base) {
+        tpy_object_t *v = *--f->sp;
+        TPY_XDECREF(v);
+    }
+    for (int i = 0; i < f->code->nlocalsplus; i++) {
+        TPY_CLEAR(f->localsplus[i]);
+    }
+    TPY_CLEAR(f->func);
+    TPY_CLEAR(f->globals);
+    TPY_CLEAR(f->builtins);
+    TPY_CLEAR(f->locals);
+    TPY_CLEAR(f->code);
+}
+
+/* ---- argument binding ------------------------------------------------------------------ */
+
+static tpy_object_t *func_qualname(tpy_function_t *func)
+{
+    return func->qualname;
+}
+
+/* "'a', 'b', and 'c'" */
+static void format_names(tpy_strbuf_t *b, tpy_object_t **names, intptr_t n)
+{
+    for (intptr_t i = 0; i < n; i++) {
+        if (i > 0) {
+            tpy_strbuf_append_cstr(b, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
+        }
+        tpy_strbuf_append_char(b, '\'');
+        tpy_strbuf_append_str(b, names[i]);
+        tpy_strbuf_append_char(b, '\'');
+    }
+}
+
+static void missing_args_error(tpy_function_t *func, tpy_frame_t *f, int start, int end,
+                               bool kwonly)
+{
+    tpy_code_t *co = f->code;
+    tpy_object_t *names[256];
+    intptr_t n = 0;
+    for (int i = start; i < end && n < 256; i++) {
+        if (f->localsplus[i] == NULL) {
+            names[n++] = TPY_TUPLE_GET(co->localsplusnames, i);
+        }
+    }
+    tpy_strbuf_t b;
+    tpy_strbuf_init(&b);
+    tpy_strbuf_append_str(&b, func_qualname(func));
+    tpy_strbuf_printf(&b, "() missing %zd required %s argument%s: ", n,
+                      kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s");
+    format_names(&b, names, n);
+    tpy_object_t *msg = tpy_strbuf_finish(&b);
+    if (msg != NULL) {
+        tpy_err_set_object(&tpy_exc_TypeError, msg);
+        TPY_DECREF(msg);
+    }
+}
+
+static void too_many_positional(tpy_function_t *func, tpy_frame_t *f, size_t given)
+{
+    tpy_code_t *co = f->code;
+    intptr_t ndefaults = func->defaults ? TPY_TUPLE_SIZE(func->defaults) : 0;
+    int kwonly_given = 0;
+    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
+        if (f->localsplus[i] != NULL) {
+            kwonly_given++;
+        }
+    }
+    char sig[128];
+    int req = co->argcount - (int)ndefaults;
+    if (ndefaults > 0) {
+        snprintf(sig, sizeof sig, "from %d to %d positional arguments", req, co->argcount);
+    } else {
+        snprintf(sig, sizeof sig, "%d positional argument%s", co->argcount,
+                 co->argcount == 1 ? "" : "s");
+    }
+    if (kwonly_given > 0) {
+        tpy_err_format(&tpy_exc_TypeError,
+                       "%U() takes %s but %zu positional argument%s (and %d keyword-only "
+                       "argument%s) were given",
+                       func_qualname(func), sig, given, given == 1 ? "" : "s", kwonly_given,
+                       kwonly_given == 1 ? "" : "s");
+    } else {
+        tpy_err_format(&tpy_exc_TypeError, "%U() takes %s but %zu %s given", func_qualname(func),
+                       sig, given, given == 1 ? "was" : "were");
+    }
+}
+
+/* Bind a call's arguments into the fresh frame [f].  Borrowed arguments. 0/-1. */
+static int bind_args(tpy_frame_t *f, tpy_function_t *func, tpy_object_t *const *args,
+                     size_t nargs, tpy_object_t *kwnames)
+{
+    tpy_code_t *co = f->code;
+    tpy_object_t **locals = f->localsplus;
+    int argcount = co->argcount;
+    int total = argcount + co->kwonlyargcount;
+    tpy_object_t *kwdict = NULL;
+    if (co->flags & TPY_CO_VARKEYWORDS) {
+        kwdict = tpy_dict_new();
+        if (kwdict == NULL) {
+            return -1;
+        }
+        locals[total + ((co->flags & TPY_CO_VARARGS) ? 1 : 0)] = kwdict;
+    }
+    size_t n = nargs < (size_t)argcount ? nargs : (size_t)argcount;
+    for (size_t i = 0; i < n; i++) {
+        locals[i] = tpy_newref(args[i]);
+    }
+    if (co->flags & TPY_CO_VARARGS) {
+        tpy_object_t *rest = nargs > n ? tpy_tuple_from_array(args + n, (intptr_t)(nargs - n))
+                                       : tpy_tuple_new(0);
+        if (rest == NULL) {
+            return -1;
+        }
+        locals[total] = rest;
+    } else if (nargs > (size_t)argcount) {
+        // report after keywords are bound so kw-only counts are known
+    }
+    size_t nkw = tpy_kwcount(kwnames);
+    for (size_t k = 0; k < nkw; k++) {
+        tpy_object_t *name = TPY_TUPLE_GET(kwnames, k);
+        tpy_object_t *value = args[nargs + k];
+        int j;
+        for (j = co->posonlyargcount; j < total; j++) {
+            tpy_object_t *pn = TPY_TUPLE_GET(co->localsplusnames, j);
+            if (pn == name || tpy_str_eq(pn, name)) {
+                break;
+            }
+        }
+        if (j == total) {
+            if (kwdict != NULL) {
+                if (tpy_dict_set(kwdict, name, value) < 0) {
+                    return -1;
+                }
+                continue;
+            }
+            for (j = 0; j < co->posonlyargcount; j++) {
+                if (tpy_str_eq(TPY_TUPLE_GET(co->localsplusnames, j), name)) {
+                    tpy_err_format(&tpy_exc_TypeError,
+                                   "%U() got some positional-only arguments passed as keyword "
+                                   "arguments: '%U'",
+                                   func_qualname(func), name);
+                    return -1;
+                }
+            }
+            tpy_err_format(&tpy_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
+                           func_qualname(func), name);
+            return -1;
+        }
+        if (locals[j] != NULL) {
+            tpy_err_format(&tpy_exc_TypeError, "%U() got multiple values for argument '%U'",
+                           func_qualname(func), name);
+            return -1;
+        }
+        locals[j] = tpy_newref(value);
+    }
+    if (nargs > (size_t)argcount && !(co->flags & TPY_CO_VARARGS)) {
+        too_many_positional(func, f, nargs);
+        return -1;
+    }
+    // defaults for the missing positional parameters
+    if ((int)nargs < argcount) {
+        intptr_t ndef = func->defaults ? TPY_TUPLE_SIZE(func->defaults) : 0;
+        int first_default = argcount - (int)ndef;
+        for (int i = (int)nargs; i < argcount; i++) {
+            if (locals[i] == NULL && i >= first_default) {
+                locals[i] = tpy_newref(TPY_TUPLE_GET(func->defaults, i - first_default));
+            }
+        }
+        for (int i = (int)nargs; i < argcount; i++) {
+            if (locals[i] == NULL) {
+                missing_args_error(func, f, (int)nargs, argcount, false);
+                return -1;
+            }
+        }
+    }
+    if (co->kwonlyargcount > 0) {
+        for (int i = argcount; i < total; i++) {
+            if (locals[i] != NULL) {
+                continue;
+            }
+            tpy_object_t *d = NULL;
+            if (func->kwdefaults != NULL) {
+                d = tpy_dict_get_str_borrow(func->kwdefaults, TPY_TUPLE_GET(co->localsplusnames, i));
+            }
+            if (d != NULL) {
+                locals[i] = tpy_newref(d);
+            }
+        }
+        for (int i = argcount; i < total; i++) {
+            if (locals[i] == NULL) {
+                missing_args_error(func, f, argcount, total, true);
+                return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Push a frame for calling [func]; NULL with an exception set on failure. */
+static tpy_frame_t *push_frame(tpy_function_t *func, tpy_object_t *const *args, size_t nargs,
+                               tpy_object_t *kwnames)
+{
+    tpy_code_t *co = (tpy_code_t *)func->code;
+    if (tpy_ts.depth >= tpy_ts.recursion_limit) {
+        tpy_err_set_str(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    size_t size = frame_size(co);
+    tpy_frame_t *f = data_stack_push(size);
+    if (f == NULL) {
+        tpy_err_no_memory();
+        return NULL;
+    }
+    frame_init(f, co, TPY_OBJ(func), func->globals, func->builtins, NULL, size);
+    // fast path: exact positional call, no defaults needed, no */** parameters
+    if (kwnames == NULL && nargs == (size_t)co->argcount &&
+        !(co->flags & (TPY_CO_VARARGS | TPY_CO_VARKEYWORDS)) && co->kwonlyargcount == 0) {
+        for (size_t i = 0; i < nargs; i++) {
+            f->localsplus[i] = tpy_newref(args[i]);
+        }
+    } else if (bind_args(f, func, args, nargs, kwnames) < 0) {
+        tpy_frame_clear(f);
+        data_stack_pop(f, size);
+        return NULL;
+    }
+    tpy_ts.depth++;
+    return f;
+}
+
+static void pop_frame(tpy_frame_t *f)
+{
+    tpy_frame_clear(f);
+    tpy_ts.depth--;
+    data_stack_pop(f, f->size);
+}
+
+tpy_frame_t *tpy_frame_new_heap(tpy_object_t *funcobj, tpy_object_t *const *args, size_t nargs,
+                                tpy_object_t *kwnames)
+{
+    tpy_function_t *func = (tpy_function_t *)funcobj;
+    tpy_code_t *co = (tpy_code_t *)func->code;
+    size_t size = frame_size(co);
+    tpy_frame_t *f = tpy_mem_alloc(size);
+    if (f == NULL) {
+        tpy_err_no_memory();
+        return NULL;
+    }
+    frame_init(f, co, funcobj, func->globals, func->builtins, NULL, size);
+    if (bind_args(f, func, args, nargs, kwnames) < 0) {
+        tpy_frame_clear(f);
+        tpy_mem_free(f, size);
+        return NULL;
+    }
+    return f;
+}
+
+void tpy_frame_free_heap(tpy_frame_t *f)
+{
+    size_t size = f->size;
+    if (f->code != NULL) {
+        tpy_frame_clear(f);
+    }
+    tpy_mem_free(f, size);
+}
+
+/* A function called from C: generators get a generator; others run here. */
+static tpy_object_t *function_call(tpy_object_t *callable, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    tpy_function_t *func = (tpy_function_t *)callable;
+    tpy_code_t *co = (tpy_code_t *)func->code;
+    if (co->flags & TPY_CO_GENERATOR) {
+        tpy_frame_t *f = tpy_frame_new_heap(callable, args, nargs, kwnames);
+        if (f == NULL) {
+            return NULL;
+        }
+        return tpy_gen_new(f, func->name, func->qualname);
+    }
+    tpy_frame_t *f = push_frame(func, args, nargs, kwnames);
+    if (f == NULL) {
+        return NULL;
+    }
+    f->entry = true;
+    return tpy_eval_frame(f);
+}
+
+/* ---- helpers for opcodes ---------------------------------------------------------- */
+
+static tpy_object_t *format_unbound_local(tpy_code_t *co, int i)
+{
+    return tpy_err_format(&tpy_exc_UnboundLocalError,
+                          "local variable '%U' referenced before assignment",
+                          TPY_TUPLE_GET(co->localsplusnames, i));
+}
+
+static tpy_object_t *name_error(tpy_object_t *name)
+{
+    tpy_err_format(&tpy_exc_NameError, "name '%U' is not defined", name);
+    tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+    if (e != NULL && tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_NameError)) {
+        TPY_SETREF(e->extra, tpy_newref(name)); // NameError.name, for suggestions
+    }
+    return NULL;
+}
+
+static int unpack_iterable(tpy_object_t *v, int before, int after, tpy_object_t **top)
+{
+    // [top] points just past the slots to fill; the first item goes to top[-1]
+    tpy_object_t *it = tpy_object_getiter(v);
+    if (it == NULL) {
+        if (tpy_err_matches(&tpy_exc_TypeError) && TPY_TYPE(v)->tp_iter == NULL &&
+            TPY_TYPE(v)->tp_getitem == NULL) {
+            tpy_err_clear();
+            tpy_err_format(&tpy_exc_TypeError, "cannot unpack non-iterable %T object", v);
+        }
+        return -1;
+    }
+    int i = 0;
+    for (; i < before; i++) {
+        tpy_object_t *w = tpy_iter_next(it);
+        if (w == NULL) {
+            if (!tpy_err_occurred()) {
+                if (after < 0) {
+                    tpy_err_format(&tpy_exc_ValueError,
+                                   "not enough values to unpack (expected %d, got %d)", before, i);
+                } else {
+                    tpy_err_format(&tpy_exc_ValueError,
+                                   "not enough values to unpack (expected at least %d, got %d)",
+                                   before + after, i);
+                }
+            }
+            goto error;
+        }
+        *--top = w;
+    }
+    if (after < 0) {
+        tpy_object_t *w = tpy_iter_next(it);
+        if (w != NULL) {
+            TPY_DECREF(w);
+            tpy_err_format(&tpy_exc_ValueError, "too many values to unpack (expected %d)", before);
+            goto error;
+        }
+        if (tpy_err_occurred()) {
+            goto error;
+        }
+        TPY_DECREF(it);
+        return 0;
+    }
+    tpy_object_t *rest = tpy_sequence_list(it);
+    if (rest == NULL) {
+        goto error;
+    }
+    intptr_t n = TPY_LIST_SIZE(rest);
+    if (n < after) {
+        tpy_err_format(&tpy_exc_ValueError,
+                       "not enough values to unpack (expected at least %d, got %zd)",
+                       before + after, (intptr_t)before + n);
+        TPY_DECREF(rest);
+        goto error;
+    }
+    *--top = rest;
+    i++;
+    // move the last [after] items out of the list onto the stack
+    for (intptr_t j = 0; j < after; j++) {
+        top[-1 - j] = TPY_LIST_ITEMS(rest)[n - after + j];
+    }
+    top -= after;
+    ((tpy_list_t *)rest)->size = n - after;
+    TPY_DECREF(it);
+    return 0;
+error:
+    // release what was pushed so far
+    while (i-- > 0) {
+        TPY_DECREF(*top);
+        top++;
+    }
+    TPY_DECREF(it);
+    return -1;
+}
+
+static bool exc_match(tpy_object_t *exc, tpy_object_t *type)
+{
+    if (TPY_TUPLE_CHECK(type)) {
+        for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type); i++) {
+            if (exc_match(exc, TPY_TUPLE_GET(type, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+    return tpy_type_is_subtype(TPY_TYPE(exc), (tpy_type_t *)type);
+}
+
+static int check_except_type(tpy_object_t *type)
+{
+    if (TPY_TUPLE_CHECK(type)) {
+        for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type); i++) {
+            if (check_except_type(TPY_TUPLE_GET(type, i)) < 0) {
+                return -1;
+            }
+        }
+        return 0;
+    }
+    if (!tpy_exc_type_check(type)) {
+        tpy_err_set_str(&tpy_exc_TypeError,
+                        "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return 0;
+}
+
+/* An exception instance from `raise X` where X may be a class. */
+static tpy_object_t *make_exception(tpy_object_t *x, const char *what)
+{
+    if (tpy_exc_type_check(x)) {
+        tpy_object_t *e = tpy_object_call0(x);
+        if (e != NULL && !tpy_exc_check(e)) {
+            tpy_err_format(&tpy_exc_TypeError,
+                           "calling %R should have returned an instance of BaseException, not %T",
+                           x, e);
+            TPY_DECREF(e);
+            return NULL;
+        }
+        return e;
+    }
+    if (tpy_exc_check(x)) {
+        return tpy_newref(x);
+    }
+    tpy_err_format(&tpy_exc_TypeError, "%s", what);
+    return NULL;
+}
+
+/* raise [exc] [from cause]: sets the current exception. */
+static void do_raise(tpy_object_t *exc, tpy_object_t *cause)
+{
+    tpy_object_t *e = make_exception(exc, "exceptions must derive from BaseException");
+    if (e == NULL) {
+        return;
+    }
+    if (cause != NULL) {
+        if (cause == tpy_none) {
+            tpy_exc_set_cause(e, NULL);
+        } else {
+            tpy_object_t *c = make_exception(cause, "exception causes must derive from "
+                                                    "BaseException");
+            if (c == NULL) {
+                TPY_DECREF(e);
+                return;
+            }
+            tpy_exc_set_cause(e, c);
+        }
+    }
+    tpy_err_restore(e);
+}
+
+/* Chain the handled exception as __context__ of a new one (no cycles). */
+static void set_context(tpy_object_t *exc)
+{
+    tpy_object_t *handled = tpy_ts.handled;
+    if (handled == NULL || handled == exc) {
+        return;
+    }
+    tpy_exception_t *e = (tpy_exception_t *)exc;
+    if (e->context != NULL) {
+        return;
+    }
+    // break a cycle: if exc already appears in handled's context chain, cut it there
+    tpy_exception_t *o = (tpy_exception_t *)handled;
+    while (o != NULL) {
+        tpy_exception_t *ctx = (tpy_exception_t *)o->context;
+        if (TPY_OBJ(ctx) == exc) {
+            TPY_CLEAR(o->context);
+            break;
+        }
+        o = ctx;
+    }
+    tpy_exc_set_context(exc, tpy_newref(handled));
+}
+
+static tpy_object_t *special_lookup(tpy_object_t *obj, const char *name, bool *missing)
+{
+    tpy_object_t *n = tpy_str_intern_cstr(name);
+    if (n == NULL) {
+        return NULL;
+    }
+    tpy_object_t *f = tpy_type_lookup_borrow(TPY_TYPE(obj), n);
+    TPY_DECREF(n);
+    if (f == NULL) {
+        *missing = true;
+        return NULL;
+    }
+    *missing = false;
+    tpy_descrget_fn get = TPY_TYPE(f)->tp_descr_get;
+    return get ? get(f, obj, TPY_TYPE(obj)) : tpy_newref(f);
+}
+
+static tpy_object_t *import_from(tpy_object_t *module, tpy_object_t *name)
+{
+    tpy_object_t *v = tpy_object_getattr_opt(module, name);
+    if (v != NULL || tpy_err_occurred()) {
+        return v;
+    }
+    // a submodule not yet bound as an attribute: try sys.modules["pkg.name"]
+    tpy_object_t *modname = tpy_object_getattr_cstr(module, "__name__");
+    if (modname == NULL) {
+        tpy_err_clear();
+        return tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U'", name);
+    }
+    tpy_object_t *full = tpy_str_from_format("%U.%U", modname, name);
+    if (full != NULL) {
+        tpy_object_t *m = tpy_dict_get_borrow(tpy_ts.modules, full);
+        TPY_DECREF(full);
+        if (m != NULL) {
+            TPY_DECREF(modname);
+            return tpy_newref(m);
+        }
+    }
+    tpy_object_t *file = TPY_MODULE_CHECK(module)
+                             ? tpy_dict_get_cstr_borrow(TPY_MODULE_DICT(module), "__file__")
+                             : NULL;
+    if (file != NULL) {
+        tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (%U)", name,
+                       modname, file);
+    } else {
+        tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
+                       name, modname);
+    }
+    TPY_DECREF(modname);
+    return NULL;
+}
+
+static int import_star(tpy_object_t *locals, tpy_object_t *module)
+{
+    if (!TPY_MODULE_CHECK(module)) {
+        tpy_err_set_str(&tpy_exc_TypeError, "import * from a non-module");
+        return -1;
+    }
+    tpy_object_t *dict = TPY_MODULE_DICT(module);
+    tpy_object_t *all = tpy_dict_get_cstr_borrow(dict, "__all__");
+    if (all != NULL) {
+        tpy_object_t *it = tpy_object_getiter(all);
+        if (it == NULL) {
+            return -1;
+        }
+        tpy_object_t *name;
+        while ((name = tpy_iter_next(it)) != NULL) {
+            tpy_object_t *v = tpy_object_getattr(module, name);
+            int r = v ? tpy_dict_set(locals, name, v) : -1;
+            TPY_XDECREF(v);
+            TPY_DECREF(name);
+            if (r < 0) {
+                TPY_DECREF(it);
+                return -1;
+            }
+        }
+        TPY_DECREF(it);
+        return tpy_err_occurred() ? -1 : 0;
+    }
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    while (tpy_dict_next(dict, &pos, &k, &v)) {
+        if (TPY_STR_CHECK(k) && TPY_STR_DATA(k)[0] == '_') {
+            continue;
+        }
+        if (tpy_dict_set(locals, k, v) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_object_t *const *bases,
+                                 size_t nbases)
+{
+    tpy_function_t *func = (tpy_function_t *)body;
+    tpy_object_t *ns = tpy_dict_new();
+    tpy_object_t *bt = tpy_tuple_from_array(bases, (intptr_t)nbases);
+    if (ns == NULL || bt == NULL) {
+        TPY_XDECREF(ns);
+        TPY_XDECREF(bt);
+        return NULL;
+    }
+    tpy_code_t *co = (tpy_code_t *)func->code;
+    size_t size = frame_size(co);
+    tpy_frame_t *f = NULL;
+    if (tpy_ts.depth >= tpy_ts.recursion_limit) {
+        tpy_err_set_str(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
+    } else {
+        f = data_stack_push(size);
+        if (f == NULL) {
+            tpy_err_no_memory();
+        }
+    }
+    if (f == NULL) {
+        TPY_DECREF(ns);
+        TPY_DECREF(bt);
+        return NULL;
+    }
+    frame_init(f, co, body, func->globals, func->builtins, ns, size);
+    tpy_ts.depth++;
+    f->entry = true;
+    tpy_object_t *r = tpy_eval_frame(f);
+    if (r == NULL) {
+        TPY_DECREF(ns);
+        TPY_DECREF(bt);
+        return NULL;
+    }
+    TPY_DECREF(r);
+    tpy_object_t *cell = tpy_dict_get_cstr_borrow(ns, "__classcell__");
+    if (cell != NULL) {
+        TPY_INCREF(cell);
+        tpy_object_t *key = tpy_str_intern_cstr("__classcell__");
+        if (key == NULL || tpy_dict_del(ns, key) < 0) {
+            TPY_XDECREF(key);
+            TPY_DECREF(cell);
+            TPY_DECREF(ns);
+            TPY_DECREF(bt);
+            return NULL;
+        }
+        TPY_DECREF(key);
+    }
+    tpy_object_t *cls = tpy_type_new_class(name, bt, ns);
+    if (cls != NULL && cell != NULL && TPY_TYPE(cell) == &tpy_cell_type) {
+        TPY_SETREF(((tpy_cell_t *)cell)->ref, tpy_newref(cls));
+    }
+    TPY_XDECREF(cell);
+    TPY_DECREF(ns);
+    TPY_DECREF(bt);
+    return cls;
+}
+
+static int print_expr(tpy_object_t *v)
+{
+    if (v == tpy_none) {
+        return 0;
+    }
+    if (tpy_dict_set_cstr(tpy_ts.builtins, "_", tpy_none) < 0) {
+        return -1;
+    }
+    tpy_object_t *r = tpy_object_repr(v);
+    if (r == NULL) {
+        return -1;
+    }
+    tpy_object_t *args[1] = {r};
+    tpy_object_t *res = tpy_builtin_print(NULL, args, 1, NULL);
+    TPY_DECREF(r);
+    if (res == NULL) {
+        return -1;
+    }
+    TPY_DECREF(res);
+    return tpy_dict_set_cstr(tpy_ts.builtins, "_", v);
+}
+
+static tpy_object_t *format_value(tpy_object_t *v, int flags, tpy_object_t *spec)
+{
+    tpy_object_t *conv = NULL;
+    switch (flags & 3) {
+    case TPY_FMT_STR:
+        conv = tpy_object_str(v);
+        break;
+    case TPY_FMT_REPR:
+    case TPY_FMT_ASCII:
+        conv = tpy_object_repr(v);
+        break;
+    default:
+        conv = tpy_newref(v);
+        break;
+    }
+    if (conv == NULL) {
+        return NULL;
+    }
+    if (spec == NULL && TPY_STR_CHECK_EXACT(conv)) {
+        return conv;
+    }
+    tpy_object_t *empty = NULL;
+    if (spec == NULL) {
+        empty = tpy_str_from_cstr("");
+        if (empty == NULL) {
+            TPY_DECREF(conv);
+            return NULL;
+        }
+    }
+    tpy_object_t *r = tpy_object_format(conv, spec ? spec : empty);
+    TPY_XDECREF(empty);
+    TPY_DECREF(conv);
+    return r;
+}
+
+/* Ctrl-C arrived: raise KeyboardInterrupt at the next safe point. */
+static void on_sigint(int sig)
+{
+    (void)sig;
+    tpy_ts.interrupted = 1;
+}
+
+/* ---- the loop ------------------------------------------------------------------------- */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-(intptr_t)(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define INSTR_INDEX() ((intptr_t)(ip - co->code) - 1)
+
+#define LOAD_FRAME()                                                                              \
+    do {                                                                                          \
+        co = frame->code;                                                                         \
+        ip = frame->ip;                                                                           \
+        sp = frame->sp;                                                                           \
+        localsplus = frame->localsplus;                                                           \
+        consts = TPY_TUPLE_ITEMS(co->consts);                                                     \
+        names = TPY_TUPLE_ITEMS(co->names);                                                       \
+        stack_base = TPY_FRAME_STACK_BASE(frame);                                                 \
+    } while (0)
+#define SAVE_FRAME()                                                                              \
+    do {                                                                                          \
+        frame->ip = ip;                                                                           \
+        frame->sp = sp;                                                                           \
+    } while (0)
+
+#define DISPATCH()                                                                                \
+    do {                                                                                          \
+        word = *ip++;                                                                             \
+        oparg = TPY_ARG(word);                                                                    \
+        goto *dispatch_table[TPY_OP(word)];                                                       \
+    } while (0)
+
+#define TARGET(name) L_##name:
+
+tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
+{
+    static void *const dispatch_table[OP__COUNT] = {
+#define TPY_LABEL(name, kind, effect, jeffect) &&L_##name,
+        TPY_OPCODES(TPY_LABEL)
+#undef TPY_LABEL
+    };
+    tpy_frame_t *frame = entry_frame;
+    tpy_code_t *co;
+    uint32_t *ip;
+    tpy_object_t **sp, **localsplus, **stack_base;
+    tpy_object_t *const *consts;
+    tpy_object_t *const *names;
+    uint32_t word, oparg;
+    bool add_tb;
+    tpy_object_t *retval = NULL;
+
+    if (c_stack_exhausted()) {
+        tpy_err_set_str(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
+        // the caller owns the frame: clear it as a failed call would
+        frame->previous = tpy_current_frame;
+        tpy_current_frame = frame;
+        LOAD_FRAME();
+        add_tb = false;
+        goto error;
+    }
+    frame->previous = tpy_current_frame;
+    tpy_current_frame = frame;
+    LOAD_FRAME();
+    if (frame->throwflag) {
+        frame->throwflag = false;
+        add_tb = true;
+        goto error;
+    }
+    DISPATCH();
+
+    TARGET(NOP)
+    {
+        DISPATCH();
+    }
+    TARGET(POP_TOP)
+    {
+        tpy_object_t *v = POP();
+        TPY_XDECREF(v);
+        DISPATCH();
+    }
+    TARGET(PUSH_NULL)
+    {
+        PUSH(NULL);
+        DISPATCH();
+    }
+    TARGET(COPY)
+    {
+        tpy_object_t *v = PEEK(oparg);
+        TPY_XINCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(SWAP)
+    {
+        tpy_object_t *t = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = t;
+        DISPATCH();
+    }
+    TARGET(LOAD_CONST)
+    {
+        tpy_object_t *v = consts[oparg];
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_FAST)
+    {
+        tpy_object_t *v = localsplus[oparg];
+        if (v == NULL) {
+            format_unbound_local(co, (int)oparg);
+            goto error_tb;
+        }
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_FAST)
+    {
+        tpy_object_t *v = POP();
+        tpy_object_t *old = localsplus[oparg];
+        localsplus[oparg] = v;
+        TPY_XDECREF(old);
+        DISPATCH();
+    }
+    TARGET(DELETE_FAST)
+    {
+        tpy_object_t *old = localsplus[oparg];
+        if (old == NULL) {
+            format_unbound_local(co, (int)oparg);
+            goto error_tb;
+        }
+        localsplus[oparg] = NULL;
+        TPY_DECREF(old);
+        DISPATCH();
+    }
+    TARGET(MAKE_CELL)
+    {
+        tpy_object_t *cell = tpy_cell_new(localsplus[oparg]);
+        if (cell == NULL) {
+            goto error_tb;
+        }
+        TPY_XDECREF(localsplus[oparg]);
+        localsplus[oparg] = cell;
+        DISPATCH();
+    }
+    TARGET(COPY_FREE_VARS)
+    {
+        tpy_object_t *closure = ((tpy_function_t *)frame->func)->closure;
+        int start = co->nlocalsplus - (int)oparg;
+        for (uint32_t i = 0; i < oparg; i++) {
+            localsplus[start + (int)i] = tpy_newref(TPY_TUPLE_GET(closure, i));
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_CLOSURE)
+    {
+        tpy_object_t *cell = localsplus[oparg];
+        TPY_INCREF(cell);
+        PUSH(cell);
+        DISPATCH();
+    }
+    TARGET(LOAD_DEREF)
+    {
+        tpy_object_t *v = ((tpy_cell_t *)localsplus[oparg])->ref;
+        if (v == NULL) {
+            if ((int)oparg >= co->nlocalsplus - co->nfrees) {
+                tpy_err_format(&tpy_exc_NameError,
+                               "free variable '%U' referenced before assignment in enclosing "
+                               "scope",
+                               TPY_TUPLE_GET(co->localsplusnames, oparg));
+            } else {
+                format_unbound_local(co, (int)oparg);
+            }
+            goto error_tb;
+        }
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(LOAD_CLASSDEREF)
+    {
+        tpy_object_t *name = TPY_TUPLE_GET(co->localsplusnames, oparg);
+        tpy_object_t *v = frame->locals ? tpy_dict_get_str_borrow(frame->locals, name) : NULL;
+        if (v == NULL) {
+            v = ((tpy_cell_t *)localsplus[oparg])->ref;
+            if (v == NULL) {
+                tpy_err_format(&tpy_exc_NameError,
+                               "free variable '%U' referenced before assignment in enclosing "
+                               "scope",
+                               name);
+                goto error_tb;
+            }
+        }
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_DEREF)
+    {
+        tpy_object_t *v = POP();
+        tpy_cell_t *cell = (tpy_cell_t *)localsplus[oparg];
+        TPY_SETREF(cell->ref, v);
+        DISPATCH();
+    }
+    TARGET(DELETE_DEREF)
+    {
+        tpy_cell_t *cell = (tpy_cell_t *)localsplus[oparg];
+        if (cell->ref == NULL) {
+            format_unbound_local(co, (int)oparg);
+            goto error_tb;
+        }
+        TPY_CLEAR(cell->ref);
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL)
+    {
+        tpy_object_t *name = names[oparg];
+        tpy_object_t *v = tpy_dict_get_str_borrow(frame->globals, name);
+        if (v == NULL) {
+            v = tpy_dict_get_str_borrow(frame->builtins, name);
+            if (v == NULL) {
+                name_error(name);
+                goto error_tb;
+            }
+        }
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_GLOBAL)
+    {
+        tpy_object_t *v = POP();
+        int r = tpy_dict_set(frame->globals, names[oparg], v);
+        TPY_DECREF(v);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DELETE_GLOBAL)
+    {
+        int r = tpy_dict_discard(frame->globals, names[oparg]);
+        if (r <= 0) {
+            if (r == 0) {
+                name_error(names[oparg]);
+            }
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_NAME)
+    {
+        tpy_object_t *name = names[oparg];
+        tpy_object_t *v = NULL;
+        if (frame->locals != NULL) {
+            v = tpy_dict_get_str_borrow(frame->locals, name);
+        }
+        if (v == NULL) {
+            v = tpy_dict_get_str_borrow(frame->globals, name);
+        }
+        if (v == NULL) {
+            v = tpy_dict_get_str_borrow(frame->builtins, name);
+        }
+        if (v == NULL) {
+            name_error(name);
+            goto error_tb;
+        }
+        TPY_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(STORE_NAME)
+    {
+        tpy_object_t *v = POP();
+        tpy_object_t *ns = frame->locals ? frame->locals : frame->globals;
+        int r = tpy_dict_set(ns, names[oparg], v);
+        TPY_DECREF(v);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DELETE_NAME)
+    {
+        tpy_object_t *ns = frame->locals ? frame->locals : frame->globals;
+        int r = tpy_dict_discard(ns, names[oparg]);
+        if (r <= 0) {
+            if (r == 0) {
+                name_error(names[oparg]);
+            }
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_ATTR)
+    {
+        tpy_object_t *obj = TOP();
+        tpy_object_t *v = tpy_object_getattr(obj, names[oparg]);
+        TPY_DECREF(obj);
+        SET_TOP(v);
+        if (v == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(LOAD_METHOD)
+    {
+        tpy_object_t *obj = TOP();
+        bool unbound;
+        tpy_object_t *m = tpy_object_get_method(obj, names[oparg], &unbound);
+        if (m == NULL) {
+            goto error_tb;
+        }
+        if (unbound) {
+            SET_TOP(m);
+            PUSH(obj); // the reference moves to the self slot
+        } else {
+            SET_TOP(m);
+            TPY_DECREF(obj);
+            PUSH(NULL);
+        }
+        DISPATCH();
+    }
+    TARGET(STORE_ATTR)
+    {
+        tpy_object_t *obj = POP();
+        tpy_object_t *v = POP();
+        int r = tpy_object_setattr(obj, names[oparg], v);
+        TPY_DECREF(v);
+        TPY_DECREF(obj);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DELETE_ATTR)
+    {
+        tpy_object_t *obj = POP();
+        int r = tpy_object_delattr(obj, names[oparg]);
+        TPY_DECREF(obj);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(BINARY_SUBSCR)
+    {
+        tpy_object_t *key = POP();
+        tpy_object_t *obj = TOP();
+        tpy_object_t *v;
+        if (TPY_TYPE(obj) == &tpy_list_type && TPY_TYPE(key) == &tpy_int_type &&
+            tpy_int_is_small(key)) {
+            int64_t i = ((tpy_int_t *)key)->v;
+            intptr_t n = TPY_LIST_SIZE(obj);
+            if (i < 0) {
+                i += n;
+            }
+            if (i >= 0 && i < n) {
+                v = tpy_newref(TPY_LIST_GET(obj, i));
+                goto subscr_done;
+            }
+        }
+        v = tpy_object_getitem(obj, key);
+    subscr_done:
+        TPY_DECREF(key);
+        TPY_DECREF(obj);
+        SET_TOP(v);
+        if (v == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(STORE_SUBSCR)
+    {
+        tpy_object_t *key = POP();
+        tpy_object_t *obj = POP();
+        tpy_object_t *v = POP();
+        int r;
+        if (TPY_TYPE(obj) == &tpy_list_type && TPY_TYPE(key) == &tpy_int_type &&
+            tpy_int_is_small(key)) {
+            int64_t i = ((tpy_int_t *)key)->v;
+            intptr_t n = TPY_LIST_SIZE(obj);
+            if (i < 0) {
+                i += n;
+            }
+            if (i >= 0 && i < n) {
+                tpy_object_t *old = TPY_LIST_ITEMS(obj)[i];
+                TPY_LIST_ITEMS(obj)[i] = v;
+                TPY_DECREF(old);
+                TPY_DECREF(key);
+                TPY_DECREF(obj);
+                DISPATCH();
+            }
+        }
+        r = tpy_object_setitem(obj, key, v);
+        TPY_DECREF(v);
+        TPY_DECREF(key);
+        TPY_DECREF(obj);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DELETE_SUBSCR)
+    {
+        tpy_object_t *key = POP();
+        tpy_object_t *obj = POP();
+        int r = tpy_object_delitem(obj, key);
+        TPY_DECREF(key);
+        TPY_DECREF(obj);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(BUILD_SLICE)
+    {
+        tpy_object_t *step = oparg == 3 ? POP() : NULL;
+        tpy_object_t *stop = POP();
+        tpy_object_t *start = TOP();
+        tpy_object_t *s = tpy_slice_new(start, stop, step);
+        TPY_DECREF(start);
+        TPY_DECREF(stop);
+        TPY_XDECREF(step);
+        SET_TOP(s);
+        if (s == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(BINARY_OP)
+    {
+        tpy_object_t *b = POP();
+        tpy_object_t *a = TOP();
+        tpy_object_t *r;
+        int64_t z;
+        double fz;
+        int op = (int)(oparg & 15);
+        if (TPY_TYPE(a) == &tpy_int_type && TPY_TYPE(b) == &tpy_int_type) {
+            int64_t x = ((tpy_int_t *)a)->v, y = ((tpy_int_t *)b)->v;
+            if (x != TPY_INT_BIG && y != TPY_INT_BIG) {
+                switch (op) {
+                case TPY_BINOP_ADD:
+                    if (!__builtin_add_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                        goto int_result;
+                    }
+                    break;
+                case TPY_BINOP_SUB:
+                    if (!__builtin_sub_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                        goto int_result;
+                    }
+                    break;
+                case TPY_BINOP_MUL:
+                    if (!__builtin_mul_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                        goto int_result;
+                    }
+                    break;
+                case TPY_BINOP_FLOORDIV:
+                    if (y > 0 && x >= 0) {
+                        z = x / y;
+                        goto int_result;
+                    }
+                    break;
+                case TPY_BINOP_MOD:
+                    if (y > 0 && x >= 0) {
+                        z = x % y;
+                        goto int_result;
+                    }
+                    break;
+                case TPY_BINOP_AND:
+                    z = x & y;
+                    goto int_result;
+                case TPY_BINOP_OR:
+                    z = x | y;
+                    goto int_result;
+                case TPY_BINOP_XOR:
+                    z = x ^ y;
+                    goto int_result;
+                default:
+                    break;
+                }
+            }
+        } else if (TPY_TYPE(a) == &tpy_float_type && TPY_TYPE(b) == &tpy_float_type) {
+            double x = TPY_FLOAT_VALUE(a), y = TPY_FLOAT_VALUE(b);
+            switch (op) {
+            case TPY_BINOP_ADD:
+                fz = x + y;
+                goto float_result;
+            case TPY_BINOP_SUB:
+                fz = x - y;
+                goto float_result;
+            case TPY_BINOP_MUL:
+                fz = x * y;
+                goto float_result;
+            case TPY_BINOP_TRUEDIV:
+                if (y != 0.0) {
+                    fz = x / y;
+                    goto float_result;
+                }
+                break;
+            default:
+                break;
+            }
+            goto slow_binop;
+        float_result:
+            r = tpy_float_from_double(fz);
+            goto binop_done;
+        }
+        goto slow_binop;
+    int_result:
+        r = tpy_int_from_small(z);
+        goto binop_done;
+    slow_binop:
+        r = oparg >= 16 ? tpy_number_inplace(a, b, op) : tpy_number_binop(a, b, op);
+    binop_done:
+        TPY_DECREF(a);
+        TPY_DECREF(b);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(UNARY_NEGATIVE)
+    {
+        tpy_object_t *a = TOP();
+        tpy_object_t *r = tpy_number_unop(a, TPY_UNOP_NEG);
+        TPY_DECREF(a);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(UNARY_POSITIVE)
+    {
+        tpy_object_t *a = TOP();
+        tpy_object_t *r = tpy_number_unop(a, TPY_UNOP_POS);
+        TPY_DECREF(a);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(UNARY_INVERT)
+    {
+        tpy_object_t *a = TOP();
+        tpy_object_t *r = tpy_number_unop(a, TPY_UNOP_INVERT);
+        TPY_DECREF(a);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(UNARY_NOT)
+    {
+        tpy_object_t *a = TOP();
+        int t = tpy_object_is_true(a);
+        TPY_DECREF(a);
+        if (t < 0) {
+            sp--;
+            goto error_tb;
+        }
+        SET_TOP(tpy_newref(t ? tpy_false : tpy_true));
+        DISPATCH();
+    }
+    TARGET(COMPARE_OP)
+    {
+        tpy_object_t *b = POP();
+        tpy_object_t *a = TOP();
+        tpy_object_t *r;
+        if (TPY_TYPE(a) == &tpy_int_type && TPY_TYPE(b) == &tpy_int_type &&
+            ((tpy_int_t *)a)->v != TPY_INT_BIG && ((tpy_int_t *)b)->v != TPY_INT_BIG) {
+            int64_t x = ((tpy_int_t *)a)->v, y = ((tpy_int_t *)b)->v;
+            bool t;
+            switch (oparg) {
+            case TPY_CMP_LT: t = x < y; break;
+            case TPY_CMP_LE: t = x <= y; break;
+            case TPY_CMP_EQ: t = x == y; break;
+            case TPY_CMP_NE: t = x != y; break;
+            case TPY_CMP_GT: t = x > y; break;
+            default: t = x >= y; break;
+            }
+            r = tpy_newref(t ? tpy_true : tpy_false);
+        } else {
+            r = tpy_object_richcompare(a, b, (int)oparg);
+        }
+        TPY_DECREF(a);
+        TPY_DECREF(b);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(IS_OP)
+    {
+        tpy_object_t *b = POP();
+        tpy_object_t *a = TOP();
+        bool t = (a == b) ^ (oparg != 0);
+        TPY_DECREF(a);
+        TPY_DECREF(b);
+        SET_TOP(tpy_newref(t ? tpy_true : tpy_false));
+        DISPATCH();
+    }
+    TARGET(CONTAINS_OP)
+    {
+        tpy_object_t *container = POP();
+        tpy_object_t *item = TOP();
+        int t = tpy_object_contains(container, item);
+        TPY_DECREF(container);
+        TPY_DECREF(item);
+        if (t < 0) {
+            sp--;
+            goto error_tb;
+        }
+        SET_TOP(tpy_newref((t ^ (oparg != 0)) ? tpy_true : tpy_false));
+        DISPATCH();
+    }
+    TARGET(JUMP)
+    {
+        ip = co->code + oparg;
+        DISPATCH();
+    }
+    TARGET(JUMP_BACKWARD)
+    {
+        ip = co->code + oparg;
+        if (tpy_ts.interrupted) {
+            tpy_ts.interrupted = 0;
+            tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_FALSE)
+    {
+        tpy_object_t *v = POP();
+        int t;
+        if (v == tpy_true) {
+            t = 1;
+        } else if (v == tpy_false) {
+            t = 0;
+        } else {
+            t = tpy_object_is_true(v);
+        }
+        TPY_DECREF(v);
+        if (t < 0) {
+            goto error_tb;
+        }
+        if (!t) {
+            ip = co->code + oparg;
+        }
+        DISPATCH();
+    }
+    TARGET(POP_JUMP_IF_TRUE)
+    {
+        tpy_object_t *v = POP();
+        int t;
+        if (v == tpy_true) {
+            t = 1;
+        } else if (v == tpy_false) {
+            t = 0;
+        } else {
+            t = tpy_object_is_true(v);
+        }
+        TPY_DECREF(v);
+        if (t < 0) {
+            goto error_tb;
+        }
+        if (t) {
+            ip = co->code + oparg;
+        }
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_FALSE_OR_POP)
+    {
+        int t = tpy_object_is_true(TOP());
+        if (t < 0) {
+            goto error_tb;
+        }
+        if (!t) {
+            ip = co->code + oparg;
+        } else {
+            tpy_object_t *v = POP();
+            TPY_DECREF(v);
+        }
+        DISPATCH();
+    }
+    TARGET(JUMP_IF_TRUE_OR_POP)
+    {
+        int t = tpy_object_is_true(TOP());
+        if (t < 0) {
+            goto error_tb;
+        }
+        if (t) {
+            ip = co->code + oparg;
+        } else {
+            tpy_object_t *v = POP();
+            TPY_DECREF(v);
+        }
+        DISPATCH();
+    }
+    TARGET(GET_ITER)
+    {
+        tpy_object_t *v = TOP();
+        tpy_object_t *it = tpy_object_getiter(v);
+        TPY_DECREF(v);
+        SET_TOP(it);
+        if (it == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(FOR_ITER)
+    {
+        tpy_object_t *it = TOP();
+        tpy_object_t *v = TPY_TYPE(it)->tp_iternext(it);
+        if (v != NULL) {
+            PUSH(v);
+            DISPATCH();
+        }
+        if (tpy_err_occurred()) {
+            if (!tpy_err_matches(&tpy_exc_StopIteration)) {
+                goto error_tb;
+            }
+            tpy_err_clear();
+        }
+        sp--;
+        TPY_DECREF(it);
+        ip = co->code + oparg;
+        DISPATCH();
+    }
+    TARGET(BUILD_TUPLE)
+    {
+        tpy_object_t *t = tpy_tuple_from_array_steal(sp - oparg, (intptr_t)oparg);
+        sp -= oparg;
+        if (t == NULL) {
+            goto error_tb;
+        }
+        PUSH(t);
+        DISPATCH();
+    }
+    TARGET(BUILD_LIST)
+    {
+        tpy_object_t *l = tpy_list_new((intptr_t)oparg);
+        if (l == NULL) {
+            goto error_tb;
+        }
+        for (uint32_t i = 0; i < oparg; i++) {
+            TPY_LIST_ITEMS(l)[i] = sp[(intptr_t)i - (intptr_t)oparg];
+        }
+        sp -= oparg;
+        PUSH(l);
+        DISPATCH();
+    }
+    TARGET(BUILD_SET)
+    {
+        tpy_object_t *s = tpy_set_new(NULL);
+        int err = s == NULL;
+        for (uint32_t i = 0; i < oparg; i++) {
+            tpy_object_t *item = sp[(intptr_t)i - (intptr_t)oparg];
+            if (!err && tpy_set_add(s, item) < 0) {
+                err = 1;
+            }
+            TPY_DECREF(item);
+        }
+        sp -= oparg;
+        if (err) {
+            TPY_XDECREF(s);
+            goto error_tb;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(BUILD_MAP)
+    {
+        tpy_object_t *d = tpy_dict_new();
+        int err = d == NULL;
+        for (uint32_t i = 0; i < oparg; i++) {
+            tpy_object_t *k = sp[2 * ((intptr_t)i - (intptr_t)oparg)];
+            tpy_object_t *v = sp[2 * ((intptr_t)i - (intptr_t)oparg) + 1];
+            if (!err && tpy_dict_set(d, k, v) < 0) {
+                err = 1;
+            }
+        }
+        for (uint32_t i = 0; i < 2 * oparg; i++) {
+            tpy_object_t *x = POP();
+            TPY_DECREF(x);
+        }
+        if (err) {
+            TPY_XDECREF(d);
+            goto error_tb;
+        }
+        PUSH(d);
+        DISPATCH();
+    }
+    TARGET(BUILD_STRING)
+    {
+        tpy_strbuf_t b;
+        tpy_strbuf_init(&b);
+        for (uint32_t i = 0; i < oparg; i++) {
+            tpy_strbuf_append_str(&b, sp[(intptr_t)i - (intptr_t)oparg]);
+        }
+        for (uint32_t i = 0; i < oparg; i++) {
+            tpy_object_t *x = POP();
+            TPY_DECREF(x);
+        }
+        tpy_object_t *s = tpy_strbuf_finish(&b);
+        if (s == NULL) {
+            goto error_tb;
+        }
+        PUSH(s);
+        DISPATCH();
+    }
+    TARGET(LIST_APPEND)
+    {
+        tpy_object_t *v = POP();
+        if (tpy_list_append_steal(PEEK(oparg), v) < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(SET_ADD)
+    {
+        tpy_object_t *v = POP();
+        int r = tpy_set_add(PEEK(oparg), v);
+        TPY_DECREF(v);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(MAP_ADD)
+    {
+        tpy_object_t *v = POP();
+        tpy_object_t *k = POP();
+        int r = tpy_dict_set(PEEK(oparg), k, v);
+        TPY_DECREF(k);
+        TPY_DECREF(v);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(LIST_EXTEND)
+    {
+        tpy_object_t *it = POP();
+        int r = tpy_list_extend(PEEK(oparg), it);
+        if (r < 0 && tpy_err_matches(&tpy_exc_TypeError) && TPY_TYPE(it)->tp_iter == NULL &&
+            TPY_TYPE(it)->tp_getitem == NULL) {
+            tpy_err_clear();
+            tpy_err_format(&tpy_exc_TypeError,
+                           "Value after * must be an iterable, not %T", it);
+        }
+        TPY_DECREF(it);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(SET_UPDATE)
+    {
+        tpy_object_t *it = POP();
+        int r = tpy_set_update(PEEK(oparg), it);
+        TPY_DECREF(it);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DICT_UPDATE)
+    {
+        tpy_object_t *m = POP();
+        int r = tpy_dict_update(PEEK(oparg), m);
+        if (r < 0 && tpy_err_matches(&tpy_exc_TypeError) && !TPY_DICT_CHECK(m)) {
+            tpy_err_clear();
+            tpy_err_format(&tpy_exc_TypeError, "'%T' object is not a mapping", m);
+        }
+        TPY_DECREF(m);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(DICT_MERGE)
+    {
+        tpy_object_t *m = POP();
+        int r = tpy_dict_merge(PEEK(oparg), m, false);
+        TPY_DECREF(m);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(LIST_TO_TUPLE)
+    {
+        tpy_object_t *l = TOP();
+        tpy_object_t *t = tpy_list_as_tuple(l);
+        TPY_DECREF(l);
+        SET_TOP(t);
+        if (t == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(UNPACK_SEQUENCE)
+    {
+        tpy_object_t *v = POP();
+        intptr_t n = (intptr_t)oparg;
+        if ((TPY_TUPLE_CHECK_EXACT(v) && TPY_TUPLE_SIZE(v) == n) ||
+            (TPY_LIST_CHECK_EXACT(v) && TPY_LIST_SIZE(v) == n)) {
+            tpy_object_t **items = TPY_TUPLE_CHECK_EXACT(v) ? TPY_TUPLE_ITEMS(v)
+                                                            : TPY_LIST_ITEMS(v);
+            for (intptr_t i = n - 1; i >= 0; i--) {
+                PUSH(tpy_newref(items[i]));
+            }
+            TPY_DECREF(v);
+            DISPATCH();
+        }
+        if (unpack_iterable(v, (int)n, -1, sp + n) < 0) {
+            TPY_DECREF(v);
+            goto error_tb;
+        }
+        sp += n;
+        TPY_DECREF(v);
+        DISPATCH();
+    }
+    TARGET(UNPACK_EX)
+    {
+        tpy_object_t *v = POP();
+        int before = (int)(oparg & 0xff), after = (int)(oparg >> 8);
+        if (unpack_iterable(v, before, after, sp + before + 1 + after) < 0) {
+            TPY_DECREF(v);
+            goto error_tb;
+        }
+        sp += before + 1 + after;
+        TPY_DECREF(v);
+        DISPATCH();
+    }
+    TARGET(CALL)
+    {
+        size_t nargs = oparg;
+        tpy_object_t *kwnames = NULL;
+        tpy_object_t **args;
+        tpy_object_t *callable, *res;
+        {
+            size_t total = nargs + tpy_kwcount(kwnames);
+            args = sp - total;
+            callable = args[-2];
+            tpy_object_t *self = args[-1];
+            if (self != NULL) {
+                args--;
+                nargs++;
+            } else if (TPY_TYPE(callable) == &tpy_method_type) {
+                // unpack a bound method into (function, self)
+                tpy_method_t *m = (tpy_method_t *)callable;
+                args[-1] = tpy_newref(m->self);
+                args[-2] = tpy_newref(m->func);
+                TPY_DECREF(callable);
+                callable = args[-2];
+                args--;
+                nargs++;
+            }
+            if (TPY_TYPE(callable) == &tpy_function_type &&
+                !(((tpy_code_t *)((tpy_function_t *)callable)->code)->flags &
+                  TPY_CO_GENERATOR)) {
+                tpy_frame_t *nf = push_frame((tpy_function_t *)callable, args, nargs, kwnames);
+                // release the arguments, the self slot and the callable
+                tpy_object_t **p = sp;
+                tpy_object_t **stop = args - (args[-1] == callable ? 1 : 2);
+                while (p > stop) {
+                    tpy_object_t *x = *--p;
+                    TPY_XDECREF(x);
+                }
+                sp = stop;
+                TPY_XDECREF(kwnames);
+                if (nf == NULL) {
+                    goto error_tb;
+                }
+                SAVE_FRAME();
+                nf->previous = frame;
+                frame = nf;
+                tpy_current_frame = frame;
+                LOAD_FRAME();
+                if (tpy_ts.interrupted) {
+                    tpy_ts.interrupted = 0;
+                    tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+                    goto error_tb;
+                }
+                DISPATCH();
+            }
+            SAVE_FRAME();
+            res = tpy_object_call(callable, args, nargs, kwnames);
+            tpy_object_t **p = sp;
+            tpy_object_t **stop = args - (args[-1] == callable ? 1 : 2);
+            while (p > stop) {
+                tpy_object_t *x = *--p;
+                TPY_XDECREF(x);
+            }
+            sp = stop;
+            TPY_XDECREF(kwnames);
+            if (res == NULL) {
+                goto error_tb;
+            }
+            PUSH(res);
+            DISPATCH();
+        }
+    }
+    TARGET(CALL_KW)
+    {
+        tpy_object_t *kwnames = POP();
+        size_t nargs = oparg - (size_t)TPY_TUPLE_SIZE(kwnames);
+        {
+            size_t total = oparg;
+            tpy_object_t **a = sp - total;
+            tpy_object_t *c = a[-2];
+            tpy_object_t *self = a[-1];
+            size_t n = nargs;
+            if (self != NULL) {
+                a--;
+                n++;
+            } else if (TPY_TYPE(c) == &tpy_method_type) {
+                tpy_method_t *m = (tpy_method_t *)c;
+                a[-1] = tpy_newref(m->self);
+                a[-2] = tpy_newref(m->func);
+                TPY_DECREF(c);
+                c = a[-2];
+                a--;
+                n++;
+            }
+            tpy_object_t *r;
+            if (TPY_TYPE(c) == &tpy_function_type &&
+                !(((tpy_code_t *)((tpy_function_t *)c)->code)->flags & TPY_CO_GENERATOR)) {
+                tpy_frame_t *nf = push_frame((tpy_function_t *)c, a, n, kwnames);
+                tpy_object_t **p = sp;
+                tpy_object_t **stop = a - (a[-1] == c ? 1 : 2);
+                while (p > stop) {
+                    tpy_object_t *x = *--p;
+                    TPY_XDECREF(x);
+                }
+                sp = stop;
+                TPY_DECREF(kwnames);
+                if (nf == NULL) {
+                    goto error_tb;
+                }
+                SAVE_FRAME();
+                nf->previous = frame;
+                frame = nf;
+                tpy_current_frame = frame;
+                LOAD_FRAME();
+                DISPATCH();
+            }
+            SAVE_FRAME();
+            r = tpy_object_call(c, a, n, kwnames);
+            tpy_object_t **p = sp;
+            tpy_object_t **stop = a - (a[-1] == c ? 1 : 2);
+            while (p > stop) {
+                tpy_object_t *x = *--p;
+                TPY_XDECREF(x);
+            }
+            sp = stop;
+            TPY_DECREF(kwnames);
+            if (r == NULL) {
+                goto error_tb;
+            }
+            PUSH(r);
+            DISPATCH();
+        }
+    }
+    TARGET(CALL_EX)
+    {
+        tpy_object_t *kwargs = (oparg & 1) ? POP() : NULL;
+        tpy_object_t *args = POP();
+        tpy_object_t *null = POP();
+        tpy_object_t *callable = TOP();
+        (void)null;
+        if (kwargs != NULL && !TPY_DICT_CHECK(kwargs)) {
+            tpy_object_t *d = tpy_dict_new();
+            if (d == NULL || tpy_dict_merge(d, kwargs, false) < 0) {
+                TPY_XDECREF(d);
+                TPY_DECREF(kwargs);
+                TPY_DECREF(args);
+                TPY_DECREF(callable);
+                sp--;
+                goto error_tb;
+            }
+            TPY_SETREF(kwargs, d);
+        }
+        SAVE_FRAME();
+        tpy_object_t *r = tpy_object_call_tuple_dict(callable, args, kwargs);
+        TPY_XDECREF(kwargs);
+        TPY_DECREF(args);
+        TPY_DECREF(callable);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(MAKE_FUNCTION)
+    {
+        tpy_object_t *qualname = POP();
+        tpy_code_t *code = (tpy_code_t *)POP();
+        tpy_object_t *closure = (oparg & TPY_MKFN_CLOSURE) ? POP() : NULL;
+        tpy_object_t *kwdefaults = (oparg & TPY_MKFN_KWDEFAULTS) ? POP() : NULL;
+        tpy_object_t *defaults = (oparg & TPY_MKFN_DEFAULTS) ? POP() : NULL;
+        tpy_object_t *f = tpy_function_new(TPY_OBJ(code), frame->globals, code->name, qualname);
+        TPY_DECREF(qualname);
+        if (f == NULL) {
+            TPY_DECREF(code);
+            TPY_XDECREF(closure);
+            TPY_XDECREF(kwdefaults);
+            TPY_XDECREF(defaults);
+            goto error_tb;
+        }
+        tpy_function_t *fn = (tpy_function_t *)f;
+        fn->closure = closure;
+        fn->kwdefaults = kwdefaults;
+        fn->defaults = defaults;
+        if ((code->flags & TPY_CO_OPTIMIZED) && TPY_TUPLE_SIZE(code->consts) > 0 &&
+            TPY_STR_CHECK(TPY_TUPLE_GET(code->consts, 0))) {
+            fn->doc = tpy_newref(TPY_TUPLE_GET(code->consts, 0));
+        }
+        TPY_DECREF(code);
+        PUSH(f);
+        DISPATCH();
+    }
+    TARGET(RETURN_VALUE)
+    {
+        retval = POP();
+        if (frame->entry) {
+            goto exit_frame;
+        }
+        SAVE_FRAME();
+        tpy_frame_t *prev = frame->previous;
+        pop_frame(frame);
+        frame = prev;
+        tpy_current_frame = frame;
+        LOAD_FRAME();
+        PUSH(retval);
+        retval = NULL;
+        DISPATCH();
+    }
+    TARGET(RAISE)
+    {
+        if (oparg == 0) {
+            if (tpy_ts.handled == NULL) {
+                tpy_err_set_str(&tpy_exc_RuntimeError, "No active exception to reraise");
+                goto error_tb;
+            }
+            tpy_err_restore(tpy_newref(tpy_ts.handled));
+            add_tb = false;
+            goto error;
+        }
+        tpy_object_t *cause = oparg == 2 ? POP() : NULL;
+        tpy_object_t *exc = POP();
+        do_raise(exc, cause);
+        TPY_DECREF(exc);
+        TPY_XDECREF(cause);
+        if (tpy_err_occurred()) {
+            set_context(tpy_err_occurred());
+        }
+        add_tb = true;
+        goto error;
+    }
+    TARGET(RERAISE)
+    {
+        tpy_object_t *exc = POP();
+        tpy_err_restore(exc);
+        add_tb = false;
+        goto error;
+    }
+    TARGET(SETUP_FINALLY)
+    {
+        if (frame->nblocks >= TPY_MAX_BLOCKS) {
+            tpy_err_set_str(&tpy_exc_SystemError, "block stack overflow");
+            goto error_tb;
+        }
+        frame->blocks[frame->nblocks++] = (tpy_block_t){oparg, (int32_t)(sp - stack_base)};
+        DISPATCH();
+    }
+    TARGET(POP_BLOCK)
+    {
+        frame->nblocks--;
+        DISPATCH();
+    }
+    TARGET(PUSH_EXC_INFO)
+    {
+        tpy_object_t *exc = TOP();
+        tpy_object_t *prev = tpy_ts.handled ? tpy_ts.handled : tpy_newref(tpy_none);
+        tpy_ts.handled = tpy_newref(exc);
+        SET_TOP(prev);
+        if (frame->nblocks >= TPY_MAX_BLOCKS) {
+            PUSH(exc);
+            tpy_err_set_str(&tpy_exc_SystemError, "block stack overflow");
+            goto error_tb;
+        }
+        frame->blocks[frame->nblocks++] = (tpy_block_t){oparg, (int32_t)(sp - stack_base)};
+        PUSH(exc);
+        DISPATCH();
+    }
+    TARGET(POP_EXCEPT)
+    {
+        tpy_object_t *prev = POP();
+        tpy_object_t *cur = tpy_ts.handled;
+        if (prev == tpy_none) {
+            TPY_DECREF(prev);
+            prev = NULL;
+        }
+        tpy_ts.handled = prev;
+        TPY_XDECREF(cur);
+        DISPATCH();
+    }
+    TARGET(CHECK_EXC_MATCH)
+    {
+        tpy_object_t *type = POP();
+        if (check_except_type(type) < 0) {
+            TPY_DECREF(type);
+            goto error_tb;
+        }
+        bool m = exc_match(TOP(), type);
+        TPY_DECREF(type);
+        PUSH(tpy_newref(m ? tpy_true : tpy_false));
+        DISPATCH();
+    }
+    TARGET(LOAD_ASSERTION_ERROR)
+    {
+        PUSH(tpy_newref(TPY_OBJ(&tpy_exc_AssertionError)));
+        DISPATCH();
+    }
+    TARGET(BEFORE_WITH)
+    {
+        tpy_object_t *mgr = TOP();
+        bool missing_enter, missing_exit;
+        tpy_object_t *enter = special_lookup(mgr, "__enter__", &missing_enter);
+        if (enter == NULL) {
+            if (missing_enter) {
+                tpy_err_format(&tpy_exc_TypeError,
+                               "'%T' object does not support the context manager protocol", mgr);
+            }
+            goto error_tb;
+        }
+        tpy_object_t *exit = special_lookup(mgr, "__exit__", &missing_exit);
+        if (exit == NULL) {
+            if (missing_exit) {
+                tpy_err_format(&tpy_exc_TypeError,
+                               "'%T' object does not support the context manager protocol "
+                               "(missed __exit__ method)",
+                               mgr);
+            }
+            TPY_DECREF(enter);
+            goto error_tb;
+        }
+        SET_TOP(exit);
+        TPY_DECREF(mgr);
+        SAVE_FRAME();
+        tpy_object_t *res = tpy_object_call0(enter);
+        TPY_DECREF(enter);
+        if (res == NULL) {
+            goto error_tb;
+        }
+        if (frame->nblocks >= TPY_MAX_BLOCKS) {
+            TPY_DECREF(res);
+            tpy_err_set_str(&tpy_exc_SystemError, "block stack overflow");
+            goto error_tb;
+        }
+        frame->blocks[frame->nblocks++] = (tpy_block_t){oparg, (int32_t)(sp - stack_base)};
+        PUSH(res);
+        DISPATCH();
+    }
+    TARGET(WITH_EXCEPT_START)
+    {
+        tpy_object_t *exc = TOP();
+        tpy_object_t *exit = PEEK(3);
+        tpy_exception_t *e = (tpy_exception_t *)exc;
+        tpy_object_t *args[3] = {TPY_OBJ(TPY_TYPE(exc)), exc,
+                                 e->traceback ? e->traceback : tpy_none};
+        SAVE_FRAME();
+        tpy_object_t *r = tpy_object_call(exit, args, 3, NULL);
+        if (r == NULL) {
+            goto error_tb;
+        }
+        PUSH(r);
+        DISPATCH();
+    }
+    TARGET(WITH_EXIT)
+    {
+        tpy_object_t *exit = POP();
+        tpy_object_t *args[3] = {tpy_none, tpy_none, tpy_none};
+        SAVE_FRAME();
+        tpy_object_t *r = tpy_object_call(exit, args, 3, NULL);
+        TPY_DECREF(exit);
+        if (r == NULL) {
+            goto error_tb;
+        }
+        TPY_DECREF(r);
+        DISPATCH();
+    }
+    TARGET(FORMAT_VALUE)
+    {
+        tpy_object_t *spec = (oparg & TPY_FMT_HAVE_SPEC) ? POP() : NULL;
+        tpy_object_t *v = TOP();
+        tpy_object_t *r = format_value(v, (int)oparg, spec);
+        TPY_XDECREF(spec);
+        TPY_DECREF(v);
+        SET_TOP(r);
+        if (r == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(PRINT_EXPR)
+    {
+        tpy_object_t *v = POP();
+        int r = print_expr(v);
+        TPY_DECREF(v);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(IMPORT_NAME)
+    {
+        tpy_object_t *fromlist = POP();
+        tpy_object_t *level = TOP();
+        SAVE_FRAME();
+        int lv = (int)tpy_int_as_i64(level);
+        tpy_object_t *m = tpy_import(names[oparg], fromlist, lv);
+        TPY_DECREF(fromlist);
+        TPY_DECREF(level);
+        SET_TOP(m);
+        if (m == NULL) {
+            sp--;
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(IMPORT_FROM)
+    {
+        tpy_object_t *v = import_from(TOP(), names[oparg]);
+        if (v == NULL) {
+            goto error_tb;
+        }
+        PUSH(v);
+        DISPATCH();
+    }
+    TARGET(IMPORT_STAR)
+    {
+        tpy_object_t *m = POP();
+        tpy_object_t *ns = frame->locals ? frame->locals : frame->globals;
+        int r = import_star(ns, m);
+        TPY_DECREF(m);
+        if (r < 0) {
+            goto error_tb;
+        }
+        DISPATCH();
+    }
+    TARGET(BUILD_CLASS)
+    {
+        tpy_object_t **bases = sp - oparg;
+        tpy_object_t *name = bases[-1];
+        tpy_object_t *body = bases[-2];
+        SAVE_FRAME();
+        tpy_object_t *cls = build_class(body, name, bases, oparg);
+        for (uint32_t i = 0; i < oparg + 2; i++) {
+            tpy_object_t *x = POP();
+            TPY_DECREF(x);
+        }
+        if (cls == NULL) {
+            goto error_tb;
+        }
+        PUSH(cls);
+        DISPATCH();
+    }
+    TARGET(YIELD_VALUE)
+    {
+        retval = POP();
+        frame->yielded = true;
+        SAVE_FRAME();
+        tpy_current_frame = frame->previous;
+        return retval;
+    }
+    TARGET(GET_YIELD_FROM_ITER)
+    {
+        tpy_object_t *v = TOP();
+        if (TPY_TYPE(v) != &tpy_gen_type) {
+            tpy_object_t *it = tpy_object_getiter(v);
+            TPY_DECREF(v);
+            SET_TOP(it);
+            if (it == NULL) {
+                sp--;
+                goto error_tb;
+            }
+        }
+        DISPATCH();
+    }
+    TARGET(SEND)
+    {
+        tpy_object_t *v = POP();
+        tpy_object_t *it = TOP();
+        tpy_object_t *r;
+        tpy_object_t *done = NULL;
+        SAVE_FRAME();
+        if (TPY_TYPE(it) == &tpy_gen_type) {
+            r = tpy_gen_send_ex(it, v, false, &done);
+        } else if (v == tpy_none) {
+            r = TPY_TYPE(it)->tp_iternext(it);
+            if (r == NULL && !tpy_err_occurred()) {
+                done = tpy_newref(tpy_none);
+            } else if (r == NULL && tpy_err_matches(&tpy_exc_StopIteration)) {
+                tpy_object_t *e = tpy_err_fetch();
+                tpy_object_t *val = ((tpy_exception_t *)e)->extra;
+                done = tpy_newref(val ? val : tpy_none);
+                TPY_DECREF(e);
+            }
+        } else {
+            r = tpy_object_call_method(it, "send", &v, 1);
+            if (r == NULL && tpy_err_matches(&tpy_exc_StopIteration)) {
+                tpy_object_t *e = tpy_err_fetch();
+                tpy_object_t *val = ((tpy_exception_t *)e)->extra;
+                done = tpy_newref(val ? val : tpy_none);
+                TPY_DECREF(e);
+            }
+        }
+        TPY_DECREF(v);
+        if (r != NULL) {
+            PUSH(r);
+            DISPATCH();
+        }
+        if (done != NULL) {
+            TPY_DECREF(it);
+            SET_TOP(done);
+            ip = co->code + oparg;
+            DISPATCH();
+        }
+        goto error_tb;
+    }
+    TARGET(SETUP_ANNOTATIONS)
+    {
+        DISPATCH();
+    }
+    TARGET(UNSUPPORTED)
+    {
+        tpy_err_set_object(&tpy_exc_NotImplementedError, consts[oparg]);
+        goto error_tb;
+    }
+
+error_tb:
+    add_tb = true;
+error:
+    {
+        tpy_object_t *exc = tpy_err_occurred();
+        if (exc == NULL) {
+            tpy_err_set_str(&tpy_exc_SystemError, "error return without exception set");
+            exc = tpy_err_occurred();
+        }
+        tpy_exception_t *e = (tpy_exception_t *)exc;
+        if (add_tb || e->traceback == NULL ||
+            tpy_traceback_serial(e->traceback) != frame->serial) {
+            if (e->traceback == NULL) {
+                set_context(exc);
+            }
+            tpy_object_t *tb = tpy_traceback_new(TPY_OBJ(co), INSTR_INDEX(), frame->serial,
+                                                 e->traceback ? tpy_newref(e->traceback) : NULL);
+            if (tb != NULL) {
+                tpy_exc_set_traceback(exc, tb);
+            }
+        }
+        add_tb = false;
+        // unwind to the innermost handler of this frame
+        if (frame->nblocks > 0) {
+            tpy_block_t b = frame->blocks[--frame->nblocks];
+            while (sp > stack_base + b.level) {
+                tpy_object_t *x = POP();
+                TPY_XDECREF(x);
+            }
+            PUSH(tpy_err_fetch());
+            ip = co->code + b.handler;
+            DISPATCH();
+        }
+        // no handler: leave the frame
+        SAVE_FRAME();
+        if (frame->entry) {
+            retval = NULL;
+            goto exit_frame;
+        }
+        tpy_frame_t *prev = frame->previous;
+        pop_frame(frame);
+        frame = prev;
+        tpy_current_frame = frame;
+        LOAD_FRAME();
+        goto error;
+    }
+
+exit_frame:
+    SAVE_FRAME();
+    tpy_current_frame = frame->previous;
+    if (frame->gen == NULL) {
+        pop_frame(frame);
+    } else {
+        frame->yielded = false;
+        tpy_frame_clear(frame);
+    }
+    return retval;
+}
+
+/* ---- running module code ---------------------------------------------------------------- */
+
+tpy_object_t *tpy_eval_code(tpy_object_t *code, tpy_object_t *globals, tpy_object_t *locals)
+{
+    tpy_code_t *co = (tpy_code_t *)code;
+    if (tpy_dict_get_cstr_borrow(globals, "__builtins__") == NULL) {
+        tpy_object_t *bm = tpy_dict_get_cstr_borrow(tpy_ts.modules, "builtins");
+        if (bm != NULL && tpy_dict_set_cstr(globals, "__builtins__", bm) < 0) {
+            return NULL;
+        }
+    }
+    if (tpy_ts.depth >= tpy_ts.recursion_limit) {
+        return tpy_err_format(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    size_t size = frame_size(co);
+    tpy_frame_t *f = data_stack_push(size);
+    if (f == NULL) {
+        return tpy_err_no_memory();
+    }
+    frame_init(f, co, NULL, globals, tpy_ts.builtins, locals, size);
+    f->entry = true;
+    tpy_ts.depth++;
+    return tpy_eval_frame(f);
+}
+
+/* ---- start-up hooks ---------------------------------------------------------------------- */
+
+static tpy_object_t *current_globals(void)
+{
+    tpy_frame_t *f = tpy_current_frame;
+    return f ? tpy_newref(f->globals) : NULL;
+}
+
+static tpy_object_t *current_locals(void)
+{
+    tpy_frame_t *f = tpy_current_frame;
+    if (f == NULL) {
+        return NULL;
+    }
+    if (f->locals != NULL) {
+        return tpy_newref(f->locals);
+    }
+    tpy_object_t *d = tpy_dict_new();
+    if (d == NULL) {
+        return NULL;
+    }
+    tpy_code_t *co = f->code;
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        tpy_object_t *v = f->localsplus[i];
+        if (v != NULL && co->cell2arg[i] != 0 && TPY_TYPE(v) == &tpy_cell_type) {
+            v = ((tpy_cell_t *)v)->ref;
+        }
+        if (v != NULL && tpy_dict_set(d, TPY_TUPLE_GET(co->localsplusnames, i), v) < 0) {
+            TPY_DECREF(d);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+/* super(): the class from the __class__ cell and the first argument. */
+static int super_context(tpy_type_t **type, tpy_object_t **obj)
+{
+    tpy_frame_t *f = tpy_current_frame;
+    if (f == NULL || f->code->argcount == 0 || f->func == NULL) {
+        tpy_err_set_str(&tpy_exc_RuntimeError, "super(): no arguments");
+        return -1;
+    }
+    tpy_code_t *co = f->code;
+    tpy_object_t *first = f->localsplus[0];
+    if (first != NULL && co->cell2arg[0] == 1 && TPY_TYPE(first) == &tpy_cell_type) {
+        first = ((tpy_cell_t *)first)->ref;
+    }
+    if (first == NULL) {
+        tpy_err_set_str(&tpy_exc_RuntimeError, "super(): arg[0] deleted");
+        return -1;
+    }
+    for (int i = co->nlocalsplus - co->nfrees; i < co->nlocalsplus; i++) {
+        if (tpy_str_eq_cstr(TPY_TUPLE_GET(co->localsplusnames, i), "__class__")) {
+            tpy_object_t *cell = f->localsplus[i];
+            tpy_object_t *cls = cell ? ((tpy_cell_t *)cell)->ref : NULL;
+            if (cls == NULL || !TPY_TYPE_HAS_FLAG(TPY_TYPE(cls), TPY_TPFLAGS_TYPE_SUBCLASS)) {
+                tpy_err_set_str(&tpy_exc_RuntimeError, "super(): empty __class__ cell");
+                return -1;
+            }
+            *type = (tpy_type_t *)cls;
+            *obj = first;
+            return 0;
+        }
+    }
+    tpy_err_set_str(&tpy_exc_RuntimeError, "super(): __class__ cell not found");
+    return -1;
+}
+
+void tpy_eval_init(void)
+{
+    char here;
+    c_stack_base = &here;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
+        size_t lim = (size_t)rl.rlim_cur;
+        c_stack_limit = lim > (1u << 20) ? lim - (lim / 4) : lim / 2;
+    }
+    tpy_function_type.tp_call = function_call;
+    tpy_ts.current_globals = current_globals;
+    tpy_ts.current_locals = current_locals;
+    tpy_super_context_hook = super_context;
+    signal(SIGINT, on_sigint);
+    tpy_type_ready(&tpy_code_type);
+    tpy_type_ready(&tpy_traceback_type);
+    tpy_type_ready(&tpy_gen_type);
+}
+
+void tpy_eval_fini(void)
+{
+    while (chunk_cur != NULL) {
+        chunk_t *c = chunk_cur;
+        chunk_cur = c->prev;
+        tpy_mem_free(c, sizeof(chunk_t) + c->size);
+    }
+}

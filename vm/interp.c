@@ -1,0 +1,353 @@
+/*
+ * vm/interp.c - the interpreter's life cycle: start-up (runtime, builtins,
+ * sys, __main__), compiling and running source, uncaught exceptions and
+ * SystemExit at top level, import, and the final clean-up.
+ *
+ * import looks in sys.modules, then the built-in module table, then for
+ * NAME.py in the directory of the main script (sys.path[0]); a module is
+ * entered into sys.modules before its body runs, so circular imports see the
+ * partially initialised module, as in CPython.
+ */
+#include "vm/frame.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static tpy_object_t *main_module;
+
+void tpy_traceback_cache_source(const char *filename, const char *src, size_t len);
+tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, tpy_arena_t *arena,
+                                  tpy_syntax_error_t *err);
+
+tpy_object_t *tpy_interp_main_globals(void)
+{
+    return main_module ? TPY_MODULE_DICT(main_module) : NULL;
+}
+
+tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filename,
+                                 tpy_compile_mode_t mode)
+{
+    tpy_arena_t *arena = tpy_arena_new();
+    if (arena == NULL) {
+        return tpy_err_no_memory();
+    }
+    tpy_syntax_error_t err;
+    memset(&err, 0, sizeof err);
+    tpy_parse_mode_t pm = mode == TPY_COMPILE_SINGLE ? TPY_PARSE_SINGLE
+                          : mode == TPY_COMPILE_EVAL ? TPY_PARSE_EVAL
+                                                     : TPY_PARSE_FILE;
+    tpy_module_ast_t *mod = tpy_parse(src, len, pm, arena, &err);
+    tpy_object_t *code = NULL;
+    if (mod == NULL) {
+        tpy_raise_syntax_error(&err, filename, src, len);
+    } else {
+        code = tpy_compile_ast_err(mod, filename, arena, &err);
+        if (code == NULL && err.kind != TPY_SYNERR_NONE) {
+            tpy_raise_syntax_error(&err, filename, src, len);
+        }
+    }
+    tpy_arena_free(arena);
+    return code;
+}
+
+tpy_object_t *tpy_compile_ast(tpy_module_ast_t *mod, const char *filename, const char *src,
+                              size_t srclen)
+{
+    tpy_arena_t *arena = tpy_arena_new();
+    if (arena == NULL) {
+        return tpy_err_no_memory();
+    }
+    tpy_syntax_error_t err;
+    memset(&err, 0, sizeof err);
+    tpy_object_t *code = tpy_compile_ast_err(mod, filename, arena, &err);
+    if (code == NULL && err.kind != TPY_SYNERR_NONE) {
+        tpy_raise_syntax_error(&err, filename, src, srclen);
+    }
+    tpy_arena_free(arena);
+    return code;
+}
+
+/* ---- top-level errors ------------------------------------------------------------- */
+
+/* SystemExit(code): None → 0, int → it, anything else printed to stderr → 1. */
+static int system_exit_status(tpy_object_t *exc)
+{
+    tpy_object_t *code = ((tpy_exception_t *)exc)->extra;
+    if (code == NULL || code == tpy_none) {
+        return 0;
+    }
+    if (TPY_INT_CHECK(code)) {
+        int overflow = 0;
+        int64_t v = tpy_int_as_i64_overflow(code, &overflow);
+        return overflow ? -1 : (int)v;
+    }
+    fflush(stdout);
+    tpy_object_t *s = tpy_object_str(code);
+    if (s != NULL) {
+        fprintf(stderr, "%s\n", TPY_STR_DATA(s));
+        TPY_DECREF(s);
+    } else {
+        tpy_err_clear();
+    }
+    return 1;
+}
+
+int tpy_handle_uncaught(void)
+{
+    tpy_object_t *exc = tpy_err_fetch();
+    if (exc == NULL) {
+        return 0;
+    }
+    int status;
+    if (tpy_type_is_subtype(TPY_TYPE(exc), &tpy_exc_SystemExit)) {
+        status = system_exit_status(exc);
+    } else {
+        tpy_print_exception(exc);
+        status = tpy_type_is_subtype(TPY_TYPE(exc), &tpy_exc_KeyboardInterrupt) ? 130 : 1;
+    }
+    TPY_DECREF(exc);
+    return status;
+}
+
+int tpy_run_source(const char *src, size_t len, const char *filename)
+{
+    tpy_traceback_cache_source(filename, src, len);
+    tpy_object_t *code = tpy_compile_source(src, len, filename, TPY_COMPILE_FILE);
+    if (code == NULL) {
+        return tpy_handle_uncaught();
+    }
+    tpy_object_t *globals = TPY_MODULE_DICT(main_module);
+    if (filename[0] != '<') {
+        tpy_object_t *fn = tpy_str_from_cstr(filename);
+        if (fn != NULL) {
+            tpy_dict_set_cstr(globals, "__file__", fn);
+            TPY_DECREF(fn);
+        }
+    }
+    tpy_object_t *r = tpy_eval_code(code, globals, globals);
+    TPY_DECREF(code);
+    if (r == NULL) {
+        return tpy_handle_uncaught();
+    }
+    TPY_DECREF(r);
+    return 0;
+}
+
+/* ---- import --------------------------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (fp == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 14, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf != NULL && (got = fread(buf + n, 1, cap - n, fp)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2);
+            if (nb == NULL) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    fclose(fp);
+    if (buf != NULL) {
+        *len = n;
+    }
+    return buf;
+}
+
+static tpy_object_t *load_source_module(tpy_object_t *name, const char *path)
+{
+    size_t len = 0;
+    char *src = read_file(path, &len);
+    if (src == NULL) {
+        return tpy_err_format(&tpy_exc_ImportError, "cannot read %s", path);
+    }
+    tpy_object_t *module = tpy_module_new(TPY_STR_DATA(name));
+    if (module == NULL) {
+        free(src);
+        return NULL;
+    }
+    tpy_object_t *fn = tpy_str_from_cstr(path);
+    if (fn == NULL || tpy_module_add_object(module, "__file__", fn) < 0 ||
+        tpy_dict_set(tpy_ts.modules, name, module) < 0) {
+        TPY_XDECREF(fn);
+        TPY_DECREF(module);
+        free(src);
+        return NULL;
+    }
+    TPY_DECREF(fn);
+    tpy_object_t *code = tpy_compile_source(src, len, path, TPY_COMPILE_FILE);
+    free(src);
+    tpy_object_t *r = code ? tpy_eval_code(code, TPY_MODULE_DICT(module), TPY_MODULE_DICT(module))
+                           : NULL;
+    TPY_XDECREF(code);
+    if (r == NULL) {
+        tpy_object_t *saved = tpy_err_fetch();
+        tpy_dict_discard(tpy_ts.modules, name);
+        tpy_err_restore(saved);
+        TPY_DECREF(module);
+        return NULL;
+    }
+    TPY_DECREF(r);
+    return module;
+}
+
+/* Import one (possibly dotted) module name; new ref to that module. */
+static tpy_object_t *import_one(tpy_object_t *name)
+{
+    tpy_object_t *m = tpy_dict_get_borrow(tpy_ts.modules, name);
+    if (m != NULL) {
+        return tpy_newref(m);
+    }
+    const char *cname = TPY_STR_DATA(name);
+    tpy_module_init_fn init = tpy_builtin_module_find(cname);
+    if (init != NULL) {
+        m = init();
+        if (m == NULL) {
+            return NULL;
+        }
+        if (tpy_dict_set(tpy_ts.modules, name, m) < 0) {
+            TPY_DECREF(m);
+            return NULL;
+        }
+        return m;
+    }
+    if (strchr(cname, '.') == NULL && tpy_ts.main_dir != NULL) {
+        tpy_object_t *path = tpy_str_from_format("%U/%s.py", tpy_ts.main_dir, cname);
+        if (path == NULL) {
+            return NULL;
+        }
+        struct stat st;
+        if (stat(TPY_STR_DATA(path), &st) == 0 && S_ISREG(st.st_mode)) {
+            m = load_source_module(name, TPY_STR_DATA(path));
+            TPY_DECREF(path);
+            return m;
+        }
+        TPY_DECREF(path);
+    }
+    tpy_err_format(&tpy_exc_ModuleNotFoundError, "No module named '%U'", name);
+    tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+    if (e != NULL) {
+        TPY_SETREF(e->extra, tpy_newref(name));
+    }
+    return NULL;
+}
+
+tpy_object_t *tpy_import(tpy_object_t *name, tpy_object_t *fromlist, int level)
+{
+    if (level > 0) {
+        return tpy_err_format(&tpy_exc_ImportError,
+                              "attempted relative import with no known parent package");
+    }
+    if (TPY_STR_LEN(name) == 0) {
+        return tpy_err_format(&tpy_exc_ValueError, "Empty module name");
+    }
+    // import each prefix of a dotted name: a, a.b, a.b.c
+    const char *s = TPY_STR_DATA(name);
+    tpy_object_t *top = NULL, *last = NULL;
+    for (const char *p = s;; p++) {
+        if (*p == '.' || *p == '\0') {
+            tpy_object_t *prefix = tpy_str_from_utf8(s, (size_t)(p - s));
+            if (prefix == NULL) {
+                TPY_XDECREF(top);
+                TPY_XDECREF(last);
+                return NULL;
+            }
+            tpy_object_t *m = import_one(prefix);
+            TPY_DECREF(prefix);
+            if (m == NULL) {
+                TPY_XDECREF(top);
+                TPY_XDECREF(last);
+                return NULL;
+            }
+            if (top == NULL) {
+                top = tpy_newref(m);
+            }
+            TPY_XDECREF(last);
+            last = m;
+            if (*p == '\0') {
+                break;
+            }
+        }
+    }
+    bool want_leaf = fromlist != NULL && fromlist != tpy_none && TPY_TUPLE_CHECK(fromlist) &&
+                     TPY_TUPLE_SIZE(fromlist) > 0;
+    if (want_leaf) {
+        TPY_DECREF(top);
+        return last;
+    }
+    TPY_DECREF(last);
+    return top;
+}
+
+static tpy_object_t *import_hook(tpy_object_t *name)
+{
+    return tpy_import(name, NULL, 0);
+}
+
+/* ---- life cycle -------------------------------------------------------------------- */
+
+int tpy_interp_init(int argc, char **argv)
+{
+    if (tpy_runtime_init() < 0) {
+        return -1;
+    }
+    tpy_eval_init();
+    tpy_ts.print_exception = tpy_print_exception;
+    tpy_ts.import_module = import_hook;
+    tpy_ts.modules = tpy_dict_new();
+    if (tpy_ts.modules == NULL) {
+        return -1;
+    }
+    tpy_object_t *bm = tpy_builtins_module_create();
+    if (bm == NULL) {
+        return -1;
+    }
+    tpy_ts.builtins = tpy_newref(TPY_MODULE_DICT(bm));
+    tpy_dict_set_cstr(tpy_ts.modules, "builtins", bm);
+    TPY_DECREF(bm);
+    tpy_object_t *sys = tpy_sys_module_create(argc, argv);
+    if (sys == NULL) {
+        return -1;
+    }
+    tpy_ts.sys = sys;
+    tpy_dict_set_cstr(tpy_ts.modules, "sys", sys);
+    main_module = tpy_module_new("__main__");
+    if (main_module == NULL) {
+        return -1;
+    }
+    tpy_dict_set_cstr(tpy_ts.modules, "__main__", main_module);
+    tpy_dict_set_cstr(TPY_MODULE_DICT(main_module), "__builtins__", tpy_dict_get_cstr_borrow(
+                                                                        tpy_ts.modules,
+                                                                        "builtins"));
+    return tpy_err_occurred() ? -1 : 0;
+}
+
+void tpy_interp_fini(void)
+{
+    // flush sys.stdout / sys.stderr
+    if (tpy_ts.sys != NULL) {
+        const char *names[] = {"stdout", "stderr"};
+        for (int i = 0; i < 2; i++) {
+            tpy_object_t *f = tpy_object_getattr_cstr(tpy_ts.sys, names[i]);
+            if (f != NULL) {
+                tpy_object_t *r = tpy_object_call_method(f, "flush", NULL, 0);
+                TPY_XDECREF(r);
+                TPY_DECREF(f);
+            }
+            tpy_err_clear();
+        }
+    }
+    fflush(stdout);
+    fflush(stderr);
+}
