@@ -1287,10 +1287,20 @@ static tpy_object_t *dict_clear_meth(tpy_object_t *self, tpy_object_t *const *ar
     TPY_RETURN_NONE;
 }
 
-/* dict.fromkeys(iterable, value=None), a classmethod: [cls] is the type. */
-static tpy_object_t *dict_fromkeys_meth(tpy_object_t *cls, tpy_object_t *const *args,
+/* dict.fromkeys(iterable, value=None), a classmethod: the class arrives as
+ * the first positional argument (self is NULL), or as self. */
+static tpy_object_t *dict_fromkeys_meth(tpy_object_t *self, tpy_object_t *const *args,
                                         size_t nargs, tpy_object_t *kwnames)
 {
+    tpy_object_t *cls = self;
+    if (cls == NULL) {
+        if (nargs == 0) {
+            return tpy_err_format(&tpy_exc_TypeError, "fromkeys() needs a class");
+        }
+        cls = args[0];
+        args++;
+        nargs--;
+    }
     if (tpy_arg_count("fromkeys", nargs, kwnames, 1, 2) < 0) {
         return NULL;
     }

@@ -144,27 +144,9 @@ double tpy_float_as_double(tpy_object_t *op)
 
 /* ---- repr ------------------------------------------------------------------------- */
 
-/*
- * The shortest significant digits of finite [v] > 0 that read back as [v]:
- * into [digits] (NUL-terminated, no trailing zeros); returns the decimal
- * exponent x, v ~= d.ddd * 10**x.  Correctly rounded p-digit forms are tried
- * by bisection: when p digits round-trip, p + 1 digits do too.
- */
-static int shortest_digits(double v, char *digits)
+/* Split snprintf's "d.ddde+XX" into bare digits (returns their count) and the exponent. */
+static int split_e_format(const char *buf, char *digits, int *x)
 {
-    char buf[40];
-    int lo = 1, hi = 17;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-        if (strtod(buf, NULL) == v) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    snprintf(buf, sizeof buf, "%.*e", lo - 1, v);
-    // buf is "d.ddde+XX" or "de+XX"
     int n = 0;
     const char *p = buf;
     for (; *p != 'e'; p++) {
@@ -172,11 +154,80 @@ static int shortest_digits(double v, char *digits)
             digits[n++] = *p;
         }
     }
+    digits[n] = '\0';
+    *x = atoi(p + 1);
+    return n;
+}
+
+/* The [n] digits one unit in the last place above [digits] (exponent [x]). */
+static void digits_up(char *digits, int n, int *x)
+{
+    int i = n - 1;
+    while (i >= 0 && digits[i] == '9') {
+        digits[i--] = '0';
+    }
+    if (i >= 0) {
+        digits[i]++;
+    } else {
+        digits[0] = '1'; // 99..9 + 1 = 100..0: one more in the exponent
+        (*x)++;
+    }
+}
+
+static bool digits_read_back(const char *digits, int n, int x, double v)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%c.%se%d", digits[0], n > 1 ? digits + 1 : "0", x);
+    return strtod(buf, NULL) == v;
+}
+
+/*
+ * The p-digit form of finite [v] > 0 that reads back as [v], if any: into
+ * [digits], exponent in *x.  The correctly rounded form is the closest; but
+ * when v is a power of two the doubles below are twice as dense as above, so
+ * the form one unit higher may read back when the closest does not.
+ */
+static bool digits_for_precision(double v, int p, bool pow2, char *digits, int *x)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.*e", p - 1, v);
+    int n = split_e_format(buf, digits, x);
+    if (digits_read_back(digits, n, *x, v)) {
+        return true;
+    }
+    if (pow2 && strtod(buf, NULL) < v) {
+        digits_up(digits, n, x);
+        return digits_read_back(digits, n, *x, v);
+    }
+    return false;
+}
+
+/*
+ * The shortest significant digits of finite [v] > 0 that read back as [v]:
+ * into [digits] (NUL-terminated, no trailing zeros); returns the decimal
+ * exponent x, v ~= d.ddd * 10**x.  Found by bisection on the digit count:
+ * when p digits read back, so do p + 1.
+ */
+static int shortest_digits(double v, char *digits)
+{
+    int e;
+    bool pow2 = frexp(v, &e) == 0.5;
+    int lo = 1, hi = 17, x;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (digits_for_precision(v, mid, pow2, digits, &x)) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    digits_for_precision(v, lo, pow2, digits, &x);
+    int n = (int)strlen(digits);
     while (n > 1 && digits[n - 1] == '0') {
         n--;
     }
     digits[n] = '\0';
-    return atoi(p + 1);
+    return x;
 }
 
 /*
@@ -444,7 +495,7 @@ tpy_object_t *tpy_float_format_parsed(double v, const tpy_numspec_t *spec, const
         return NULL;
     }
     bool neg = signbit(v) && !isnan(v);
-    if (neg && spec->no_neg_zero && text_is_zero(text)) {
+    if (neg && spec->no_neg_zero && isfinite(v) && text_is_zero(text)) {
         neg = false;
     }
     size_t nd = 0;
@@ -1077,7 +1128,7 @@ static tpy_object_t *float_as_integer_ratio(tpy_object_t *self, tpy_object_t *co
     int e;
     double m = frexp(x, &e); // x = m * 2**e
     int64_t mant = (int64_t)ldexp(m, 53);
-    e -= 53;
+    e = mant == 0 ? 0 : e - 53;
     while (mant != 0 && (mant & 1) == 0 && e < 0) {
         mant /= 2;
         e++;
@@ -1128,8 +1179,8 @@ static tpy_object_t *float_hex(tpy_object_t *self, tpy_object_t *const *args, si
         e -= 1;
         lead = 1;
     } else {
-        m = ldexp(x, -(DBL_MIN_EXP - 2)); // subnormal: 0.xxx * 2**-1022
-        e = DBL_MIN_EXP - 2;
+        m = ldexp(x, -(DBL_MIN_EXP - 1)); // subnormal: 0.xxx * 2**-1022
+        e = DBL_MIN_EXP - 1;
         lead = 0;
     }
     m -= lead;
@@ -1143,6 +1194,158 @@ static tpy_object_t *float_hex(tpy_object_t *self, tpy_object_t *const *args, si
     frac[13] = '\0';
     snprintf(buf, sizeof buf, "%s0x%d.%sp%+d", sign, lead, frac, e);
     return tpy_str_from_cstr(buf);
+}
+
+/* Parse the text of float.fromhex: true with *v set, or false (bad text);
+ * *overflow set when the value is too large for a double. */
+static bool parse_hex_float(const char *p, const char *end, double *v, bool *overflow)
+{
+    *overflow = false;
+    while (p < end && is_ascii_space(*p)) {
+        p++;
+    }
+    while (end > p && is_ascii_space(end[-1])) {
+        end--;
+    }
+    double sign = 1.0;
+    if (p < end && (*p == '+' || *p == '-')) {
+        sign = *p == '-' ? -1.0 : 1.0;
+        p++;
+    }
+    if (word_is(p, end, "inf") || word_is(p, end, "infinity")) {
+        *v = sign * INFINITY;
+        return true;
+    }
+    if (word_is(p, end, "nan")) {
+        *v = copysign(NAN, sign);
+        return true;
+    }
+    if (end - p >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x') {
+        p += 2;
+    }
+    // Up to 16 significant hex digits go into m; later ones only set sticky.
+    uint64_t m = 0;
+    int64_t exp = 0;
+    int sig = 0, ndigits = 0;
+    bool sticky = false, point = false;
+    for (; p < end; p++) {
+        int d;
+        if (*p == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (*p >= '0' && *p <= '9') {
+            d = *p - '0';
+        } else if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'f') {
+            d = (*p | 0x20) - 'a' + 10;
+        } else {
+            break;
+        }
+        ndigits++;
+        if (sig < 16) {
+            if (sig > 0 || d != 0) {
+                m = m << 4 | (uint64_t)d;
+                sig++;
+            }
+            if (point) {
+                exp -= 4;
+            }
+        } else {
+            sticky |= d != 0;
+            if (!point) {
+                exp += 4;
+            }
+        }
+    }
+    if (ndigits == 0) {
+        return false;
+    }
+    if (p < end && (*p | 0x20) == 'p') {
+        p++;
+        int64_t esign = 1, e = 0;
+        if (p < end && (*p == '+' || *p == '-')) {
+            esign = *p == '-' ? -1 : 1;
+            p++;
+        }
+        if (p == end || *p < '0' || *p > '9') {
+            return false;
+        }
+        for (; p < end && *p >= '0' && *p <= '9'; p++) {
+            if (e < 100000000) {
+                e = e * 10 + (*p - '0');
+            }
+        }
+        exp += esign * e;
+    }
+    if (p != end) {
+        return false;
+    }
+    if (m == 0) {
+        *v = sign * 0.0;
+        return true;
+    }
+    int lz = __builtin_clzll(m);
+    m <<= lz;
+    exp -= lz; // value = m * 2**exp, bit 63 of m set
+    int64_t top = exp + 63;
+    if (top > DBL_MAX_EXP - 1) {
+        *overflow = true;
+        return true;
+    }
+    int64_t keep = top >= DBL_MIN_EXP - 1 ? DBL_MANT_DIG : top - (DBL_MIN_EXP - DBL_MANT_DIG) + 1;
+    int64_t drop = 64 - keep;
+    uint64_t q;
+    if (drop > 64) {
+        q = 0;
+    } else if (drop == 64) {
+        q = (m > (UINT64_C(1) << 63) || (m == (UINT64_C(1) << 63) && sticky)) ? 1 : 0;
+    } else {
+        uint64_t mask = (UINT64_C(1) << drop) - 1, half = UINT64_C(1) << (drop - 1);
+        uint64_t low = m & mask;
+        q = m >> drop;
+        if (low > half || (low == half && (sticky || (q & 1)))) {
+            q++;
+        }
+    }
+    double r = ldexp((double)q, (int)(exp + drop));
+    if (isinf(r)) {
+        *overflow = true;
+        return true;
+    }
+    *v = sign * r;
+    return true;
+}
+
+static tpy_object_t *float_fromhex(tpy_object_t *type, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    if (tpy_kwcount(kwnames) > 0) {
+        return tpy_err_format(&tpy_exc_TypeError, "float.fromhex() takes no keyword arguments");
+    }
+    if (nargs != 1) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "float.fromhex() takes exactly one argument (%zu given)", nargs);
+    }
+    if (!TPY_STR_CHECK(args[0])) {
+        return tpy_err_format(&tpy_exc_TypeError, "bad argument type for built-in operation");
+    }
+    const char *s = TPY_STR_DATA(args[0]);
+    double v;
+    bool overflow;
+    if (!parse_hex_float(s, s + TPY_STR_LEN(args[0]), &v, &overflow)) {
+        return tpy_err_format(&tpy_exc_ValueError, "invalid hexadecimal floating-point string");
+    }
+    if (overflow) {
+        return tpy_err_format(&tpy_exc_OverflowError,
+                              "hexadecimal value too large to represent as a float");
+    }
+    tpy_object_t *f = tpy_float_from_double(v);
+    if (f == NULL || type == TPY_OBJ(&tpy_float_type)) {
+        return f;
+    }
+    tpy_object_t *r = tpy_object_call1(type, f);
+    TPY_DECREF(f);
+    return r;
 }
 
 static tpy_object_t *float_round_method(tpy_object_t *self, tpy_object_t *const *args,
@@ -1199,6 +1402,7 @@ static const tpy_methoddef_t float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, 0, "Return integer ratio."},
     {"conjugate", float_conjugate, 0, "Return self, the complex conjugate of any float."},
     {"hex", float_hex, 0, "Return a hexadecimal representation of a floating-point number."},
+    {"fromhex", float_fromhex, TPY_METH_CLASS, "Create a floating-point number from a hexadecimal string."},
     {"__trunc__", float_trunc_method, 0, "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_method, 0, "Return the floor as an Integral."},
     {"__ceil__", float_ceil_method, 0, "Return the ceiling as an Integral."},

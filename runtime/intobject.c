@@ -1407,6 +1407,10 @@ static tpy_object_t *int_new(tpy_type_t *type, tpy_object_t *const *args, size_t
                              tpy_object_t *kwnames)
 {
     size_t nkw = tpy_kwcount(kwnames);
+    if (type == &tpy_bool_type) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "int.__new__(bool) is not safe, use bool.__new__()");
+    }
     if (nargs + nkw > 2) {
         return tpy_err_format(&tpy_exc_TypeError, "int() takes at most 2 arguments (%zu given)",
                               nargs + nkw);
@@ -1629,7 +1633,10 @@ static tpy_object_t *int_sizeof(tpy_object_t *self, tpy_object_t *const *args, s
     if (no_args("int.__sizeof__", nargs, kwnames) < 0) {
         return NULL;
     }
-    return tpy_int_from_u64(int_size(self));
+    // CPython's figure (30-bit digits after a 24-byte header), which sys.getsizeof reports.
+    la_view_t w;
+    tpy_int_view(&w, self);
+    return tpy_int_from_u64(24 + 4 * ((la_bit_length(w.d, w.n) + 29) / 30));
 }
 
 static const tpy_methoddef_t int_methods[] = {

@@ -321,7 +321,7 @@ static tpy_object_t *range_getitem(tpy_object_t *op, tpy_object_t *key)
     } else if (TPY_SLICE_CHECK(key)) {
         return range_slice(r, key);
     } else if (tpy_index_check(key)) {
-        i = tpy_number_as_ssize(key, &tpy_exc_IndexError);
+        i = tpy_number_as_ssize(key, NULL); // huge values clamp, then fail the range check
         if (i == -1 && tpy_err_occurred()) {
             return NULL;
         }

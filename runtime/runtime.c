@@ -10,10 +10,11 @@
 
 int tpy_runtime_init(void)
 {
-    tpy_str_init();
+    tpy_str_init(); // the intern table and the one-character strings first
     if (tpy_types_init() < 0) {
         return -1;
     }
+    tpy_str_init(); // now that `object` is ready, str itself is readied
     tpy_abstract_init();
     tpy_int_init();
     tpy_float_init();
@@ -21,10 +22,14 @@ int tpy_runtime_init(void)
     tpy_list_init();
     tpy_dict_init();
     tpy_range_init();
+    tpy_set_init();
     tpy_func_init();
     tpy_module_init();
     tpy_exceptions_init();
     tpy_errors_init();
+    if (tpy_iterobject_init() < 0 || tpy_file_init() < 0) {
+        return -1;
+    }
     tpy_ts.recursion_limit = TPY_DEFAULT_RECURSION_LIMIT;
     return 0;
 }

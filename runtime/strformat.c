@@ -491,8 +491,9 @@ static tpy_object_t *next_arg(pargs_t *a)
     return a->items[a->next++];
 }
 
-// '*' in a width or precision: the next argument, which must be an int.
-static int star_arg(pargs_t *a, intptr_t *out)
+// '*' in a width ([is_width]: any ssize_t) or a precision (a C int): the next
+// argument, which must be an int.
+static int star_arg(pargs_t *a, intptr_t *out, bool is_width)
 {
     tpy_object_t *v = next_arg(a);
     if (v == NULL) {
@@ -504,7 +505,12 @@ static int star_arg(pargs_t *a, intptr_t *out)
     }
     int overflow = 0;
     int64_t x = tpy_int_as_i64_overflow(v, &overflow);
-    if (overflow || x > INT32_MAX || x < -INT32_MAX) {
+    if (overflow) {
+        tpy_err_format(&tpy_exc_OverflowError, "Python int too large to convert to C %s",
+                       is_width ? "ssize_t" : "int");
+        return -1;
+    }
+    if (!is_width && (x > INT32_MAX || x < INT32_MIN)) {
         tpy_err_format(&tpy_exc_OverflowError, "Python int too large to convert to C int");
         return -1;
     }
@@ -512,15 +518,18 @@ static int star_arg(pargs_t *a, intptr_t *out)
     return 0;
 }
 
-static int percent_number(const char *s, size_t n, size_t *pos, intptr_t *out, const char *what)
+// A literal width or precision; ValueError "width too big" past [limit].
+static int percent_number(const char *s, size_t n, size_t *pos, intptr_t *out, const char *what,
+                          intptr_t limit)
 {
     intptr_t v = 0;
     while (*pos < n && s[*pos] >= '0' && s[*pos] <= '9') {
-        if (v > (INT32_MAX - 9) / 10) {
+        int d = s[*pos] - '0';
+        if (v > (limit - d) / 10) {
             tpy_err_format(&tpy_exc_ValueError, "%s too big", what);
             return -1;
         }
-        v = v * 10 + (s[*pos] - '0');
+        v = v * 10 + d;
         (*pos)++;
     }
     *out = v;
@@ -739,27 +748,28 @@ tpy_object_t *tpy_str_mod_format(tpy_object_t *fmtobj, tpy_object_t *args)
         }
         if (pos < n && s[pos] == '*') {
             pos++;
-            if (star_arg(&a, &f.width) < 0) {
+            if (star_arg(&a, &f.width, true) < 0) {
                 goto error_keyed;
             }
             if (f.width < 0) {
+                // A negative width means left alignment (INT64_MIN: none at all).
                 f.left = true;
-                f.width = -f.width;
+                f.width = f.width == INTPTR_MIN ? 0 : -f.width;
             }
-        } else if (percent_number(s, n, &pos, &f.width, "width") < 0) {
+        } else if (percent_number(s, n, &pos, &f.width, "width", INTPTR_MAX) < 0) {
             goto error_keyed;
         }
         if (pos < n && s[pos] == '.') {
             pos++;
             if (pos < n && s[pos] == '*') {
                 pos++;
-                if (star_arg(&a, &f.prec) < 0) {
+                if (star_arg(&a, &f.prec, false) < 0) {
                     goto error_keyed;
                 }
                 if (f.prec < 0) {
                     f.prec = 0;
                 }
-            } else if (percent_number(s, n, &pos, &f.prec, "precision") < 0) {
+            } else if (percent_number(s, n, &pos, &f.prec, "precision", INT32_MAX) < 0) {
                 goto error_keyed;
             }
         }
@@ -785,6 +795,11 @@ tpy_object_t *tpy_str_mod_format(tpy_object_t *fmtobj, tpy_object_t *args)
         int rc = convert_one(&b, &f, value, conv, s, conv_pos);
         TPY_XDECREF(keyed);
         if (rc < 0) {
+            goto error;
+        }
+        if (b.failed) {
+            // A huge width: fail now, as CPython does, not at the end.
+            tpy_err_no_memory();
             goto error;
         }
         continue;

@@ -87,13 +87,23 @@ static size_t frame_size(tpy_code_t *co)
     return sizeof(tpy_frame_t) + sizeof(tpy_object_t *) * (size_t)(co->nlocalsplus + co->stacksize);
 }
 
+/*
+ * A frame owns a reference to its function, which keeps the code, globals and
+ * builtins alive: those three are borrowed then.  Module and class-body frames
+ * (no function) own them directly.
+ */
 static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_object_t *globals,
                        tpy_object_t *builtins, tpy_object_t *locals, size_t size)
 {
-    f->code = (tpy_code_t *)tpy_newref(TPY_OBJ(co));
+    f->code = co;
     f->func = func ? tpy_newref(func) : NULL;
-    f->globals = tpy_newref(globals);
-    f->builtins = tpy_newref(builtins);
+    f->globals = globals;
+    f->builtins = builtins;
+    if (func == NULL) {
+        TPY_INCREF(co);
+        TPY_INCREF(globals);
+        TPY_INCREF(builtins);
+    }
     f->locals = locals ? tpy_newref(locals) : NULL;
     f->previous = NULL;
     f->ip = co->code;
@@ -115,14 +125,21 @@ void tpy_frame_clear(tpy_frame_t *f)
         tpy_object_t *v = *--f->sp;
         TPY_XDECREF(v);
     }
-    for (int i = 0; i < f->code->nlocalsplus; i++) {
+    int n = f->code->nlocalsplus;
+    for (int i = 0; i < n; i++) {
         TPY_CLEAR(f->localsplus[i]);
     }
-    TPY_CLEAR(f->func);
-    TPY_CLEAR(f->globals);
-    TPY_CLEAR(f->builtins);
     TPY_CLEAR(f->locals);
-    TPY_CLEAR(f->code);
+    if (f->func != NULL) {
+        TPY_CLEAR(f->func);
+        f->code = NULL;
+        f->globals = NULL;
+        f->builtins = NULL;
+    } else {
+        TPY_CLEAR(f->globals);
+        TPY_CLEAR(f->builtins);
+        TPY_CLEAR(f->code);
+    }
 }
 
 /* ---- argument binding ------------------------------------------------------------------ */
@@ -336,6 +353,48 @@ static tpy_frame_t *push_frame(tpy_function_t *func, tpy_object_t *const *args, 
         tpy_frame_clear(f);
         data_stack_pop(f, size);
         return NULL;
+    }
+    tpy_ts.depth++;
+    return f;
+}
+
+/*
+ * The eval loop's call of a plain function with exactly its positional
+ * arguments: the frame takes over the references held by the caller's stack
+ * ([args] and [func]), so no count changes hands.  NULL (nothing stolen) when
+ * the fast path does not apply or the frame cannot be made.
+ */
+static tpy_frame_t *push_frame_steal(tpy_function_t *func, tpy_object_t **args, size_t nargs)
+{
+    tpy_code_t *co = (tpy_code_t *)func->code;
+    if (nargs != (size_t)co->argcount || (co->flags & (TPY_CO_VARARGS | TPY_CO_VARKEYWORDS)) ||
+        co->kwonlyargcount != 0 || tpy_ts.depth >= tpy_ts.recursion_limit) {
+        return NULL;
+    }
+    size_t size = frame_size(co);
+    tpy_frame_t *f = data_stack_push(size);
+    if (f == NULL) {
+        return NULL;
+    }
+    f->code = co;
+    f->func = TPY_OBJ(func);
+    f->globals = func->globals;
+    f->builtins = func->builtins;
+    f->locals = NULL;
+    f->previous = NULL;
+    f->ip = co->code;
+    f->sp = f->localsplus + co->nlocalsplus;
+    f->gen = NULL;
+    f->serial = ++frame_serial;
+    f->size = size;
+    f->nblocks = 0;
+    f->entry = false;
+    f->throwflag = false;
+    f->yielded = false;
+    memcpy(f->localsplus, args, sizeof(tpy_object_t *) * nargs);
+    if ((size_t)co->nlocalsplus > nargs) {
+        memset(f->localsplus + nargs, 0,
+               sizeof(tpy_object_t *) * ((size_t)co->nlocalsplus - nargs));
     }
     tpy_ts.depth++;
     return f;
@@ -1786,7 +1845,23 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             if (TPY_TYPE(callable) == &tpy_function_type &&
                 !(((tpy_code_t *)((tpy_function_t *)callable)->code)->flags &
                   TPY_CO_GENERATOR)) {
-                tpy_frame_t *nf = push_frame((tpy_function_t *)callable, args, nargs, kwnames);
+                tpy_frame_t *nf = push_frame_steal((tpy_function_t *)callable, args, nargs);
+                if (nf != NULL) {
+                    // the frame now owns the arguments and the function
+                    sp = args - (args[-1] == callable ? 1 : 2);
+                    SAVE_FRAME();
+                    nf->previous = frame;
+                    frame = nf;
+                    tpy_current_frame = frame;
+                    LOAD_FRAME();
+                    if (tpy_ts.interrupted) {
+                        tpy_ts.interrupted = 0;
+                        tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+                        goto error_tb;
+                    }
+                    DISPATCH();
+                }
+                nf = push_frame((tpy_function_t *)callable, args, nargs, kwnames);
                 // release the arguments, the self slot and the callable
                 tpy_object_t **p = sp;
                 tpy_object_t **stop = args - (args[-1] == callable ? 1 : 2);

@@ -31,6 +31,7 @@ tpy_object_t *tpy_gen_new(tpy_frame_t *frame, tpy_object_t *name, tpy_object_t *
     }
     g->frame = frame;
     frame->gen = TPY_OBJ(g);
+    frame->entry = true; // resumed from C: its return leaves tpy_eval_frame
     g->name = tpy_newref(name);
     g->qualname = tpy_newref(qualname);
     tpy_gc_track(TPY_OBJ(g));

@@ -113,7 +113,9 @@ int tpy_handle_uncaught(void)
 
 int tpy_run_source(const char *src, size_t len, const char *filename)
 {
-    tpy_traceback_cache_source(filename, src, len);
+    if (filename[0] != '<') {
+        tpy_traceback_cache_source(filename, src, len);
+    }
     tpy_object_t *code = tpy_compile_source(src, len, filename, TPY_COMPILE_FILE);
     if (code == NULL) {
         return tpy_handle_uncaught();

@@ -236,7 +236,16 @@ int main(int argc, char **argv)
                 status = 1;
             } else {
                 set_main_dir(script);
-                status = tpy_run_source(src, len, script);
+                // like CPython, code objects name the script by its absolute path
+                char abs[PATH_MAX];
+                const char *name = script;
+                if (script[0] != '/' && getcwd(abs, sizeof abs) != NULL &&
+                    strlen(abs) + strlen(script) + 2 < sizeof abs) {
+                    strcat(abs, "/");
+                    strcat(abs, script);
+                    name = abs;
+                }
+                status = tpy_run_source(src, len, name);
                 free(src);
                 if (inspect) {
                     status = tpy_repl();

@@ -31,18 +31,24 @@ static void on_sigint_prompt(int sig)
     tpy_ts.interrupted = 1;
 }
 
+/* Line editing needs a real terminal type; on a dumb one the terminal's own
+ * echo is used and the prompt simply goes to stdout (as CPython does without
+ * readline). */
+static bool use_libedit;
+
 /* A line without its newline (malloc'd), or NULL at end of input. */
 static char *read_line(const char *prompt, bool tty)
 {
-    if (tty) {
+    if (tty && use_libedit) {
         char *line = readline(prompt);
         if (line != NULL && *line != '\0') {
             add_history(line);
         }
         return line;
     }
-    fputs(prompt, stderr);
-    fflush(stderr);
+    FILE *out = tty ? stdout : stderr;
+    fputs(prompt, out);
+    fflush(out);
     size_t cap = 256, n = 0;
     char *buf = malloc(cap);
     int ch;
@@ -144,6 +150,8 @@ static int run_input(const char *src, size_t len, bool *exit_requested)
 int tpy_repl(void)
 {
     bool tty = isatty(0) && isatty(1);
+    const char *term = getenv("TERM");
+    use_libedit = tty && term != NULL && *term != '\0' && strcmp(term, "dumb") != 0;
     tpy_ts.interactive = true;
     struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);

@@ -477,7 +477,7 @@ static void dump_stmt(dump_buf_t *b, const tpy_stmt_t *s)
         break;
     case STMT_IMPORT:
     case STMT_IMPORTFROM: {
-        tpy_seq_t names = s->kind == STMT_IMPORT ? s->u.import.names : s->u.importfrom.names;
+        tpy_seq_t aliases = s->kind == STMT_IMPORT ? s->u.import.names : s->u.importfrom.names;
         if (s->kind == STMT_IMPORTFROM) {
             if (s->u.importfrom.module != NULL) {
                 dump_put(b, "'%s', ", s->u.importfrom.module);
@@ -486,8 +486,8 @@ static void dump_stmt(dump_buf_t *b, const tpy_stmt_t *s)
             }
         }
         dump_put(b, "[");
-        for (intptr_t i = 0; i < names.n; i++) {
-            const tpy_alias_t *a = names.items[i];
+        for (intptr_t i = 0; i < aliases.n; i++) {
+            const tpy_alias_t *a = aliases.items[i];
             dump_put(b, "%salias", i ? ", " : "");
             dump_pos(b, a->pos);
             dump_put(b, "('%s', ", a->name);
