@@ -58,6 +58,10 @@ $(OBJ)/gen/%.o: $(GEN)/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(GEN_CFLAGS) -c -o $@ $<
 
+# The eval loop: keep one indirect jump per opcode (computed goto) instead of
+# letting the optimizer merge them into a single, badly predicted one.
+$(OBJ)/vm/eval.o: CFLAGS += -fno-gcse -fno-crossjumping
+
 $(OBJ)/%.o: %.c | $(GEN)/grammar.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<

@@ -43,6 +43,7 @@ typedef struct {
     tpy_token_t cur, prev, prev2;
     int depth;             // bracket depth of the tokens fed
     bool nomem;
+    tpy_syntax_error_t late; // lexer errors met after the parser's error
 } driver_t;
 
 /* ---- tokens -------------------------------------------------------------------- */
@@ -515,6 +516,8 @@ void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
         return;
     }
     c->failed = true;
+    // looking ahead to word the message must not let the lexer's errors in
+    tpy_lexer_redirect_errors(d->lx, &d->late);
     tpy_token_t t = d->cur;
     int k = t.kind;
     bool eof = at_eof(d, &t);
@@ -708,13 +711,11 @@ void tpy_parse_stack_overflow(tpy_pctx_t *c)
 // After a parser error: tokenize the rest; a tokenizer error there wins (CPython).
 static void check_rest(driver_t *d)
 {
-    tpy_syntax_error_t late;
-    memset(&late, 0, sizeof(late));
-    tpy_lexer_redirect_errors(d->lx, &late);
+    tpy_lexer_redirect_errors(d->lx, &d->late);
     tpy_token_t t;
     while (tpy_lexer_next(d->lx, &t)) {
     }
-    if (late.kind == TPY_SYNERR_NONE) {
+    if (d->late.kind == TPY_SYNERR_NONE) {
         return;
     }
     int paren_line = 0;
@@ -730,7 +731,7 @@ static void check_rest(driver_t *d)
     if (cls == TPY_LEXERR_UNCLOSED && seen <= paren_line) {
         return;
     }
-    *d->ctx->err = late;
+    *d->ctx->err = d->late;
 }
 
 static void run(driver_t *d, int mode_token)
@@ -774,7 +775,7 @@ static void run(driver_t *d, int mode_token)
         feed(d, kind, t);
         line_start = kind == TK_NEWLINE || kind == TK_INDENT || kind == TK_DEDENT;
     }
-    if (d->lex_failed) {
+    if (d->lex_failed && !c->failed) {
         if (c->mode == TPY_PARSE_SINGLE && tpy_lexer_eof_error(d->lx)) {
             tpy_syntax_error_t *e = c->err;
             e->kind = TPY_SYNERR_INCOMPLETE;

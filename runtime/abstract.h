@@ -57,6 +57,8 @@ extern tpy_type_t tpy_wrapperdescr_type;
 extern int (*tpy_super_context_hook)(tpy_type_t **type, tpy_object_t **obj);
 int tpy_types_init(void);  // interns dunder names, readies type/object/super
 void tpy_types_fini(void);
+// Empty the attribute-lookup cache (it holds references to attribute names).
+void tpy_type_cache_clear(void);
 // Generic __new__ for heap types whose layout is the base's plus __dict__.
 tpy_object_t *tpy_type_generic_alloc(tpy_type_t *type, size_t nitems);
 

@@ -7,9 +7,9 @@
  * CPython 3.11's exact messages ("len() takes exactly one argument (2 given)",
  * "'foo' is an invalid keyword argument for print()").  Arithmetic on numbers
  * goes through the generic protocol (tpy_number_binop) except for the fast
- * paths CPython also has: sum() of small ints and floats, abs/round/divmod of
- * ints and floats.  The numeric builtins (abs, round, divmod, pow) are in the
- * second half of the file.  print() and input() talk to sys.stdout/sys.stdin
+ * paths CPython also has: sum() of small ints and floats; abs/round/divmod/pow
+ * of ints and floats call the number types' own helpers (tpy_int_round ...),
+ * anything else its __abs__/__round__/__divmod__ method.  print() and input() talk to sys.stdout/sys.stdin
  * as looked up at call time, with a direct path for tpy's own file objects.
  */
 #include "runtime/runtime.h"
@@ -18,9 +18,6 @@
 #include "runtime/iterobject.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 /* ---- argument helpers ---------------------------------------------------------- */
 
@@ -294,7 +291,7 @@ static tpy_object_t *builtin_input(tpy_object_t *self, tpy_object_t *const *args
         }
     }
     if (flush_file(out) < 0) {
-        goto done;
+        tpy_err_clear(); // as CPython: a stdout that cannot flush is no reason to fail
     }
     if (TPY_FILE_CHECK(in)) {
         line = tpy_file_readline(in);
@@ -687,12 +684,12 @@ static tpy_object_t *min_max(tpy_object_t *const *args, size_t nargs, tpy_object
 {
     static const char *const names[] = {"key", "default", NULL};
     tpy_object_t *kw[2] = {NULL, NULL};
-    if (tpy_builtin_kwargs(fname, args + nargs, kwnames, names, kw) < 0) {
-        return NULL;
-    }
     if (nargs == 0) {
         return tpy_err_format(&tpy_exc_TypeError, "%s expected at least 1 argument, got 0",
                               fname);
+    }
+    if (tpy_builtin_kwargs(fname, args + nargs, kwnames, names, kw) < 0) {
+        return NULL;
     }
     if (nargs > 1 && kw[1] != NULL) {
         return tpy_err_format(&tpy_exc_TypeError,
@@ -1162,153 +1159,12 @@ static tpy_object_t *builtin_abs(tpy_object_t *self, tpy_object_t *const *args, 
     }
     tpy_object_t *x = args[0];
     if (is_exact_int(x)) {
-        if (tpy_int_is_small(x)) {
-            int64_t v = ((tpy_int_t *)x)->v; // never INT64_MIN: that marks a big int
-            return tpy_int_from_small(v < 0 ? -v : v);
-        }
-        if (tpy_int_sign(x) < 0) {
-            return tpy_number_unop(x, TPY_UNOP_NEG);
-        }
-        return tpy_newref(x);
+        return tpy_int_abs(x);
     }
     if (TPY_FLOAT_CHECK_EXACT(x)) {
         return tpy_float_from_double(fabs(TPY_FLOAT_VALUE(x)));
     }
     return call_special(x, "__abs__", NULL, 0, "bad operand type for abs(): '%T'");
-}
-
-/* round(x) for a float: half to even, as an int. */
-static tpy_object_t *float_round_to_int(double x)
-{
-    double r = round(x);
-    if (fabs(x - r) == 0.5) {
-        r = 2.0 * round(x / 2.0);
-    }
-    return tpy_int_from_double(r);
-}
-
-/* Add one to the decimal digit string [d] of [len] digits, in [out]. */
-static void decimal_increment(const char *d, size_t len, char *out)
-{
-    memcpy(out + 1, d, len);
-    out[0] = '0';
-    out[len + 1] = '\0';
-    size_t i = len + 1;
-    while (i-- > 0) {
-        if (out[i] == '9') {
-            out[i] = '0';
-        } else {
-            out[i]++;
-            break;
-        }
-    }
-}
-
-/*
- * round(x, nd) for a float, correctly rounded (half to even on the exact
- * binary value) like CPython's dtoa-based version.  nd >= 0: glibc's "%.*f"
- * is exact and rounds half to even.  nd < 0: round the exact integer digits of
- * |x| at position -nd, the fraction only breaking ties.
- */
-static tpy_object_t *float_round_digits(double x, int64_t nd)
-{
-    if (!isfinite(x) || x == 0.0 || nd > 323) {
-        return tpy_float_from_double(x);
-    }
-    if (nd < -308) {
-        return tpy_float_from_double(0.0 * x);
-    }
-    char buf[720];
-    double y;
-    if (nd >= 0) {
-        snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
-        y = strtod(buf, NULL);
-    } else {
-        size_t k = (size_t)-nd;
-        double ax = fabs(x), ip = floor(ax), frac = ax - ip;
-        char digits[320];
-        snprintf(digits, sizeof digits, "%.0f", ip);
-        size_t len = strlen(digits);
-        if (len < k) {
-            y = 0.0; // |x| < 10**(k-1) < 10**k / 2
-        } else {
-            size_t headlen = len - k;
-            const char *tail = digits + headlen;
-            int up;
-            if (tail[0] != '5') {
-                up = tail[0] > '5';
-            } else {
-                bool rest_zero = strspn(tail + 1, "0") == k - 1;
-                if (!rest_zero || frac > 0.0) {
-                    up = 1;
-                } else {
-                    up = headlen > 0 && (digits[headlen - 1] - '0') % 2 == 1;
-                }
-            }
-            char head[330];
-            if (up) {
-                decimal_increment(digits, headlen, head);
-            } else {
-                memcpy(head, digits, headlen);
-                head[headlen] = '\0';
-            }
-            snprintf(buf, sizeof buf, "%s%0*d", head[0] ? head : "0", (int)k, 0);
-            y = strtod(buf, NULL);
-        }
-        y = copysign(y, x);
-    }
-    if (isinf(y)) {
-        return tpy_err_format(&tpy_exc_OverflowError, "rounded value too large to represent");
-    }
-    return tpy_float_from_double(y);
-}
-
-/* round(x, nd) for an int and nd < 0: to a multiple of 10**-nd, ties to even. */
-static tpy_object_t *int_round_digits(tpy_object_t *x, int64_t nd)
-{
-    tpy_object_t *ten = NULL, *exp = NULL, *p = NULL, *q = NULL, *r = NULL, *twice = NULL;
-    tpy_object_t *result = NULL;
-    if (nd < -100000) {
-        return tpy_int_from_small(0); // 10**100000 dwarfs any int worth rounding
-    }
-    ten = tpy_int_from_small(10);
-    exp = tpy_int_from_i64(-nd);
-    if (ten == NULL || exp == NULL || (p = tpy_number_binop(ten, exp, TPY_BINOP_POW)) == NULL ||
-        (q = tpy_number_binop(x, p, TPY_BINOP_FLOORDIV)) == NULL ||
-        (r = tpy_number_binop(x, p, TPY_BINOP_MOD)) == NULL ||
-        (twice = tpy_number_binop(r, r, TPY_BINOP_ADD)) == NULL) {
-        goto done;
-    }
-    int c = tpy_int_compare(twice, p);
-    if (c == 0) {
-        // a tie: keep q when it is even
-        tpy_object_t *two = tpy_int_from_small(2);
-        tpy_object_t *odd = two ? tpy_number_binop(q, two, TPY_BINOP_MOD) : NULL;
-        TPY_XDECREF(two);
-        if (odd == NULL) {
-            goto done;
-        }
-        c = tpy_int_sign(odd) != 0 ? 1 : -1;
-        TPY_DECREF(odd);
-    }
-    if (c > 0) {
-        tpy_object_t *one = tpy_int_from_small(1);
-        tpy_object_t *q1 = one ? tpy_number_binop(q, one, TPY_BINOP_ADD) : NULL;
-        TPY_XDECREF(one);
-        if (q1 == NULL) {
-            goto done;
-        }
-        TPY_SETREF(q, q1);
-    }
-    result = tpy_number_binop(q, p, TPY_BINOP_MUL);
-done:
-    TPY_XDECREF(ten);
-    TPY_XDECREF(exp);
-    TPY_XDECREF(p);
-    TPY_XDECREF(q);
-    TPY_XDECREF(r);
-    TPY_XDECREF(twice);
-    return result;
 }
 
 static tpy_object_t *builtin_round(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -1321,45 +1177,18 @@ static tpy_object_t *builtin_round(tpy_object_t *self, tpy_object_t *const *args
         return NULL;
     }
     tpy_object_t *x = a[0], *nd = a[1] == tpy_none ? NULL : a[1];
-    if (!is_exact_int(x) && !TPY_FLOAT_CHECK_EXACT(x)) {
-        return call_special(x, "__round__", &nd, nd ? 1 : 0,
-                            "type %T doesn't define __round__ method");
+    if (is_exact_int(x)) {
+        return tpy_int_round(x, nd);
     }
-    if (nd == NULL) {
-        if (TPY_FLOAT_CHECK_EXACT(x)) {
-            return float_round_to_int(TPY_FLOAT_VALUE(x));
-        }
-        return TPY_TYPE(x) == &tpy_bool_type ? tpy_int_from_small(x == tpy_true)
-                                             : tpy_newref(x);
-    }
-    tpy_object_t *index = tpy_number_index(nd);
-    if (index == NULL) {
-        return NULL;
-    }
-    int overflow = 0;
-    int64_t n = tpy_int_as_i64_overflow(index, &overflow);
-    if (overflow) {
-        n = tpy_int_sign(index) > 0 ? INT64_MAX : INT64_MIN;
-    }
-    TPY_DECREF(index);
     if (TPY_FLOAT_CHECK_EXACT(x)) {
-        return float_round_digits(TPY_FLOAT_VALUE(x), n);
+        return tpy_float_round(x, nd);
     }
-    if (n >= 0) {
-        return TPY_TYPE(x) == &tpy_bool_type ? tpy_int_from_small(x == tpy_true)
-                                             : tpy_newref(x);
-    }
-    return int_round_digits(x, n);
+    return call_special(x, "__round__", &nd, nd ? 1 : 0, "type %T doesn't define __round__ method");
 }
 
 static bool is_int_or_float(tpy_object_t *op)
 {
     return is_exact_int(op) || TPY_FLOAT_CHECK_EXACT(op);
-}
-
-static bool is_zero_number(tpy_object_t *op)
-{
-    return TPY_FLOAT_CHECK_EXACT(op) ? TPY_FLOAT_VALUE(op) == 0.0 : tpy_int_sign(op) == 0;
 }
 
 static tpy_object_t *builtin_divmod(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -1370,21 +1199,11 @@ static tpy_object_t *builtin_divmod(tpy_object_t *self, tpy_object_t *const *arg
         return NULL;
     }
     tpy_object_t *a = args[0], *b = args[1];
+    if (is_exact_int(a) && is_exact_int(b)) {
+        return tpy_int_divmod(a, b);
+    }
     if (is_int_or_float(a) && is_int_or_float(b)) {
-        if ((TPY_FLOAT_CHECK_EXACT(a) || TPY_FLOAT_CHECK_EXACT(b)) && is_zero_number(b)) {
-            return tpy_err_format(&tpy_exc_ZeroDivisionError, "float divmod()");
-        }
-        tpy_object_t *q = tpy_number_binop(a, b, TPY_BINOP_FLOORDIV);
-        if (q == NULL) {
-            return NULL;
-        }
-        tpy_object_t *r = tpy_number_binop(a, b, TPY_BINOP_MOD);
-        if (r == NULL) {
-            TPY_DECREF(q);
-            return NULL;
-        }
-        tpy_object_t *pair[2] = {q, r};
-        return tpy_tuple_from_array_steal(pair, 2);
+        return tpy_float_divmod(a, b);
     }
     if (tpy_builtin_lookup_special_borrow(a, "__divmod__") != NULL) {
         tpy_object_t *r = tpy_object_call_method(a, "__divmod__", &b, 1);
@@ -1405,127 +1224,6 @@ static tpy_object_t *builtin_divmod(tpy_object_t *self, tpy_object_t *const *arg
                           "unsupported operand type(s) for divmod(): '%T' and '%T'", a, b);
 }
 
-/* Shorthands for the int arithmetic below (new references, NULL on error). */
-static tpy_object_t *ibin(tpy_object_t *a, tpy_object_t *b, int op)
-{
-    return tpy_number_binop(a, b, op);
-}
-
-/* The inverse of [a] modulo [m] (m > 0), or NULL with ValueError. */
-static tpy_object_t *mod_inverse(tpy_object_t *a, tpy_object_t *m)
-{
-    // Extended Euclid on (a mod m, m), tracking the coefficient of a.
-    tpy_object_t *r0 = ibin(a, m, TPY_BINOP_MOD), *r1 = tpy_newref(m);
-    tpy_object_t *s0 = tpy_int_from_small(1), *s1 = tpy_int_from_small(0);
-    tpy_object_t *result = NULL;
-    if (r0 == NULL || s0 == NULL || s1 == NULL) {
-        goto done;
-    }
-    while (tpy_int_sign(r1) != 0) {
-        tpy_object_t *q = ibin(r0, r1, TPY_BINOP_FLOORDIV);
-        tpy_object_t *qr = q ? ibin(q, r1, TPY_BINOP_MUL) : NULL;
-        tpy_object_t *r2 = qr ? ibin(r0, qr, TPY_BINOP_SUB) : NULL;
-        tpy_object_t *qs = q ? ibin(q, s1, TPY_BINOP_MUL) : NULL;
-        tpy_object_t *s2 = qs ? ibin(s0, qs, TPY_BINOP_SUB) : NULL;
-        TPY_XDECREF(q);
-        TPY_XDECREF(qr);
-        TPY_XDECREF(qs);
-        if (r2 == NULL || s2 == NULL) {
-            TPY_XDECREF(r2);
-            TPY_XDECREF(s2);
-            goto done;
-        }
-        TPY_SETREF(r0, r1);
-        r1 = r2;
-        TPY_SETREF(s0, s1);
-        s1 = s2;
-    }
-    if (!(tpy_int_is_small(r0) && ((tpy_int_t *)r0)->v == 1)) {
-        tpy_err_set_str(&tpy_exc_ValueError, "base is not invertible for the given modulus");
-        goto done;
-    }
-    result = ibin(s0, m, TPY_BINOP_MOD);
-done:
-    TPY_XDECREF(r0);
-    TPY_XDECREF(r1);
-    TPY_XDECREF(s0);
-    TPY_XDECREF(s1);
-    return result;
-}
-
-/* pow(base, exp, mod) for ints: square-and-multiply, Python's sign rules. */
-static tpy_object_t *int_pow_mod(tpy_object_t *base, tpy_object_t *exp, tpy_object_t *mod)
-{
-    if (tpy_int_sign(mod) == 0) {
-        return tpy_err_format(&tpy_exc_ValueError, "pow() 3rd argument cannot be 0");
-    }
-    tpy_object_t *m = tpy_int_sign(mod) < 0 ? tpy_number_unop(mod, TPY_UNOP_NEG)
-                                            : tpy_newref(mod);
-    tpy_object_t *b = NULL, *e = NULL, *r = NULL, *result = NULL;
-    tpy_object_t *one = tpy_int_from_small(1);
-    if (m == NULL || one == NULL) {
-        goto done;
-    }
-    if (tpy_int_sign(exp) < 0) {
-        b = mod_inverse(base, m);
-        e = tpy_number_unop(exp, TPY_UNOP_NEG);
-    } else {
-        b = ibin(base, m, TPY_BINOP_MOD);
-        e = tpy_newref(exp);
-    }
-    if (b == NULL || e == NULL || (r = ibin(one, m, TPY_BINOP_MOD)) == NULL) {
-        goto done;
-    }
-    if (tpy_int_is_small(m) && ((tpy_int_t *)m)->v <= INT32_MAX && tpy_int_is_small(e)) {
-        // Everything fits in 64-bit products.
-        uint64_t mv = (uint64_t)((tpy_int_t *)m)->v, bv = (uint64_t)((tpy_int_t *)b)->v;
-        uint64_t ev = (uint64_t)((tpy_int_t *)e)->v, rv = 1 % mv;
-        while (ev > 0) {
-            if (ev & 1) {
-                rv = rv * bv % mv;
-            }
-            bv = bv * bv % mv;
-            ev >>= 1;
-        }
-        TPY_SETREF(r, tpy_int_from_i64((int64_t)rv));
-        if (r == NULL) {
-            goto done;
-        }
-    } else {
-        while (tpy_int_sign(e) > 0) {
-            tpy_object_t *bit = ibin(e, one, TPY_BINOP_AND);
-            if (bit == NULL) {
-                goto done;
-            }
-            if (tpy_int_sign(bit) != 0) {
-                tpy_object_t *rb = ibin(r, b, TPY_BINOP_MUL);
-                TPY_SETREF(r, rb ? ibin(rb, m, TPY_BINOP_MOD) : NULL);
-                TPY_XDECREF(rb);
-            }
-            TPY_DECREF(bit);
-            tpy_object_t *bb = ibin(b, b, TPY_BINOP_MUL);
-            TPY_SETREF(b, bb ? ibin(bb, m, TPY_BINOP_MOD) : NULL);
-            TPY_XDECREF(bb);
-            TPY_SETREF(e, ibin(e, one, TPY_BINOP_RSHIFT));
-            if (r == NULL || b == NULL || e == NULL) {
-                goto done;
-            }
-        }
-    }
-    if (tpy_int_sign(mod) < 0 && tpy_int_sign(r) != 0) {
-        result = ibin(r, mod, TPY_BINOP_ADD);
-    } else {
-        result = tpy_newref(r);
-    }
-done:
-    TPY_XDECREF(m);
-    TPY_XDECREF(b);
-    TPY_XDECREF(e);
-    TPY_XDECREF(r);
-    TPY_XDECREF(one);
-    return result;
-}
-
 static tpy_object_t *builtin_pow(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                  tpy_object_t *kwnames)
 {
@@ -1539,7 +1237,7 @@ static tpy_object_t *builtin_pow(tpy_object_t *self, tpy_object_t *const *args, 
         return tpy_number_binop(a[0], a[1], TPY_BINOP_POW);
     }
     if (TPY_INT_CHECK(a[0]) && TPY_INT_CHECK(a[1]) && TPY_INT_CHECK(a[2])) {
-        return int_pow_mod(a[0], a[1], a[2]);
+        return tpy_int_pow3(a[0], a[1], a[2]);
     }
     if (!is_int_or_float(a[0]) && tpy_builtin_lookup_special_borrow(a[0], "__pow__") != NULL) {
         return tpy_object_call_method(a[0], "__pow__", a + 1, 2);

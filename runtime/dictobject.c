@@ -44,6 +44,9 @@ typedef struct {
 
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
+// Interned names looked up on types, made once by tpy_dict_init.
+static tpy_object_t *keys_name, *missing_name;
+
 static inline dtable_t *dt(tpy_object_t *d)
 {
     return (dtable_t *)((tpy_dict_t *)d)->table;
@@ -857,13 +860,6 @@ int tpy_dict_update(tpy_object_t *d, tpy_object_t *other)
     if (TPY_DICT_CHECK_EXACT(other)) {
         return dict_merge(d, other, 1);
     }
-    static tpy_object_t *keys_name;
-    if (keys_name == NULL) {
-        keys_name = tpy_str_intern_cstr("keys");
-        if (keys_name == NULL) {
-            return -1;
-        }
-    }
     if (tpy_type_lookup_borrow(TPY_TYPE(other), keys_name) != NULL) {
         return dict_merge(d, other, 1);
     }
@@ -1073,13 +1069,6 @@ static tpy_object_t *dict_getitem(tpy_object_t *op, tpy_object_t *key)
     }
     if (!TPY_DICT_CHECK_EXACT(op)) {
         // A subclass may define __missing__ (collections.defaultdict-style).
-        static tpy_object_t *missing_name;
-        if (missing_name == NULL) {
-            missing_name = tpy_str_intern_cstr("__missing__");
-            if (missing_name == NULL) {
-                return NULL;
-            }
-        }
         if (tpy_type_lookup_borrow(TPY_TYPE(op), missing_name) != NULL) {
             return tpy_object_call_method(op, "__missing__", &key, 1);
         }
@@ -1687,4 +1676,49 @@ void tpy_dict_init(void)
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         tpy_type_ready(types[i]);
     }
+    if (keys_name == NULL) {
+        keys_name = tpy_str_intern_cstr("keys");
+        missing_name = tpy_str_intern_cstr("__missing__");
+    }
+}
+
+/* ---- inline-cache support for the eval loop --------------------------------------- */
+
+tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr_t *hint)
+{
+    dtable_t *t = dt(d);
+    if (t == NULL) {
+        return NULL;
+    }
+    intptr_t ix = *hint;
+    if (ix >= 0 && ix < ((tpy_dict_t *)d)->nentries) {
+        tpy_dict_entry_t *e = &dt_entries(t)[ix];
+        if (e->key == key) {
+            return e->value;
+        }
+    }
+    int64_t hash = ((tpy_str_t *)key)->hash;
+    if (hash == -1) {
+        hash = tpy_str_hash(key);
+    }
+    ix = lookup_str(t, key, hash);
+    if (ix >= 0) {
+        *hint = ix;
+        return dt_entries(t)[ix].value;
+    }
+    if (ix == DKIX_EMPTY) {
+        return NULL;
+    }
+    ix = lookup(d, key, hash);
+    if (ix >= 0) {
+        *hint = ix;
+        return dt_entries(dt(d))[ix].value;
+    }
+    return NULL;
+}
+
+tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d)
+{
+    dtable_t *t = dt(d);
+    return t ? dt_entries(t) : NULL;
 }

@@ -41,6 +41,18 @@ tpy_object_t *tpy_dict_get_borrow(tpy_object_t *d, tpy_object_t *key);
 // for absent; str keys cannot raise).
 tpy_object_t *tpy_dict_get_str_borrow(tpy_object_t *d, tpy_object_t *key);
 tpy_object_t *tpy_dict_get_cstr_borrow(tpy_object_t *d, const char *key);
+/*
+ * Lookup by str key for inline caches: [*hint] is the entry index that held
+ * [key] last time (start with -1); it is tried first and updated after a full
+ * lookup.  Borrowed value or NULL (absent; no exception).
+ */
+tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr_t *hint);
+/*
+ * The dense entry array of [d] (NULL while empty).  It moves when the table is
+ * rebuilt; the table pointer and capacity identify one layout, so a cache may
+ * keep &entries[i] while both are unchanged.
+ */
+tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d);
 // d[key] = value (both borrowed). 0 or -1.
 int tpy_dict_set(tpy_object_t *d, tpy_object_t *key, tpy_object_t *value);
 int tpy_dict_set_cstr(tpy_object_t *d, const char *key, tpy_object_t *value);

@@ -5,8 +5,7 @@
  * Buffers: `rbuf[rpos..rlen)` holds raw bytes read from the descriptor and not
  * yet returned; `wbuf[0..wlen)` holds bytes written and not yet flushed.  A
  * file opened for update ('r+', 'w+', 'a+') has at most one of them non-empty:
- * writing first gives back the unread bytes (lseek backwards), reading first
- * flushes.  Text comes out of the read buffer one whole UTF-8 sequence at a
+ * writing first drops the bytes read ahead, reading first flushes.  Text comes out of the read buffer one whole UTF-8 sequence at a
  * time, so a character is never split across two reads; "\r\n" and lone "\r"
  * become "\n" (universal newlines, newline=None); a "\r" at the end of the
  * buffer waits for the next byte before deciding.  The bytes are validated by
@@ -181,23 +180,18 @@ static int flush_buffer(file_t *f)
     return 0;
 }
 
-/* Before writing to an update-mode file, give back bytes read ahead. */
-static int drop_read_ahead(file_t *f)
+/* Before writing to an update-mode file, forget the bytes read ahead.  Like
+ * CPython's text layer, which has consumed whole chunks from the buffer, the
+ * write lands where the last chunk read ended, not at the logical position. */
+static void drop_read_ahead(file_t *f)
 {
-    size_t unread = f->rlen - f->rpos;
     f->rpos = f->rlen = 0;
-    f->eof = false;
-    if (unread > 0 && lseek(f->fd, -(off_t)unread, SEEK_CUR) < 0) {
-        tpy_file_err_errno(errno, NULL);
-        return -1;
-    }
-    return 0;
 }
 
 static int write_bytes(file_t *f, const char *s, size_t len)
 {
-    if (f->rlen > f->rpos && drop_read_ahead(f) < 0) {
-        return -1;
+    if (f->rlen > f->rpos) {
+        drop_read_ahead(f);
     }
     if (f->fd == 2 && std_streams[1] != NULL && std_streams[1] != f) {
         // Keep stdout and stderr in program order (like unbuffered CPython).
@@ -294,7 +288,8 @@ static intptr_t fill(file_t *f)
         f->rcap = cap;
     }
     for (;;) {
-        ssize_t n = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
+        // One chunk at a time, as CPython's text layer reads.
+        ssize_t n = read(f->fd, f->rbuf + f->rlen, CHUNK);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -497,6 +492,7 @@ tpy_object_t *tpy_file_std_new(int fd)
         return NULL;
     }
     f->closefd = false;
+    f->translate = false; // CPython opens the std streams with newline="\n"
     f->readable = fd == 0;
     f->writable = fd != 0;
     f->line_buffered = fd == 1 && isatty(fd);

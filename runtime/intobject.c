@@ -1636,7 +1636,8 @@ static tpy_object_t *int_sizeof(tpy_object_t *self, tpy_object_t *const *args, s
     // CPython's figure (30-bit digits after a 24-byte header), which sys.getsizeof reports.
     la_view_t w;
     tpy_int_view(&w, self);
-    return tpy_int_from_u64(24 + 4 * ((la_bit_length(w.d, w.n) + 29) / 30));
+    uint64_t digits30 = (la_bit_length(w.d, w.n) + 29) / 30;
+    return tpy_int_from_u64(24 + 4 * (digits30 > 0 ? digits30 : 1));
 }
 
 static const tpy_methoddef_t int_methods[] = {

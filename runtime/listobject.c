@@ -216,11 +216,13 @@ tpy_object_t *tpy_list_slice(tpy_object_t *op, intptr_t lo, intptr_t hi)
     return list_from_array(TPY_LIST_ITEMS(op) + lo, hi - lo);
 }
 
+// "__length_hint__", interned once by tpy_list_init.
+static tpy_object_t *hint_name;
+
 /* operator.length_hint(op, dflt): len() when defined, else __length_hint__,
  * else [dflt].  -1 with an exception set on error. */
 static intptr_t length_hint(tpy_object_t *op, intptr_t dflt)
 {
-    static tpy_object_t *hint_name;
     if (TPY_TYPE(op)->tp_len != NULL) {
         intptr_t n = TPY_TYPE(op)->tp_len(op);
         if (n >= 0) {
@@ -231,13 +233,7 @@ static intptr_t length_hint(tpy_object_t *op, intptr_t dflt)
         }
         tpy_err_clear();
     }
-    if (hint_name == NULL) {
-        hint_name = tpy_str_intern_cstr("__length_hint__");
-        if (hint_name == NULL) {
-            return -1;
-        }
-    }
-    if (tpy_type_lookup_borrow(TPY_TYPE(op), hint_name) == NULL) {
+    if (hint_name == NULL || tpy_type_lookup_borrow(TPY_TYPE(op), hint_name) == NULL) {
         return dflt;
     }
     tpy_object_t *r = tpy_object_call_method(op, "__length_hint__", NULL, 0);
@@ -1390,4 +1386,7 @@ void tpy_list_init(void)
     tpy_type_ready(&tpy_list_type);
     tpy_type_ready(&tpy_listiter_type);
     tpy_type_ready(&tpy_listreviter_type);
+    if (hint_name == NULL) {
+        hint_name = tpy_str_intern_cstr("__length_hint__");
+    }
 }

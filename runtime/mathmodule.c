@@ -754,25 +754,23 @@ static tpy_object_t *math_log10(tpy_object_t *self, tpy_object_t *const *args, s
 
 /* ---- floor, ceil, trunc -------------------------------------------------------------------- */
 
-/* An int equal to the int [op] (bool becomes int). */
+/* An exact int equal to the int [op] (bool and subclasses become int). */
 static tpy_object_t *as_plain_int(tpy_object_t *op)
 {
-    if (TPY_TYPE(op) == &tpy_int_type) {
-        return tpy_newref(op);
-    }
-    return tpy_number_index(op) /* bool and int subclasses: their int value */;
+    return tpy_int_round(op, NULL);
 }
 
+/* math.floor / math.ceil: [fn] is tpy_float_floor or tpy_float_ceil. */
 static tpy_object_t *round_integral(const char *fname, const char *dunder,
                                     tpy_object_t *const *args, size_t nargs,
-                                    tpy_object_t *kwnames, double (*fn)(double))
+                                    tpy_object_t *kwnames, tpy_object_t *(*fn)(double))
 {
     if (one_arg(fname, nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *x = args[0];
     if (TPY_FLOAT_CHECK_EXACT(x)) {
-        return tpy_int_from_double(fn(TPY_FLOAT_VALUE(x)));
+        return fn(TPY_FLOAT_VALUE(x));
     }
     if (TPY_TYPE(x) == &tpy_int_type || TPY_TYPE(x) == &tpy_bool_type) {
         return as_plain_int(x);
@@ -780,28 +778,25 @@ static tpy_object_t *round_integral(const char *fname, const char *dunder,
     if (tpy_builtin_lookup_special_borrow(x, dunder) != NULL) {
         return tpy_object_call_method(x, dunder, NULL, 0);
     }
-    if (TPY_INT_CHECK(x)) {
-        return as_plain_int(x);
-    }
     double d;
     if (to_double(x, &d) < 0) {
         return NULL;
     }
-    return tpy_int_from_double(fn(d));
+    return fn(d);
 }
 
 static tpy_object_t *math_floor(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                 tpy_object_t *kwnames)
 {
     (void)self;
-    return round_integral("math.floor", "__floor__", args, nargs, kwnames, floor);
+    return round_integral("math.floor", "__floor__", args, nargs, kwnames, tpy_float_floor);
 }
 
 static tpy_object_t *math_ceil(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                tpy_object_t *kwnames)
 {
     (void)self;
-    return round_integral("math.ceil", "__ceil__", args, nargs, kwnames, ceil);
+    return round_integral("math.ceil", "__ceil__", args, nargs, kwnames, tpy_float_ceil);
 }
 
 static tpy_object_t *math_trunc(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,

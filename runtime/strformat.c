@@ -38,12 +38,12 @@ static uint32_t first_cp(const char *s)
 
 typedef struct {
     uint32_t fill;
-    char align;     // '<', '>', '^', '=' or 0 (default)
-    char sign;      // '+', '-', ' ' or 0
+    char align; // '<', '>', '^', '=' or 0 (default)
+    char sign;  // '+', '-', ' ' or 0
     bool no_neg_zero, alternate;
-    char grouping;  // ',', '_' or 0
+    char grouping;             // ',', '_' or 0
     intptr_t width, precision; // -1 when absent
-    char type;      // 0 when absent
+    char type;                 // 0 when absent
     uint32_t type_cp;
 } spec_t;
 
@@ -163,8 +163,9 @@ static int parse_spec(const char *s, size_t n, const char *tname, spec_t *out)
 static tpy_object_t *unknown_code(const spec_t *sp, const char *tname)
 {
     if (sp->type_cp > 32 && sp->type_cp < 127) {
-        return tpy_err_format(&tpy_exc_ValueError, "Unknown format code '%c' for object of type '%s'",
-                              (int)sp->type_cp, tname);
+        return tpy_err_format(&tpy_exc_ValueError,
+                              "Unknown format code '%c' for object of type '%s'", (int)sp->type_cp,
+                              tname);
     }
     return tpy_err_format(&tpy_exc_ValueError,
                           "Unknown format code '\\x%x' for object of type '%s'",
@@ -330,12 +331,20 @@ static void emit_padded(tpy_strbuf_t *b, const pflags_t *f, const char *sign, co
     if (pad > 0 && !f->left && !(f->zero && zero_ok)) {
         tpy_strbuf_append_fill(b, ' ', pad);
     }
-    tpy_strbuf_append(b, sign, sl);
-    tpy_strbuf_append(b, prefix, pl);
+    if (sl > 0) {
+        tpy_strbuf_append_ascii(b, sign, sl);
+    }
+    if (pl > 0) {
+        tpy_strbuf_append_ascii(b, prefix, pl);
+    }
     if (pad > 0 && !f->left && f->zero && zero_ok) {
         tpy_strbuf_append_fill(b, '0', pad);
     }
-    tpy_strbuf_append(b, body, body_len);
+    if (body_len == body_cps) {
+        tpy_strbuf_append_ascii(b, body, body_len);
+    } else {
+        tpy_strbuf_append(b, body, body_len);
+    }
     if (pad > 0 && f->left) {
         tpy_strbuf_append_fill(b, ' ', pad);
     }
@@ -359,11 +368,20 @@ static void emit_text(tpy_strbuf_t *b, const pflags_t *f, tpy_object_t *s)
 // Digits of |v| in [base] written backwards ending at [end]; returns the start.
 static char *u64_digits(uint64_t v, int base, bool upper, char *end)
 {
-    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     char *p = end;
+    if (base == 10) {
+        // Division by a constant compiles to a multiply: the common case.
+        do {
+            *--p = (char)('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        return p;
+    }
+    const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    unsigned shift = base == 16 ? 4 : 3, mask = (unsigned)base - 1;
     do {
-        *--p = digs[v % (unsigned)base];
-        v /= (unsigned)base;
+        *--p = digs[v & mask];
+        v >>= shift;
     } while (v != 0);
     return p;
 }
@@ -659,10 +677,21 @@ static int convert_one(tpy_strbuf_t *b, const pflags_t *f, tpy_object_t *v, uint
     }
     default: {
         size_t index = tpy_utf8_count(fmt, conv_pos);
-        tpy_err_format(&tpy_exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
+        tpy_err_format(&tpy_exc_ValueError,
+                       "unsupported format character '%c' (0x%x) at index %zu",
                        conv >= 32 && conv < 127 ? (int)conv : '?', (unsigned)conv, index);
         return -1;
     }
+    }
+}
+
+// Literal text of a format string ([ascii]: the whole format string is ASCII).
+static inline void append_literal(tpy_strbuf_t *b, const char *s, size_t n, bool ascii)
+{
+    if (ascii) {
+        tpy_strbuf_append_ascii(b, s, n);
+    } else {
+        tpy_strbuf_append(b, s, n);
     }
 }
 
@@ -670,6 +699,7 @@ tpy_object_t *tpy_str_mod_format(tpy_object_t *fmtobj, tpy_object_t *args)
 {
     const char *s = TPY_STR_DATA(fmtobj);
     size_t n = (size_t)TPY_STR_LEN(fmtobj);
+    bool ascii = TPY_STR_IS_ASCII(fmtobj);
     pargs_t a = {NULL, 0, 0, NULL};
     if (TPY_TUPLE_CHECK(args)) {
         a.items = TPY_TUPLE_ITEMS(args);
@@ -688,11 +718,11 @@ tpy_object_t *tpy_str_mod_format(tpy_object_t *fmtobj, tpy_object_t *args)
     while (pos < n) {
         const char *pct = memchr(s + pos, '%', n - pos);
         if (pct == NULL) {
-            tpy_strbuf_append(&b, s + pos, n - pos);
+            append_literal(&b, s + pos, n - pos, ascii);
             break;
         }
         size_t at = (size_t)(pct - s);
-        tpy_strbuf_append(&b, s + pos, at - pos);
+        append_literal(&b, s + pos, at - pos, ascii);
         pos = at + 1;
         if (pos < n && s[pos] == '%') {
             tpy_strbuf_append_char(&b, '%');
@@ -822,11 +852,12 @@ error:
 typedef struct {
     tpy_object_t *const *args; // positional arguments
     size_t nargs;
-    tpy_object_t *kwnames;      // keyword names (tuple) or NULL
+    tpy_object_t *kwnames; // keyword names (tuple) or NULL
     tpy_object_t *const *kwvals;
-    tpy_object_t *mapping;      // format_map: keywords come from here
-    int numbering;              // 0 undecided, 1 automatic, 2 manual
+    tpy_object_t *mapping; // format_map: keywords come from here
+    int numbering;         // 0 undecided, 1 automatic, 2 manual
     intptr_t auto_next;
+    bool ascii; // the format string is ASCII (so is every spec in it)
 } fctx_t;
 
 static int render(fctx_t *ctx, const char *s, size_t n, int depth, tpy_strbuf_t *out);
@@ -968,8 +999,8 @@ static tpy_object_t *field_value(fctx_t *ctx, const char *s, size_t n)
                 TPY_DECREF(obj);
                 return NULL;
             }
-            tpy_object_t *key = index >= 0 ? tpy_int_from_i64(index)
-                                           : tpy_str_from_utf8(s + start, klen);
+            tpy_object_t *key =
+                index >= 0 ? tpy_int_from_i64(index) : tpy_str_from_utf8(s + start, klen);
             next = key ? tpy_object_getitem(obj, key) : NULL;
             TPY_XDECREF(key);
         } else {
@@ -1073,7 +1104,7 @@ static int render(fctx_t *ctx, const char *s, size_t n, int depth, tpy_strbuf_t 
         while (pos < n && s[pos] != '{' && s[pos] != '}') {
             pos++;
         }
-        tpy_strbuf_append(out, s + start, pos - start);
+        append_literal(out, s + start, pos - start, ctx->ascii);
         if (pos >= n) {
             break;
         }
@@ -1159,8 +1190,8 @@ static int render(fctx_t *ctx, const char *s, size_t n, int depth, tpy_strbuf_t 
             spec_len = pos - spec_start;
         }
         pos++; // the closing '}'
-        if (render_field(ctx, s + name_start, name_len, conv, spec, spec_len, nested, depth,
-                         out) < 0) {
+        if (render_field(ctx, s + name_start, name_len, conv, spec, spec_len, nested, depth, out) <
+            0) {
             return -1;
         }
     }
@@ -1169,6 +1200,7 @@ static int render(fctx_t *ctx, const char *s, size_t n, int depth, tpy_strbuf_t 
 
 static tpy_object_t *format_with(fctx_t *ctx, tpy_object_t *self)
 {
+    ctx->ascii = TPY_STR_IS_ASCII(self);
     tpy_strbuf_t b;
     tpy_strbuf_init(&b);
     if (render(ctx, TPY_STR_DATA(self), (size_t)TPY_STR_LEN(self), 2, &b) < 0) {
@@ -1181,12 +1213,12 @@ static tpy_object_t *format_with(fctx_t *ctx, tpy_object_t *self)
 tpy_object_t *tpy_str_format_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                     tpy_object_t *kwnames)
 {
-    fctx_t ctx = {args, nargs, kwnames, args + nargs, NULL, 0, 0};
+    fctx_t ctx = {args, nargs, kwnames, args + nargs, NULL, 0, 0, false};
     return format_with(&ctx, self);
 }
 
 tpy_object_t *tpy_str_format_map(tpy_object_t *self, tpy_object_t *mapping)
 {
-    fctx_t ctx = {NULL, 0, NULL, NULL, mapping, 0, 0};
+    fctx_t ctx = {NULL, 0, NULL, NULL, mapping, 0, 0, false};
     return format_with(&ctx, self);
 }

@@ -95,8 +95,9 @@ static int parse_kwargs(const char *name, tpy_object_t *const *args, size_t narg
     }
     if (nargs + nkw > nnames) {
         if (nargs == 0) {
-            tpy_err_format(&tpy_exc_TypeError, "%s() takes at most %zu keyword argument%s (%zu given)",
-                           name, nnames, nnames == 1 ? "" : "s", nkw);
+            tpy_err_format(&tpy_exc_TypeError,
+                           "%s() takes at most %zu keyword argument%s (%zu given)", name, nnames,
+                           nnames == 1 ? "" : "s", nkw);
         } else {
             tpy_err_format(&tpy_exc_TypeError, "%s() takes at most %zu argument%s (%zu given)",
                            name, nnames, nnames == 1 ? "" : "s", nargs + nkw);
@@ -227,9 +228,30 @@ static intptr_t find_bytes(const char *h, intptr_t hn, const char *n, intptr_t n
     if (nn > hn) {
         return -1;
     }
-    const char *p = nn == 1 ? memchr(h, n[0], (size_t)hn)
-                            : memmem(h, (size_t)hn, n, (size_t)nn);
-    return p ? (intptr_t)(p - h) : -1;
+    if (nn == 1) {
+        const char *p = memchr(h, n[0], (size_t)hn);
+        return p ? (intptr_t)(p - h) : -1;
+    }
+    // memchr on the first byte, then compare: fastest for the short needles
+    // and haystacks of everyday code.  After many false candidates switch to
+    // memmem, whose worst case is linear.
+    const char *p = h, *last = h + hn - nn;
+    int misses = 0;
+    while (p <= last) {
+        p = memchr(p, n[0], (size_t)(last - p + 1));
+        if (p == NULL) {
+            return -1;
+        }
+        if (p[nn - 1] == n[nn - 1] && memcmp(p + 1, n + 1, (size_t)(nn - 2)) == 0) {
+            return (intptr_t)(p - h);
+        }
+        p++;
+        if (++misses > 32) {
+            const char *q = memmem(p, (size_t)(h + hn - p), n, (size_t)nn);
+            return q ? (intptr_t)(q - h) : -1;
+        }
+    }
+    return -1;
 }
 
 static intptr_t rfind_bytes(const char *h, intptr_t hn, const char *n, intptr_t nn)
@@ -325,14 +347,15 @@ static tpy_object_t *search(tpy_object_t *self, tpy_object_t *const *args, size_
         intptr_t b0 = tpy_str_byte_offset(self, start), b1 = tpy_str_byte_offset(self, end);
         const char *h = TPY_STR_DATA(self) + b0;
         if (kind == COUNT) {
-            return tpy_int_from_i64(count_bytes(h, b1 - b0, TPY_STR_DATA(sub), TPY_STR_LEN(sub),
-                                                INTPTR_MAX));
+            return tpy_int_from_i64(
+                count_bytes(h, b1 - b0, TPY_STR_DATA(sub), TPY_STR_LEN(sub), INTPTR_MAX));
         }
         intptr_t at = kind == FIND || kind == INDEX
                           ? find_bytes(h, b1 - b0, TPY_STR_DATA(sub), TPY_STR_LEN(sub))
                           : rfind_bytes(h, b1 - b0, TPY_STR_DATA(sub), TPY_STR_LEN(sub));
         if (at >= 0) {
-            result = start + (TPY_STR_IS_ASCII(self) ? at : (intptr_t)tpy_utf8_count(h, (size_t)at));
+            result =
+                start + (TPY_STR_IS_ASCII(self) ? at : (intptr_t)tpy_utf8_count(h, (size_t)at));
         }
     } else if (kind == COUNT) {
         return tpy_int_from_i64(0);
@@ -911,37 +934,67 @@ static tpy_object_t *str_replace(tpy_object_t *self, tpy_object_t *const *args, 
         tpy_strbuf_append(&b, d + i, (size_t)(n - i));
         return tpy_strbuf_finish(&b);
     }
-    intptr_t count = count_bytes(d, n, od, on, maxcount);
+    // Pass 1 records where the matches are (on the stack for the usual few).
+    intptr_t local[64], *where = local, cap = 64, count = 0;
+    for (intptr_t i = 0; count < maxcount;) {
+        intptr_t at = find_bytes(d + i, n - i, od, on);
+        if (at < 0) {
+            break;
+        }
+        if (count == cap) {
+            intptr_t *bigger = tpy_mem_alloc((size_t)cap * 2 * sizeof(intptr_t));
+            if (bigger == NULL) {
+                if (where != local) {
+                    tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
+                }
+                return tpy_err_no_memory();
+            }
+            memcpy(bigger, where, (size_t)cap * sizeof(intptr_t));
+            if (where != local) {
+                tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
+            }
+            where = bigger;
+            cap *= 2;
+        }
+        where[count++] = i + at;
+        i += at + on;
+    }
+    tpy_object_t *r = NULL;
     if (count == 0) {
-        return unchanged(self);
+        r = unchanged(self);
+        goto done;
     }
     if (nn > on && count > (INTPTR_MAX - n) / (nn - on)) {
-        return tpy_err_format(&tpy_exc_OverflowError, "replace string is too long");
+        tpy_err_format(&tpy_exc_OverflowError, "replace string is too long");
+        goto done;
     }
     intptr_t total = n + count * (nn - on);
     intptr_t cptotal = TPY_STR_CPLEN(self) + count * (TPY_STR_CPLEN(new) - TPY_STR_CPLEN(old));
-    if (total == 0) {
-        return empty_string();
+    // Pass 2 copies the pieces between the recorded matches (a result of at
+    // most one byte goes through a stack buffer so the singletons are used).
+    char tiny[2];
+    if (total > 1) {
+        r = tpy_str_new_raw((size_t)total, (size_t)cptotal);
+        if (r == NULL) {
+            goto done;
+        }
     }
-    tpy_object_t *r = tpy_str_new_raw((size_t)total, (size_t)cptotal);
-    if (r == NULL) {
-        return NULL;
-    }
-    char *out = TPY_STR_DATA(r);
+    char *out = total > 1 ? TPY_STR_DATA(r) : tiny;
     intptr_t i = 0;
     for (intptr_t k = 0; k < count; k++) {
-        intptr_t at = find_bytes(d + i, n - i, od, on);
-        memcpy(out, d + i, (size_t)at);
-        out += at;
+        memcpy(out, d + i, (size_t)(where[k] - i));
+        out += where[k] - i;
         memcpy(out, nd, (size_t)nn);
         out += nn;
-        i += at + on;
+        i = where[k] + on;
     }
     memcpy(out, d + i, (size_t)(n - i));
-    if (total == 1) {
-        tpy_object_t *one = tpy_str_from_utf8(TPY_STR_DATA(r), 1);
-        TPY_DECREF(r);
-        return one;
+    if (total <= 1) {
+        r = tpy_str_from_utf8(tiny, (size_t)total);
+    }
+done:
+    if (where != local) {
+        tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
     }
     return r;
 }
@@ -985,8 +1038,8 @@ static void append_cps(tpy_strbuf_t *b, const uint32_t *cps, int n)
 }
 
 // lower() of the code point at [pos, next), which needs its context for Σ.
-static void append_lower(tpy_strbuf_t *b, const char *d, intptr_t n, intptr_t pos,
-                         intptr_t next, uint32_t c)
+static void append_lower(tpy_strbuf_t *b, const char *d, intptr_t n, intptr_t pos, intptr_t next,
+                         uint32_t c)
 {
     uint32_t out[3];
     if (c == 0x3A3) {
@@ -1009,7 +1062,19 @@ static tpy_object_t *case_ascii(tpy_object_t *self, int mode)
     }
     unsigned char *out = (unsigned char *)TPY_STR_DATA(r);
     bool prev_cased = false;
-    for (intptr_t i = 0; i < n; i++) {
+    // Tight loops for the two common conversions.
+    if (mode == CASE_UPPER) {
+        for (intptr_t i = 0; i < n; i++) {
+            out[i] = (unsigned char)(d[i] - ((unsigned)(d[i] - 'a') < 26u ? 32 : 0));
+        }
+        mode = -1;
+    } else if (mode == CASE_LOWER || mode == CASE_FOLD) {
+        for (intptr_t i = 0; i < n; i++) {
+            out[i] = (unsigned char)(d[i] + ((unsigned)(d[i] - 'A') < 26u ? 32 : 0));
+        }
+        mode = -1;
+    }
+    for (intptr_t i = 0; mode >= 0 && i < n; i++) {
         unsigned c = d[i];
         bool up = c >= 'A' && c <= 'Z', low = c >= 'a' && c <= 'z';
         switch (mode) {
@@ -1538,7 +1603,8 @@ static tpy_object_t *str_translate(tpy_object_t *self, tpy_object_t *const *args
             int64_t cp = tpy_int_as_i64_overflow(v, &overflow);
             if (overflow || cp < 0 || cp > 0x10FFFF) {
                 TPY_DECREF(v);
-                tpy_err_format(&tpy_exc_ValueError, "character mapping must be in range(0x110000)");
+                tpy_err_format(&tpy_exc_ValueError,
+                               "character mapping must be in range(0x110000)");
                 goto error;
             }
             tpy_strbuf_append_codepoint(&b, (uint32_t)cp);
@@ -1583,8 +1649,8 @@ static tpy_object_t *str_format_map(tpy_object_t *self, tpy_object_t *const *arg
     return tpy_str_format_map(self, args[0]);
 }
 
-static tpy_object_t *str_dunder_format(tpy_object_t *self, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *str_dunder_format(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     if (check_onearg("__format__", nargs, kwnames) < 0) {
         return NULL;

@@ -181,10 +181,10 @@ tpy_object_t *tpy_str_decode_utf8(const char *s, size_t len)
     while (i < len) {
         int k = utf8_valid_seq(p + i, len - i);
         if (k == 0) {
-            const char *why = (p[i] >= 0x80 && p[i] < 0xC2) || p[i] > 0xF4
-                                  ? "invalid start byte"
-                                  : (len - i < 4 ? "unexpected end of data"
-                                                 : "invalid continuation byte");
+            const char *why =
+                (p[i] >= 0x80 && p[i] < 0xC2) || p[i] > 0xF4
+                    ? "invalid start byte"
+                    : (len - i < 4 ? "unexpected end of data" : "invalid continuation byte");
             return tpy_err_format(&tpy_exc_UnicodeDecodeError,
                                   "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
                                   (unsigned)p[i], i, why);
@@ -531,8 +531,8 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b)
     if (la > INTPTR_MAX - lb) {
         return tpy_err_format(&tpy_exc_OverflowError, "strings are too large to concat");
     }
-    tpy_object_t *r = tpy_str_new_raw((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) +
-                                                                  TPY_STR_CPLEN(b)));
+    tpy_object_t *r =
+        tpy_str_new_raw((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) + TPY_STR_CPLEN(b)));
     if (r == NULL) {
         return NULL;
     }
@@ -944,14 +944,15 @@ tpy_object_t *tpy_str_join(tpy_object_t *sep, tpy_object_t *iterable)
     for (intptr_t i = 0; i < n; i++) {
         tpy_object_t *item = items[i];
         if (!TPY_STR_CHECK(item)) {
-            tpy_err_format(&tpy_exc_TypeError, "sequence item %zd: expected str instance, %T found",
-                           i, item);
+            tpy_err_format(&tpy_exc_TypeError,
+                           "sequence item %zd: expected str instance, %T found", i, item);
             goto done;
         }
         total += (size_t)TPY_STR_LEN(item);
         cptotal += (size_t)TPY_STR_CPLEN(item);
         if (total > (size_t)INTPTR_MAX / 2) {
-            tpy_err_format(&tpy_exc_OverflowError, "join() result is too long for a Python string");
+            tpy_err_format(&tpy_exc_OverflowError,
+                           "join() result is too long for a Python string");
             goto done;
         }
     }
@@ -1089,8 +1090,8 @@ static void str_dealloc(tpy_object_t *op)
 
 typedef struct {
     tpy_object_t ob;
-    tpy_object_t *str;  // NULL once exhausted
-    intptr_t offset;    // byte offset of the next code point
+    tpy_object_t *str; // NULL once exhausted
+    intptr_t offset;   // byte offset of the next code point
 } tpy_striter_t;
 
 static tpy_object_t *str_iter(tpy_object_t *op)
@@ -1241,6 +1242,16 @@ void tpy_strbuf_append(tpy_strbuf_t *b, const char *s, size_t len)
     memcpy(b->data + b->len, s, len);
     b->len += len;
     b->cplen += tpy_utf8_count(s, len);
+}
+
+void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_t len)
+{
+    if (!tpy_strbuf_reserve(b, len)) {
+        return;
+    }
+    memcpy(b->data + b->len, s, len);
+    b->len += len;
+    b->cplen += len;
 }
 
 void tpy_strbuf_append_cstr(tpy_strbuf_t *b, const char *s)

@@ -85,6 +85,8 @@ typedef struct {
 void tpy_strbuf_init(tpy_strbuf_t *b);
 void tpy_strbuf_append(tpy_strbuf_t *b, const char *s, size_t len); // ASCII/UTF-8 bytes
 void tpy_strbuf_append_cstr(tpy_strbuf_t *b, const char *s);
+// Append [len] bytes the caller knows to be ASCII (skips counting code points).
+void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_t len);
 void tpy_strbuf_append_str(tpy_strbuf_t *b, tpy_object_t *str); // a str object
 void tpy_strbuf_append_char(tpy_strbuf_t *b, char c);
 void tpy_strbuf_printf(tpy_strbuf_t *b, const char *fmt, ...);

@@ -236,6 +236,42 @@ static tpy_object_t *sys_exception(tpy_object_t *self, tpy_object_t *const *args
     return tpy_newref(tpy_ts.handled ? tpy_ts.handled : tpy_none);
 }
 
+static tpy_object_t *sys_get_int_max_str_digits(tpy_object_t *self, tpy_object_t *const *args,
+                                                 size_t nargs, tpy_object_t *kwnames)
+{
+    (void)self;
+    (void)args;
+    if (no_args("sys.get_int_max_str_digits", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_int_from_small(tpy_int_get_max_str_digits());
+}
+
+static tpy_object_t *sys_set_int_max_str_digits(tpy_object_t *self, tpy_object_t *const *args,
+                                                 size_t nargs, tpy_object_t *kwnames)
+{
+    (void)self;
+    static const char *const names[] = {"maxdigits", NULL};
+    tpy_object_t *a;
+    if (tpy_arg_parse("set_int_max_str_digits", args, nargs, kwnames, names, 0, 1, &a) < 0) {
+        return NULL;
+    }
+    tpy_object_t *index = tpy_number_index(a);
+    if (index == NULL) {
+        return NULL;
+    }
+    int overflow = 0;
+    int64_t v = tpy_int_as_i64_overflow(index, &overflow);
+    TPY_DECREF(index);
+    if (overflow || v > INT_MAX || v < INT_MIN) {
+        return tpy_err_format(&tpy_exc_OverflowError, "Python int too large to convert to C int");
+    }
+    if (tpy_int_set_max_str_digits(v) < 0) {
+        return NULL;
+    }
+    TPY_RETURN_NONE;
+}
+
 static const tpy_methoddef_t sys_functions[] = {
     {"exit", sys_exit, 0, "Raise SystemExit(status)."},
     {"getrefcount", sys_getrefcount, 0, "The reference count of an object."},
@@ -246,6 +282,8 @@ static const tpy_methoddef_t sys_functions[] = {
     {"getdefaultencoding", sys_getdefaultencoding, 0, "Always 'utf-8'."},
     {"exc_info", sys_exc_info, 0, "(type, value, traceback) of the exception being handled."},
     {"exception", sys_exception, 0, "The exception being handled, or None."},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, 0, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -270,26 +308,30 @@ static tpy_object_t *argv_list(int argc, char **argv)
     return list;
 }
 
+/* sys.builtin_module_names: sys and the table's top-level names, sorted. */
 static tpy_object_t *builtin_module_names(void)
 {
-    size_t n = 1; // sys itself
-    while (tpy_builtin_modules[n - 1].name != NULL) {
-        n++;
-    }
-    tpy_object_t *t = tpy_tuple_new((intptr_t)n);
-    if (t == NULL) {
+    tpy_object_t *names = tpy_list_new(0);
+    tpy_object_t *s = names ? tpy_str_from_cstr("sys") : NULL;
+    if (s == NULL || tpy_list_append_steal(names, s) < 0) {
+        TPY_XDECREF(names);
         return NULL;
     }
-    TPY_TUPLE_ITEMS(t)[0] = tpy_str_from_cstr("sys");
-    for (size_t i = 1; i < n; i++) {
-        TPY_TUPLE_ITEMS(t)[i] = tpy_str_from_cstr(tpy_builtin_modules[i - 1].name);
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (TPY_TUPLE_GET(t, i) == NULL) {
-            TPY_DECREF(t);
+    for (size_t i = 0; tpy_builtin_modules[i].name != NULL; i++) {
+        if (strchr(tpy_builtin_modules[i].name, '.') != NULL) {
+            continue; // "os.path" is an alias, not a module of its own
+        }
+        s = tpy_str_from_cstr(tpy_builtin_modules[i].name);
+        if (s == NULL || tpy_list_append_steal(names, s) < 0) {
+            TPY_DECREF(names);
             return NULL;
         }
     }
+    tpy_object_t *t = NULL;
+    if (tpy_list_sort(names, NULL, false) == 0) {
+        t = tpy_list_as_tuple(names);
+    }
+    TPY_DECREF(names);
     return t;
 }
 

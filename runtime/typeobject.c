@@ -79,7 +79,7 @@ tpy_object_t *tpy_type_lookup_borrow(tpy_type_t *type, tpy_object_t *name)
     return v;
 }
 
-static void mcache_clear(void)
+void tpy_type_cache_clear(void)
 {
     for (size_t i = 0; i < MCACHE_SIZE; i++) {
         TPY_CLEAR(mcache[i].name);
@@ -2315,7 +2315,7 @@ int tpy_types_init(void)
 
 void tpy_types_fini(void)
 {
-    mcache_clear();
+    tpy_type_cache_clear();
     for (int k = 0; k < SK_COUNT; k++) {
         TPY_CLEAR(slot_name[k]);
     }

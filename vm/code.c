@@ -41,6 +41,20 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
         TPY_XDECREF(fn);
         return tpy_err_no_memory();
     }
+    size_t nnames = (size_t)TPY_TUPLE_SIZE(names);
+    co->gcache = tpy_mem_alloc(sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
+    if (co->gcache == NULL) {
+        co->ob.refcnt = 1;
+        tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
+        tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
+        TPY_DECREF(fn);
+        return tpy_err_no_memory();
+    }
+    for (size_t i = 0; i < nnames; i++) {
+        co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, NULL, -1};
+    }
     co->code = code;
     co->positions = pos;
     co->ncode = n;
@@ -71,6 +85,8 @@ static void code_dealloc(tpy_object_t *self)
     tpy_mem_free(co->code, sizeof(uint32_t) * n);
     tpy_mem_free(co->positions, sizeof(tpy_codepos_t) * n);
     tpy_mem_free(co->cell2arg, sizeof(int32_t) * (size_t)(co->nlocalsplus + 1));
+    size_t nnames = (size_t)TPY_TUPLE_SIZE(co->names);
+    tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
     TPY_CLEAR(co->consts);
     TPY_CLEAR(co->names);
     TPY_CLEAR(co->localsplusnames);

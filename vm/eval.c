@@ -34,9 +34,21 @@ typedef struct chunk {
 
 static chunk_t *chunk_cur;
 
-static void *data_stack_push(size_t size)
+static void *data_stack_push_slow(size_t size);
+
+static inline void *data_stack_push(size_t size)
 {
     size = (size + 15) & ~(size_t)15;
+    if (chunk_cur != NULL && chunk_cur->top + size <= chunk_cur->size) {
+        void *p = chunk_cur->data + chunk_cur->top;
+        chunk_cur->top += size;
+        return p;
+    }
+    return data_stack_push_slow(size);
+}
+
+static void *data_stack_push_slow(size_t size)
+{
     if (chunk_cur == NULL || chunk_cur->top + size > chunk_cur->size) {
         size_t want = size > CHUNK_SIZE / 2 ? size * 2 : CHUNK_SIZE;
         chunk_t *c = tpy_mem_alloc(sizeof(chunk_t) + want);
@@ -53,7 +65,7 @@ static void *data_stack_push(size_t size)
     return p;
 }
 
-static void data_stack_pop(void *p, size_t size)
+static inline void data_stack_pop(void *p, size_t size)
 {
     size = (size + 15) & ~(size_t)15;
     chunk_cur->top -= size;
@@ -859,6 +871,36 @@ static tpy_object_t *format_value(tpy_object_t *v, int flags, tpy_object_t *spec
     return r;
 }
 
+/* LOAD_GLOBAL's full lookup: refill the cache.  Borrowed value or NULL. */
+static tpy_object_t *load_global_slow(tpy_globalcache_t *gc, tpy_object_t *globals,
+                                      tpy_object_t *builtins, tpy_object_t *name)
+{
+    intptr_t hint = -1;
+    tpy_object_t *v = tpy_dict_get_str_hinted(globals, name, &hint);
+    tpy_dict_t *g = (tpy_dict_t *)globals;
+    if (v != NULL) {
+        gc->gtable = g->table;
+        gc->gcap = g->capacity;
+        gc->gentry = tpy_dict_entries_borrow(globals) + hint;
+        return v;
+    }
+    gc->gtable = NULL;
+    gc->absent_table = g->table;
+    gc->absent_nentries = g->nentries;
+    hint = -1;
+    v = tpy_dict_get_str_hinted(builtins, name, &hint);
+    if (v != NULL) {
+        tpy_dict_t *b = (tpy_dict_t *)builtins;
+        gc->btable = b->table;
+        gc->bcap = b->capacity;
+        gc->bentry = tpy_dict_entries_borrow(builtins) + hint;
+        return v;
+    }
+    gc->btable = NULL;
+    gc->absent_table = NULL;
+    return NULL;
+}
+
 /* Ctrl-C arrived: raise KeyboardInterrupt at the next safe point. */
 static void on_sigint(int sig)
 {
@@ -1084,12 +1126,22 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LOAD_GLOBAL)
     {
         tpy_object_t *name = names[oparg];
-        tpy_object_t *v = tpy_dict_get_str_borrow(frame->globals, name);
-        if (v == NULL) {
-            v = tpy_dict_get_str_borrow(frame->builtins, name);
-            if (v == NULL) {
-                name_error(name);
-                goto error_tb;
+        tpy_globalcache_t *gc = &co->gcache[oparg];
+        tpy_dict_t *g = (tpy_dict_t *)frame->globals;
+        tpy_object_t *v;
+        if (g->table == gc->gtable && g->capacity == gc->gcap && gc->gentry->key == name) {
+            v = gc->gentry->value;
+        } else {
+            tpy_dict_t *b = (tpy_dict_t *)frame->builtins;
+            if (g->table == gc->absent_table && g->nentries == gc->absent_nentries &&
+                b->table == gc->btable && b->capacity == gc->bcap && gc->bentry->key == name) {
+                v = gc->bentry->value;
+            } else {
+                v = load_global_slow(gc, frame->globals, frame->builtins, name);
+                if (v == NULL) {
+                    name_error(name);
+                    goto error_tb;
+                }
             }
         }
         TPY_INCREF(v);
@@ -1458,6 +1510,18 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             case TPY_CMP_NE: t = x != y; break;
             case TPY_CMP_GT: t = x > y; break;
             default: t = x >= y; break;
+            }
+            // a comparison feeding a conditional jump: branch without a bool
+            uint32_t next = *ip;
+            if (TPY_OP(next) == OP_POP_JUMP_IF_FALSE || TPY_OP(next) == OP_POP_JUMP_IF_TRUE) {
+                TPY_DECREF(a);
+                TPY_DECREF(b);
+                sp--;
+                ip++;
+                if (t == (TPY_OP(next) == OP_POP_JUMP_IF_TRUE)) {
+                    ip = co->code + TPY_ARG(next);
+                }
+                DISPATCH();
             }
             r = tpy_newref(t ? tpy_true : tpy_false);
         } else {
@@ -2029,9 +2093,21 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         if (frame->entry) {
             goto exit_frame;
         }
-        SAVE_FRAME();
         tpy_frame_t *prev = frame->previous;
-        pop_frame(frame);
+        if (sp == stack_base && frame->func != NULL && frame->locals == NULL) {
+            // the common case, inline: release locals and the function
+            for (int i = co->nlocalsplus - 1; i >= 0; i--) {
+                tpy_object_t *x = localsplus[i];
+                TPY_XDECREF(x);
+            }
+            tpy_object_t *fn = frame->func;
+            TPY_DECREF(fn);
+            tpy_ts.depth--;
+            data_stack_pop(frame, frame->size);
+        } else {
+            SAVE_FRAME();
+            pop_frame(frame);
+        }
         frame = prev;
         tpy_current_frame = frame;
         LOAD_FRAME();
@@ -2505,6 +2581,11 @@ void tpy_eval_init(void)
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) {
         size_t lim = (size_t)rl.rlim_cur;
         c_stack_limit = lim > (1u << 20) ? lim - (lim / 4) : lim / 2;
+    }
+    // the first data-stack chunk lives as long as the interpreter
+    void *first = data_stack_push(16);
+    if (first != NULL) {
+        data_stack_pop(first, 16);
     }
     tpy_function_type.tp_call = function_call;
     tpy_ts.current_globals = current_globals;

@@ -27,6 +27,16 @@ typedef struct {
     int32_t lineno, end_lineno, col, end_col;
 } tpy_codepos_t;
 
+/* The inline cache of one global name (LOAD_GLOBAL), shared by every use of
+ * the name in a code object. */
+typedef struct {
+    void *gtable, *btable;               // tables the entries below point into
+    intptr_t gcap, bcap;                 // their capacities (fix the layout)
+    tpy_dict_entry_t *gentry, *bentry;   // where the name was found
+    void *absent_table;                  // globals' table when the name was absent
+    intptr_t absent_nentries;            // ... and its entry count (new keys append)
+} tpy_globalcache_t;
+
 typedef struct {
     tpy_object_t ob;
     uint32_t *code;
@@ -37,6 +47,7 @@ typedef struct {
     tpy_object_t *localsplusnames; // tuple: locals (params first), cells, frees
     tpy_object_t *name, *qualname, *filename;
     int32_t *cell2arg;             // for each cell: the parameter it starts from, or -1
+    tpy_globalcache_t *gcache;     // one per name (for LOAD_GLOBAL)
     int nlocals, ncells, nfrees, nlocalsplus;
     int argcount, posonlyargcount, kwonlyargcount;
     int flags;

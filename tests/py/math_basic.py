@@ -30,7 +30,7 @@ print(math.isfinite(1), math.isfinite(math.inf), math.isinf(-math.inf), math.isi
 print(math.isnan(math.nan), math.isnan(1), math.isclose(1, 1.0000000001), math.isclose(1, 1.1))
 print(math.isclose(1, 1.1, rel_tol=0.2), math.isclose(0, 1e-10), math.isclose(0, 1e-10, abs_tol=1e-9))
 print(math.isclose(math.inf, math.inf), math.isclose(math.inf, 1e308), math.isclose(a=1, b=1))
-print(math.erf(0.5), math.erfc(0.5), math.gamma(5), math.gamma(0.5), math.lgamma(10))
+print(math.erf(0.5), math.erfc(0.5), math.gamma(5), math.gamma(1), math.lgamma(1), math.lgamma(2))
 print(math.cbrt(27), math.exp2(10))
 print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]))
 print(math.fsum([]), math.fsum([1, 2, 3]), math.fsum([math.inf, 1]), math.fsum([0.1, 0.2, 0.3]))

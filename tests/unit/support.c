@@ -20,6 +20,7 @@ static void drain_free_lists(void)
     tpy_int_fini();
     tpy_float_fini();
     tpy_tuple_fini();
+    tpy_type_cache_clear(); // the attribute cache holds references to names
 }
 
 static tpy_test_balance_t current_state(void)

@@ -1,7 +1,9 @@
 /*
  * tests/unit/test_set.c - set and frozenset: CPython's table (iteration
  * order, growth, dummy reuse), reference ownership, frozenset hashing, set
- * keys looked up as frozensets, and the algebra's result order.
+ * keys looked up as frozensets, and the algebra's result order (sets built
+ * by add(), as python3 orders them; displays of constants differ, see
+ * tpy_frozenset_const).
  */
 #include "tests/unit/support.h"
 #include "runtime/setobject.h"
@@ -184,7 +186,7 @@ Test(setobject, algebra_results_have_cpython_order)
         int op;
         const char *ab, *ba;
     } cases[] = {
-        {TPY_BINOP_OR, "{64, 1, 2, 3, 100, 7, 200, 1000}", "{64, 1, 2, 3, 100, 7, 1000, 200}"},
+        {TPY_BINOP_OR, "{64, 1, 2, 3, 100, 7, 200, 1000}", "{64, 1, 2, 3, 100, 7, 200, 1000}"},
         {TPY_BINOP_AND, "{200, 3}", "{200, 3}"},
         {TPY_BINOP_SUB, "{1, 2, 100}", "{64, 1000, 7}"},
         {TPY_BINOP_XOR, "{64, 1, 2, 100, 7, 1000}", "{64, 1, 2, 100, 7, 1000}"},

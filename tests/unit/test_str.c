@@ -320,7 +320,8 @@ Test(strobject, hash_is_stable_cached_and_never_minus_one)
 
 Test(strobject, ordering_is_by_code_point)
 {
-    const char *ordered[] = {"", "B", "a", "ab", "b", "\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80"};
+    const char *ordered[] = {
+        "", "B", "a", "ab", "b", "\xc3\xa9", "\xe6\x97\xa5", "\xf0\x9f\x98\x80"};
     for (size_t i = 0; i + 1 < sizeof(ordered) / sizeof(ordered[0]); i++) {
         tpy_object_t *x = S(ordered[i]), *y = S(ordered[i + 1]);
         cr_expect_eq(tpy_object_richcompare_bool(x, y, TPY_CMP_LT), 1, "%zu", i);
@@ -388,8 +389,8 @@ static void index_check(const char *s, int64_t i, const char *want)
     TPY_DECREF(k);
 }
 
-static void slice_check(const char *s, tpy_object_t *start, tpy_object_t *stop,
-                        tpy_object_t *step, const char *want)
+static void slice_check(const char *s, tpy_object_t *start, tpy_object_t *stop, tpy_object_t *step,
+                        const char *want)
 {
     tpy_object_t *o = S(s);
     tpy_object_t *sl = tpy_slice_new(start, stop, step);
@@ -489,7 +490,8 @@ Test(strobject, strbuf_grows_and_counts_code_points)
     tpy_object_t *r = tpy_strbuf_finish(&b);
     cr_expect_eq(TPY_STR_CPLEN(r), 2000 + 6 + 1 + 3);
     cr_expect_eq(TPY_STR_LEN(r), 3000 + 8 + 4 + 3);
-    cr_expect_eq(tpy_utf8_count(TPY_STR_DATA(r), (size_t)TPY_STR_LEN(r)), (size_t)TPY_STR_CPLEN(r));
+    cr_expect_eq(tpy_utf8_count(TPY_STR_DATA(r), (size_t)TPY_STR_LEN(r)),
+                 (size_t)TPY_STR_CPLEN(r));
     TPY_DECREF(r);
     TPY_DECREF(e);
 }
@@ -548,13 +550,18 @@ Test(strobject, split_family)
     call("a,b,,c", "rsplit", "['a,b', '', 'c']", "si", ",", 2);
     call("a-b-c", "split", "['a', 'b-c']", "ksi", "sep", "-", "maxsplit", 1);
     call("x\xe6\x97\xa5y", "split", "['x', 'y']", "s", "\xe6\x97\xa5");
-    call("a\xe3\x80\x80" "b\xc2\xa0" "c", "split", "['a', 'b', 'c']", "");
+    call("a\xe3\x80\x80"
+         "b\xc2\xa0"
+         "c",
+         "split", "['a', 'b', 'c']", "");
     call("a", "split", "ValueError: empty separator", "s", "");
     call("a", "split", "TypeError: must be str or None, not int", "i", 1);
     call("a", "split", "TypeError: 'x' is an invalid keyword argument for split()", "ki", "x", 1);
     call("a", "split", "TypeError: argument for split() given by name ('sep') and position (1)",
          "nkn", "sep");
-    call("a\nb\r\nc\rd\x0b" "e", "splitlines", "['a', 'b', 'c', 'd', 'e']", "");
+    call("a\nb\r\nc\rd\x0b"
+         "e",
+         "splitlines", "['a', 'b', 'c', 'd', 'e']", "");
     call("a\nb\r\n", "splitlines", "['a\\n', 'b\\r\\n']", "i", 1);
     call("a=b=c", "partition", "('a', '=', 'b=c')", "s", "=");
     call("a=b=c", "rpartition", "('a=b', '=', 'c')", "s", "=");
@@ -566,7 +573,9 @@ Test(strobject, strip_family)
     call(" \t a b \n\x1c", "strip", "'a b'", "");
     call("xxaxx", "lstrip", "'axx'", "s", "x");
     call("xxaxx", "rstrip", "'xxa'", "s", "x");
-    call("\xc3\xa9" "a\xc3\xa9", "strip", "'a'", "s", "\xc3\xa9");
+    call("\xc3\xa9"
+         "a\xc3\xa9",
+         "strip", "'a'", "s", "\xc3\xa9");
     call("abc", "strip", "'abc'", "n");
     call("a", "strip", "TypeError: strip arg must be None or str", "i", 1);
     call("a", "strip", "TypeError: strip expected at most 1 argument, got 2", "ss", "a", "b");
@@ -596,21 +605,31 @@ Test(strobject, replace_and_search)
          "a", "x");
     call("hello", "startswith", "True", "s", "he");
     call("hello", "endswith", "True", "sii", "ll", 0, 4);
-    call("hello", "startswith", "TypeError: startswith first arg must be str or a tuple of str, "
-                                "not int",
+    call("hello", "startswith",
+         "TypeError: startswith first arg must be str or a tuple of str, "
+         "not int",
          "i", 1);
 }
 
 Test(strobject, case_and_predicates)
 {
     call("hello World", "upper", "'HELLO WORLD'", "");
-    call("Stra\xc3\x9f" "e", "upper", "'STRASSE'", "");
-    call("\xc3\x89" "COLE", "lower", "'\xc3\xa9" "cole'", "");
+    call("Stra\xc3\x9f"
+         "e",
+         "upper", "'STRASSE'", "");
+    call("\xc3\x89"
+         "COLE",
+         "lower",
+         "'\xc3\xa9"
+         "cole'",
+         "");
     call("\xce\x91\xce\xa3", "lower", "'\xce\xb1\xcf\x82'", "");
     call("they're bill's", "title", "\"They'Re Bill'S\"", "");
     call("hELLO", "capitalize", "'Hello'", "");
     call("Hello", "swapcase", "'hELLO'", "");
-    call("Stra\xc3\x9f" "e", "casefold", "'strasse'", "");
+    call("Stra\xc3\x9f"
+         "e",
+         "casefold", "'strasse'", "");
     call("abc", "isalpha", "True", "");
     call("\xe6\x97\xa5\xe6\x9c\xac", "isalpha", "True", "");
     call("\xc2\xb2", "isdigit", "True", "");
@@ -631,7 +650,10 @@ Test(strobject, padding)
     call("ab", "center", "'***ab**'", "is", 7, "*");
     call("abc", "center", "'*abc**'", "is", 6, "*");
     call("ab", "ljust", "'ab   '", "i", 5);
-    call("ab", "rjust", "'\xc3\xa9\xc3\xa9" "ab'", "is", 4, "\xc3\xa9");
+    call("ab", "rjust",
+         "'\xc3\xa9\xc3\xa9"
+         "ab'",
+         "is", 4, "\xc3\xa9");
     call("-42", "zfill", "'-00042'", "i", 6);
     call("a", "center", "TypeError: The fill character must be exactly one character long", "is",
          5, "ab");
@@ -664,10 +686,13 @@ Test(strobject, percent_formatting)
     percent("%#x %X %o", T(3, I(255), I(255), I(8)), "'0xff FF 10'");
     percent("%.3d|%#.3x", T(2, I(5), I(5)), "'005|0x005'");
     percent("%s %r", T(2, S("a"), S("b")), "\"a 'b'\"");
-    percent("%.2f %e", T(2, tpy_float_from_double(3.14159),
-                                      tpy_float_from_double(1.5)), "'3.14 1.500000e+00'");
+    percent("%.2f %e", T(2, tpy_float_from_double(3.14159), tpy_float_from_double(1.5)),
+            "'3.14 1.500000e+00'");
     percent("%c%c", T(2, I(0xe9), S("x")), "'\xc3\xa9x'");
-    percent("%5s|%.1s", T(2, S("\xc3\xa9"), S("\xc3\xa9" "a")),
+    percent("%5s|%.1s",
+            T(2, S("\xc3\xa9"),
+              S("\xc3\xa9"
+                "a")),
             "'    \xc3\xa9|\xc3\xa9'");
     percent("%s %s", T(1, I(1)), "TypeError: not enough arguments for format string");
     percent("%s", T(2, I(1), I(2)),
@@ -685,8 +710,7 @@ Test(strobject, percent_formatting)
     TPY_DECREF(d);
     TPY_DECREF(k);
     TPY_DECREF(v);
-    percent("%*d|%.*f", T(4, I(4), I(3), I(1), tpy_float_from_double(2.25)),
-            "'   3|2.2'");
+    percent("%*d|%.*f", T(4, I(4), I(3), I(1), tpy_float_from_double(2.25)), "'   3|2.2'");
 }
 
 /* ---- str.format and format() ----------------------------------------------------------------- */
@@ -720,7 +744,8 @@ Test(strobject, format_spec_for_str)
         {">5", "'   ab'"},
         {"^7", "'  ab   '"},
         {"05", "'ab000'"},
-        {"\xc3\xa9^5", "'\xc3\xa9" "ab\xc3\xa9\xc3\xa9'"},
+        {"\xc3\xa9^5", "'\xc3\xa9"
+                       "ab\xc3\xa9\xc3\xa9'"},
         {".1", "'a'"},
         {"=5", "ValueError: '=' alignment not allowed in string format specifier"},
         {"+", "ValueError: Sign not allowed in string format specifier"},
@@ -734,7 +759,8 @@ Test(strobject, format_spec_for_str)
         TPY_DECREF(spec);
     }
     tpy_object_t *l = tpy_list_new(0), *x = S("x"), *empty = S("");
-    expect(tpy_object_format(l, x), "TypeError: unsupported format string passed to list.__format__");
+    expect(tpy_object_format(l, x),
+           "TypeError: unsupported format string passed to list.__format__");
     expect(tpy_object_format(l, empty), "'[]'");
     TPY_DECREF(l);
     TPY_DECREF(x);
