@@ -60,7 +60,9 @@ $(OBJ)/gen/%.o: $(GEN)/%.c
 
 # The eval loop: keep one indirect jump per opcode (computed goto) instead of
 # letting the optimizer merge them into a single, badly predicted one.
+ifneq ($(MODE),asan)
 $(OBJ)/vm/eval.o: CFLAGS += -fno-gcse -fno-crossjumping
+endif
 
 $(OBJ)/%.o: %.c | $(GEN)/grammar.h
 	@mkdir -p $(dir $@)

@@ -478,7 +478,9 @@ static bool parse_field(fbuild_t *f, const lit_t *l, size_t *i, int depth, tpy_v
         }
         flush_literal(f, &spec_parts);
         f->lit = saved;
-        spec = tpy_ast_expr(c, EXPR_FSTRING, f->pos);
+        // CPython 3.11 positions a format spec at its own token, not at the
+        // whole run of literals like the other parts
+        spec = tpy_ast_expr(c, EXPR_FSTRING, tpy_pos_tok(l->tok));
         spec->u.fstring.values = tpy_vec_seq(spec_parts);
     }
     if (j >= n || s[j] != '}') {

@@ -9,8 +9,9 @@
  * goes through the generic protocol (tpy_number_binop) except for the fast
  * paths CPython also has: sum() of small ints and floats; abs/round/divmod/pow
  * of ints and floats call the number types' own helpers (tpy_int_round ...),
- * anything else its __abs__/__round__/__divmod__ method.  print() and input() talk to sys.stdout/sys.stdin
- * as looked up at call time, with a direct path for tpy's own file objects.
+ * anything else its __abs__/__round__/__divmod__ method.  print() and input()
+ * talk to sys.stdout/sys.stdin as looked up at call time, with a direct path
+ * for tpy's own file objects.
  */
 #include "runtime/runtime.h"
 
@@ -414,8 +415,8 @@ static tpy_object_t *builtin_ascii(tpy_object_t *self, tpy_object_t *const *args
     return tpy_strbuf_finish(&b);
 }
 
-static tpy_object_t *builtin_callable(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_callable(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     (void)self;
     if (one_arg("callable", nargs, kwnames) < 0) {
@@ -541,8 +542,8 @@ static int check_attr_name(tpy_object_t *name)
     return 0;
 }
 
-static tpy_object_t *builtin_getattr(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_getattr(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     if (tpy_arg_count("getattr", nargs, kwnames, 2, 3) < 0 || check_attr_name(args[1]) < 0) {
@@ -556,8 +557,8 @@ static tpy_object_t *builtin_getattr(tpy_object_t *self, tpy_object_t *const *ar
     return r;
 }
 
-static tpy_object_t *builtin_hasattr(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_hasattr(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     if (tpy_arg_count("hasattr", nargs, kwnames, 2, 2) < 0 || check_attr_name(args[1]) < 0) {
@@ -575,8 +576,8 @@ static tpy_object_t *builtin_hasattr(tpy_object_t *self, tpy_object_t *const *ar
     TPY_RETURN_BOOL(true);
 }
 
-static tpy_object_t *builtin_setattr(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_setattr(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     if (tpy_arg_count("setattr", nargs, kwnames, 3, 3) < 0 || check_attr_name(args[1]) < 0 ||
@@ -586,8 +587,8 @@ static tpy_object_t *builtin_setattr(tpy_object_t *self, tpy_object_t *const *ar
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *builtin_delattr(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_delattr(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     if (tpy_arg_count("delattr", nargs, kwnames, 2, 2) < 0 || check_attr_name(args[1]) < 0 ||
@@ -642,8 +643,8 @@ static tpy_object_t *builtin_next(tpy_object_t *self, tpy_object_t *const *args,
     return NULL;
 }
 
-static tpy_object_t *builtin_sorted(tpy_object_t *self, tpy_object_t *const *args,
-                                    size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_sorted(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
 {
     (void)self;
     static const char *const names[] = {"key", "reverse", NULL};
@@ -685,8 +686,7 @@ static tpy_object_t *min_max(tpy_object_t *const *args, size_t nargs, tpy_object
     static const char *const names[] = {"key", "default", NULL};
     tpy_object_t *kw[2] = {NULL, NULL};
     if (nargs == 0) {
-        return tpy_err_format(&tpy_exc_TypeError, "%s expected at least 1 argument, got 0",
-                              fname);
+        return tpy_err_format(&tpy_exc_TypeError, "%s expected at least 1 argument, got 0", fname);
     }
     if (tpy_builtin_kwargs(fname, args + nargs, kwnames, names, kw) < 0) {
         return NULL;
@@ -829,8 +829,8 @@ static tpy_object_t *builtin_sum(tpy_object_t *self, tpy_object_t *const *args, 
                 continue;
             }
         } else if (rt == &tpy_float_type && (it_t == &tpy_float_type || item_small_int)) {
-            double v = it_t == &tpy_float_type ? TPY_FLOAT_VALUE(item)
-                                               : (double)((tpy_int_t *)item)->v;
+            double v =
+                it_t == &tpy_float_type ? TPY_FLOAT_VALUE(item) : (double)((tpy_int_t *)item)->v;
             TPY_DECREF(item);
             double total = TPY_FLOAT_VALUE(result) + v;
             tpy_object_t *n;
@@ -962,8 +962,8 @@ static tpy_object_t *builtin_format(tpy_object_t *self, tpy_object_t *const *arg
     }
     if (nargs == 2) {
         if (!TPY_STR_CHECK(args[1])) {
-            return tpy_err_format(&tpy_exc_TypeError,
-                                  "format() argument 2 must be str, not %T", args[1]);
+            return tpy_err_format(&tpy_exc_TypeError, "format() argument 2 must be str, not %T",
+                                  args[1]);
         }
         return tpy_object_format(args[0], args[1]);
     }
@@ -987,8 +987,8 @@ static tpy_object_t *frame_dict(tpy_object_t *(*hook)(void), const char *fname)
     return d;
 }
 
-static tpy_object_t *builtin_globals(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *builtin_globals(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     (void)args;
@@ -1183,7 +1183,8 @@ static tpy_object_t *builtin_round(tpy_object_t *self, tpy_object_t *const *args
     if (TPY_FLOAT_CHECK_EXACT(x)) {
         return tpy_float_round(x, nd);
     }
-    return call_special(x, "__round__", &nd, nd ? 1 : 0, "type %T doesn't define __round__ method");
+    return call_special(x, "__round__", &nd, nd ? 1 : 0,
+                        "type %T doesn't define __round__ method");
 }
 
 static bool is_int_or_float(tpy_object_t *op)
@@ -1355,7 +1356,7 @@ tpy_object_t *tpy_builtins_module_create(void)
 #define EXC_ENTRY(name, base) {#name, &tpy_exc_##name},
         TPY_EXCEPTION_TYPES(EXC_ENTRY)
 #undef EXC_ENTRY
-        {"EnvironmentError", &tpy_exc_OSError},
+            {"EnvironmentError", &tpy_exc_OSError},
         {"IOError", &tpy_exc_OSError},
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {

@@ -221,6 +221,11 @@ int tpy_arg_count(const char *fname, size_t nargs, tpy_object_t *kwnames, size_t
     if (tpy_arg_no_kw(fname, kwnames) < 0) {
         return -1;
     }
+    if (max >= 0 && (size_t)max == min && nargs != min) {
+        tpy_err_format(&tpy_exc_TypeError, "%s expected %zu argument%s, got %zu", fname, min,
+                       min == 1 ? "" : "s", nargs);
+        return -1;
+    }
     if (nargs < min) {
         tpy_err_format(&tpy_exc_TypeError, "%s expected at least %zu argument%s, got %zu", fname,
                        min, min == 1 ? "" : "s", nargs);

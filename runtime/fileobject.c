@@ -5,8 +5,9 @@
  * Buffers: `rbuf[rpos..rlen)` holds raw bytes read from the descriptor and not
  * yet returned; `wbuf[0..wlen)` holds bytes written and not yet flushed.  A
  * file opened for update ('r+', 'w+', 'a+') has at most one of them non-empty:
- * writing first drops the bytes read ahead, reading first flushes.  Text comes out of the read buffer one whole UTF-8 sequence at a
- * time, so a character is never split across two reads; "\r\n" and lone "\r"
+ * writing first drops the bytes read ahead, reading first flushes.  Text comes
+ * out of the read buffer one whole UTF-8 sequence at a time, so a character is
+ * never split across two reads; "\r\n" and lone "\r"
  * become "\n" (universal newlines, newline=None); a "\r" at the end of the
  * buffer waits for the next byte before deciding.  The bytes are validated by
  * tpy_str_decode_utf8 (UnicodeDecodeError on bad input).
@@ -38,7 +39,7 @@
 
 typedef struct {
     tpy_object_t ob;
-    int fd;                 // the descriptor; meaningless once closed
+    int fd; // the descriptor; meaningless once closed
     bool closed;
     bool readable, writable;
     bool closefd;           // close(fd) on close(); false for the std streams
@@ -611,16 +612,16 @@ tpy_object_t *tpy_builtin_open(tpy_object_t *self, tpy_object_t *const *args, si
                                tpy_object_t *kwnames)
 {
     (void)self;
-    static const char *const names[] = {"file",    "mode",    "buffering", "encoding",
-                                        "errors",  "newline", "closefd",   NULL};
+    static const char *const names[] = {"file",   "mode",    "buffering", "encoding",
+                                        "errors", "newline", "closefd",   NULL};
     tpy_object_t *a[7];
     if (tpy_arg_parse("open", args, nargs, kwnames, names, 0, 1, a) < 0) {
         return NULL;
     }
     tpy_object_t *file = a[0], *mode = a[1], *encoding = a[3], *newline = a[5];
     if (mode != NULL && !TPY_STR_CHECK(mode)) {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "open() argument 'mode' must be str, not %T", mode);
+        return tpy_err_format(&tpy_exc_TypeError, "open() argument 'mode' must be str, not %T",
+                              mode);
     }
     if (a[2] != NULL && !TPY_INT_CHECK(a[2])) {
         return tpy_err_format(&tpy_exc_TypeError,
@@ -658,8 +659,8 @@ tpy_object_t *tpy_builtin_open(tpy_object_t *self, tpy_object_t *const *args, si
         const char *nl = TPY_STR_DATA(newline);
         if (strcmp(nl, "") != 0 && strcmp(nl, "\n") != 0) {
             if (strcmp(nl, "\r") == 0 || strcmp(nl, "\r\n") == 0) {
-                tpy_err_format(&tpy_exc_NotImplementedError,
-                               "newline=%R is not supported by tpy", newline);
+                tpy_err_format(&tpy_exc_NotImplementedError, "newline=%R is not supported by tpy",
+                               newline);
             } else {
                 tpy_err_format(&tpy_exc_ValueError, "illegal newline value: %U", newline);
             }
@@ -770,8 +771,8 @@ static void file_dealloc(tpy_object_t *self)
 static tpy_object_t *file_repr(tpy_object_t *self)
 {
     file_t *f = as_file(self);
-    return tpy_str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding=%R>", f->name,
-                               f->mode, f->encoding);
+    return tpy_str_from_format("<_io.TextIOWrapper name=%R mode=%R encoding=%R>", f->name, f->mode,
+                               f->encoding);
 }
 
 /* ---- methods --------------------------------------------------------------------- */
@@ -786,8 +787,8 @@ static int size_arg(const char *fname, tpy_object_t *const *args, size_t nargs,
     *size = -1;
     if (nargs == 1 && args[0] != tpy_none) {
         if (!TPY_INT_CHECK(args[0])) {
-            tpy_err_format(&tpy_exc_TypeError,
-                           "argument should be integer or None, not '%T'", args[0]);
+            tpy_err_format(&tpy_exc_TypeError, "argument should be integer or None, not '%T'",
+                           args[0]);
             return -1;
         }
         int overflow = 0;
@@ -824,8 +825,8 @@ static tpy_object_t *file_readline(tpy_object_t *self, tpy_object_t *const *args
     return read_text(f, size, true);
 }
 
-static tpy_object_t *file_readlines(tpy_object_t *self, tpy_object_t *const *args,
-                                    size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_readlines(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
 {
     file_t *f = as_file(self);
     intptr_t hint;
@@ -883,8 +884,8 @@ static tpy_object_t *file_write(tpy_object_t *self, tpy_object_t *const *args, s
     return tpy_int_from_small(TPY_STR_CPLEN(args[0]));
 }
 
-static tpy_object_t *file_writelines(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_writelines(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     file_t *f = as_file(self);
     if (tpy_arg_count("writelines", nargs, kwnames, 1, 1) < 0 || check_open(f) < 0) {
@@ -923,8 +924,8 @@ static tpy_object_t *file_close(tpy_object_t *self, tpy_object_t *const *args, s
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *file_flush_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_flush_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_arg_count("flush", nargs, kwnames, 0, 0) < 0 || tpy_file_flush(self) < 0) {
@@ -955,8 +956,8 @@ static tpy_object_t *file_isatty(tpy_object_t *self, tpy_object_t *const *args, 
     TPY_RETURN_BOOL(isatty(f->fd));
 }
 
-static tpy_object_t *file_readable(tpy_object_t *self, tpy_object_t *const *args,
-                                   size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_readable(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
 {
     (void)args;
     file_t *f = as_file(self);
@@ -966,8 +967,8 @@ static tpy_object_t *file_readable(tpy_object_t *self, tpy_object_t *const *args
     TPY_RETURN_BOOL(f->readable);
 }
 
-static tpy_object_t *file_writable(tpy_object_t *self, tpy_object_t *const *args,
-                                   size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_writable(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
 {
     (void)args;
     file_t *f = as_file(self);
@@ -977,8 +978,8 @@ static tpy_object_t *file_writable(tpy_object_t *self, tpy_object_t *const *args
     TPY_RETURN_BOOL(f->writable);
 }
 
-static tpy_object_t *file_seekable(tpy_object_t *self, tpy_object_t *const *args,
-                                   size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *file_seekable(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
 {
     (void)args;
     file_t *f = as_file(self);
@@ -1071,8 +1072,7 @@ static tpy_object_t *file_enter(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)args;
-    if (tpy_arg_count("__enter__", nargs, kwnames, 0, 0) < 0 ||
-        check_open(as_file(self)) < 0) {
+    if (tpy_arg_count("__enter__", nargs, kwnames, 0, 0) < 0 || check_open(as_file(self)) < 0) {
         return NULL;
     }
     return tpy_newref(self);
@@ -1161,12 +1161,9 @@ static const tpy_methoddef_t file_methods[] = {
 };
 
 static const tpy_getsetdef_t file_getset[] = {
-    {"closed", file_get_closed, NULL},
-    {"name", file_get_name, NULL},
-    {"mode", file_get_mode, NULL},
-    {"encoding", file_get_encoding, NULL},
-    {"newlines", file_get_newlines, NULL},
-    {NULL, NULL, NULL},
+    {"closed", file_get_closed, NULL},     {"name", file_get_name, NULL},
+    {"mode", file_get_mode, NULL},         {"encoding", file_get_encoding, NULL},
+    {"newlines", file_get_newlines, NULL}, {NULL, NULL, NULL},
 };
 
 tpy_type_t tpy_file_type = {
@@ -1203,8 +1200,7 @@ static int unsupported_operation_ready(void)
     // MRO: UnsupportedOperation, OSError, ValueError, Exception, BaseException, object
     tpy_object_t *mro = tpy_tuple_pack(6, TPY_OBJ(t), TPY_OBJ(&tpy_exc_OSError),
                                        TPY_OBJ(&tpy_exc_ValueError), TPY_OBJ(&tpy_exc_Exception),
-                                       TPY_OBJ(&tpy_exc_BaseException),
-                                       TPY_OBJ(&tpy_object_type));
+                                       TPY_OBJ(&tpy_exc_BaseException), TPY_OBJ(&tpy_object_type));
     tpy_object_t *bases =
         tpy_tuple_pack(2, TPY_OBJ(&tpy_exc_OSError), TPY_OBJ(&tpy_exc_ValueError));
     if (mro == NULL || bases == NULL) {

@@ -83,6 +83,9 @@ static tpy_object_t *float_subtype_new(tpy_type_t *type, double v)
         return tpy_err_no_memory();
     }
     FV(op) = v;
+    if (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
+        TPY_INCREF(type); // instances of classes own their class (subtype_dealloc drops it)
+    }
     if (TPY_TYPE_IS_GC(type)) {
         tpy_gc_track(op);
     }

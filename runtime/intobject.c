@@ -85,6 +85,9 @@ static tpy_object_t *obj_alloc(tpy_type_t *type, size_t size)
     if (op == NULL) {
         return tpy_err_no_memory();
     }
+    if (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
+        TPY_INCREF(type); // instances of classes own their class (subtype_dealloc drops it)
+    }
     return op;
 }
 

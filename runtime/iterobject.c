@@ -30,6 +30,9 @@ static tpy_object_t *iter_alloc(tpy_type_t *type)
     if (op == NULL) {
         return tpy_err_no_memory();
     }
+    if (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
+        TPY_INCREF(type); // instances of classes own their class
+    }
     return op;
 }
 
@@ -48,7 +51,7 @@ static tpy_object_t *iter_alloc(tpy_type_t *type)
 typedef struct {
     tpy_object_t ob;
     tpy_object_t *it;
-    int64_t count;         // the next index while it fits in int64 ...
+    int64_t count;          // the next index while it fits in int64 ...
     tpy_object_t *bigcount; // ... then the next index as an int object
 } enumerate_t;
 
@@ -245,8 +248,7 @@ static tpy_object_t *zip_new(tpy_type_t *type, tpy_object_t *const *args, size_t
 static tpy_object_t *zip_length_error(intptr_t which, const char *how)
 {
     if (which == 1) {
-        return tpy_err_format(&tpy_exc_ValueError,
-                              "zip() argument 2 is %s than argument 1", how);
+        return tpy_err_format(&tpy_exc_ValueError, "zip() argument 2 is %s than argument 1", how);
     }
     return tpy_err_format(&tpy_exc_ValueError, "zip() argument %zd is %s than arguments 1-%zd",
                           which + 1, how, which);

@@ -25,7 +25,7 @@
 #define M_E 2.7182818284590452354
 #endif
 
-/* ---- argument conversion ----------------------------------------------------------- */
+/* ---- argument conversion -------------------------------------------------------------------- */
 
 /* The value of a real number as a double. 0, or -1 with TypeError/OverflowError. */
 static int to_double(tpy_object_t *op, double *out)
@@ -408,7 +408,7 @@ static tpy_object_t *math_isclose(tpy_object_t *self, tpy_object_t *const *args,
     TPY_RETURN_BOOL(diff <= fabs(rel_tol * y) || diff <= fabs(rel_tol * x) || diff <= abs_tol);
 }
 
-/* ---- hypot, dist, fsum ------------------------------------------------------------------ */
+/* ---- hypot, dist, fsum ---------------------------------------------------------------------- */
 
 /* sqrt(sum of squares) of [n] values, scaled by the largest to avoid overflow. */
 static double vector_norm(const double *v, size_t n)
@@ -487,7 +487,8 @@ static tpy_object_t *math_dist(tpy_object_t *self, tpy_object_t *const *args, si
     }
     n = (size_t)TPY_TUPLE_SIZE(p);
     if ((size_t)TPY_TUPLE_SIZE(q) != n) {
-        tpy_err_set_str(&tpy_exc_ValueError, "both points must have the same number of dimensions");
+        tpy_err_set_str(&tpy_exc_ValueError,
+                        "both points must have the same number of dimensions");
         goto done;
     }
     v = tpy_mem_alloc((n ? n : 1) * sizeof(double));
@@ -625,7 +626,7 @@ done:
     return result;
 }
 
-/* ---- logarithms -------------------------------------------------------------------------- */
+/* ---- logarithms ----------------------------------------------------------------------------- */
 
 /* A positive int too large for a double as m * 2**e with 0.5 <= m < 1, m
  * rounded to 53 bits half to even (CPython's _PyLong_Frexp). */
@@ -752,7 +753,7 @@ static tpy_object_t *math_log10(tpy_object_t *self, tpy_object_t *const *args, s
     return tpy_float_from_double(r);
 }
 
-/* ---- floor, ceil, trunc -------------------------------------------------------------------- */
+/* ---- floor, ceil, trunc --------------------------------------------------------------------- */
 
 /* An exact int equal to the int [op] (bool and subclasses become int). */
 static tpy_object_t *as_plain_int(tpy_object_t *op)
@@ -762,8 +763,8 @@ static tpy_object_t *as_plain_int(tpy_object_t *op)
 
 /* math.floor / math.ceil: [fn] is tpy_float_floor or tpy_float_ceil. */
 static tpy_object_t *round_integral(const char *fname, const char *dunder,
-                                    tpy_object_t *const *args, size_t nargs,
-                                    tpy_object_t *kwnames, tpy_object_t *(*fn)(double))
+                                    tpy_object_t *const *args, size_t nargs, tpy_object_t *kwnames,
+                                    tpy_object_t *(*fn)(double))
 {
     if (one_arg(fname, nargs, kwnames) < 0) {
         return NULL;
@@ -825,7 +826,7 @@ static tpy_object_t *math_trunc(tpy_object_t *self, tpy_object_t *const *args, s
     return tpy_object_call_method(x, "__trunc__", NULL, 0);
 }
 
-/* ---- integer functions ----------------------------------------------------------------------- */
+/* ---- integer functions ---------------------------------------------------------------------- */
 
 /* operator.index(op) as a new int. */
 static tpy_object_t *to_int(tpy_object_t *op)
@@ -915,7 +916,8 @@ static tpy_object_t *math_factorial(tpy_object_t *self, tpy_object_t *const *arg
 static tpy_object_t *gcd2(tpy_object_t *a, tpy_object_t *b)
 {
     if (tpy_int_is_small(a) && tpy_int_is_small(b)) {
-        uint64_t x = (uint64_t)llabs(((tpy_int_t *)a)->v), y = (uint64_t)llabs(((tpy_int_t *)b)->v);
+        uint64_t x = (uint64_t)llabs(((tpy_int_t *)a)->v),
+                 y = (uint64_t)llabs(((tpy_int_t *)b)->v);
         while (y != 0) {
             uint64_t t = x % y;
             x = y;
@@ -1188,36 +1190,63 @@ static tpy_object_t *math_prod(tpy_object_t *self, tpy_object_t *const *args, si
     return acc;
 }
 
-/* ---- the module --------------------------------------------------------------------------------- */
+/* ---- the module ----------------------------------------------------------------------------- */
 
 static const tpy_methoddef_t math_functions[] = {
-    {"sqrt", math_sqrt, 0, NULL},         {"exp", math_exp, 0, NULL},
-    {"exp2", math_exp2, 0, NULL},         {"expm1", math_expm1, 0, NULL},
-    {"log", math_log, 0, NULL},           {"log2", math_log2, 0, NULL},
-    {"log10", math_log10, 0, NULL},       {"log1p", math_log1p, 0, NULL},
-    {"pow", math_pow, 0, NULL},           {"sin", math_sin, 0, NULL},
-    {"cos", math_cos, 0, NULL},           {"tan", math_tan, 0, NULL},
-    {"asin", math_asin, 0, NULL},         {"acos", math_acos, 0, NULL},
-    {"atan", math_atan, 0, NULL},         {"atan2", math_atan2, 0, NULL},
-    {"sinh", math_sinh, 0, NULL},         {"cosh", math_cosh, 0, NULL},
-    {"tanh", math_tanh, 0, NULL},         {"asinh", math_asinh, 0, NULL},
-    {"acosh", math_acosh, 0, NULL},       {"atanh", math_atanh, 0, NULL},
-    {"hypot", math_hypot, 0, NULL},       {"dist", math_dist, 0, NULL},
-    {"floor", math_floor, 0, NULL},       {"ceil", math_ceil, 0, NULL},
-    {"trunc", math_trunc, 0, NULL},       {"fabs", math_fabs, 0, NULL},
-    {"factorial", math_factorial, 0, NULL}, {"gcd", math_gcd, 0, NULL},
-    {"lcm", math_lcm, 0, NULL},           {"isqrt", math_isqrt, 0, NULL},
-    {"comb", math_comb, 0, NULL},         {"perm", math_perm, 0, NULL},
-    {"isclose", math_isclose, 0, NULL},   {"isfinite", math_isfinite, 0, NULL},
-    {"isinf", math_isinf, 0, NULL},       {"isnan", math_isnan, 0, NULL},
-    {"copysign", math_copysign, 0, NULL}, {"fmod", math_fmod, 0, NULL},
-    {"remainder", math_remainder, 0, NULL}, {"modf", math_modf, 0, NULL},
-    {"frexp", math_frexp, 0, NULL},       {"ldexp", math_ldexp, 0, NULL},
-    {"degrees", math_degrees, 0, NULL},   {"radians", math_radians, 0, NULL},
-    {"prod", math_prod, 0, NULL},         {"fsum", math_fsum, 0, NULL},
-    {"erf", math_erf, 0, NULL},           {"erfc", math_erfc, 0, NULL},
-    {"gamma", math_gamma, 0, NULL},       {"lgamma", math_lgamma, 0, NULL},
-    {"cbrt", math_cbrt, 0, NULL},         {NULL, NULL, 0, NULL},
+    {"sqrt", math_sqrt, 0, NULL},
+    {"exp", math_exp, 0, NULL},
+    {"exp2", math_exp2, 0, NULL},
+    {"expm1", math_expm1, 0, NULL},
+    {"log", math_log, 0, NULL},
+    {"log2", math_log2, 0, NULL},
+    {"log10", math_log10, 0, NULL},
+    {"log1p", math_log1p, 0, NULL},
+    {"pow", math_pow, 0, NULL},
+    {"sin", math_sin, 0, NULL},
+    {"cos", math_cos, 0, NULL},
+    {"tan", math_tan, 0, NULL},
+    {"asin", math_asin, 0, NULL},
+    {"acos", math_acos, 0, NULL},
+    {"atan", math_atan, 0, NULL},
+    {"atan2", math_atan2, 0, NULL},
+    {"sinh", math_sinh, 0, NULL},
+    {"cosh", math_cosh, 0, NULL},
+    {"tanh", math_tanh, 0, NULL},
+    {"asinh", math_asinh, 0, NULL},
+    {"acosh", math_acosh, 0, NULL},
+    {"atanh", math_atanh, 0, NULL},
+    {"hypot", math_hypot, 0, NULL},
+    {"dist", math_dist, 0, NULL},
+    {"floor", math_floor, 0, NULL},
+    {"ceil", math_ceil, 0, NULL},
+    {"trunc", math_trunc, 0, NULL},
+    {"fabs", math_fabs, 0, NULL},
+    {"factorial", math_factorial, 0, NULL},
+    {"gcd", math_gcd, 0, NULL},
+    {"lcm", math_lcm, 0, NULL},
+    {"isqrt", math_isqrt, 0, NULL},
+    {"comb", math_comb, 0, NULL},
+    {"perm", math_perm, 0, NULL},
+    {"isclose", math_isclose, 0, NULL},
+    {"isfinite", math_isfinite, 0, NULL},
+    {"isinf", math_isinf, 0, NULL},
+    {"isnan", math_isnan, 0, NULL},
+    {"copysign", math_copysign, 0, NULL},
+    {"fmod", math_fmod, 0, NULL},
+    {"remainder", math_remainder, 0, NULL},
+    {"modf", math_modf, 0, NULL},
+    {"frexp", math_frexp, 0, NULL},
+    {"ldexp", math_ldexp, 0, NULL},
+    {"degrees", math_degrees, 0, NULL},
+    {"radians", math_radians, 0, NULL},
+    {"prod", math_prod, 0, NULL},
+    {"fsum", math_fsum, 0, NULL},
+    {"erf", math_erf, 0, NULL},
+    {"erfc", math_erfc, 0, NULL},
+    {"gamma", math_gamma, 0, NULL},
+    {"lgamma", math_lgamma, 0, NULL},
+    {"cbrt", math_cbrt, 0, NULL},
+    {NULL, NULL, 0, NULL},
 };
 
 static int add_float(tpy_object_t *m, const char *name, double v)

@@ -56,8 +56,8 @@ static int check_path_str(tpy_object_t *op)
 static int check_syscall_path(const char *fname, tpy_object_t *op)
 {
     if (!TPY_STR_CHECK(op)) {
-        tpy_err_format(&tpy_exc_TypeError, "%s: path should be string, bytes or os.PathLike, not %T",
-                       fname, op);
+        tpy_err_format(&tpy_exc_TypeError,
+                       "%s: path should be string, bytes or os.PathLike, not %T", fname, op);
         return -1;
     }
     if (strlen(TPY_STR_DATA(op)) != (size_t)TPY_STR_LEN(op)) {

@@ -138,40 +138,37 @@ tpy_object_t *tpy_str_substr(tpy_object_t *op, intptr_t start, intptr_t end, int
     return str_from_utf8_cplen(d, n, (size_t)cplen);
 }
 
-// Length of the valid UTF-8 sequence at [p] (at most [n] bytes), or 0 if invalid.
-static int utf8_valid_seq(const unsigned char *p, size_t n)
+// Length of the valid UTF-8 sequence at [p] (at most [n] bytes), or 0 when it
+// is invalid, with *bad set to the bytes CPython blames and *why to its reason.
+static int utf8_check_seq(const unsigned char *p, size_t n, size_t *bad, const char **why)
 {
     unsigned c = p[0];
-    int need;
-    uint32_t min;
     if (c < 0x80) {
         return 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        need = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 4;
-        min = 0x10000;
-    } else {
+    }
+    *bad = 1;
+    if (c < 0xC2 || c > 0xF4) {
+        *why = "invalid start byte";
         return 0;
     }
-    if ((size_t)need > n) {
-        return 0;
-    }
-    for (int k = 1; k < need; k++) {
-        if ((p[k] & 0xC0) != 0x80) {
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    // The second byte's range excludes overlong forms, surrogates and > U+10FFFF.
+    unsigned lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k < need; k++) {
+        if (k >= n) {
+            *bad = k;
+            *why = "unexpected end of data";
+            return 0;
+        }
+        unsigned b = p[k];
+        if (b < (k == 1 ? lo : 0x80) || b > (k == 1 ? hi : 0xBF)) {
+            *bad = k;
+            *why = "invalid continuation byte";
             return 0;
         }
     }
-    const unsigned char *q = p;
-    uint32_t cp = tpy_utf8_decode(&q);
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        return 0;
-    }
-    return need;
+    return (int)need;
 }
 
 tpy_object_t *tpy_str_decode_utf8(const char *s, size_t len)
@@ -179,15 +176,23 @@ tpy_object_t *tpy_str_decode_utf8(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, cplen = 0;
     while (i < len) {
-        int k = utf8_valid_seq(p + i, len - i);
+        if (p[i] < 0x80) {
+            i++;
+            cplen++;
+            continue;
+        }
+        size_t bad = 0;
+        const char *why = NULL;
+        int k = utf8_check_seq(p + i, len - i, &bad, &why);
         if (k == 0) {
-            const char *why =
-                (p[i] >= 0x80 && p[i] < 0xC2) || p[i] > 0xF4
-                    ? "invalid start byte"
-                    : (len - i < 4 ? "unexpected end of data" : "invalid continuation byte");
+            if (bad == 1) {
+                return tpy_err_format(&tpy_exc_UnicodeDecodeError,
+                                      "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
+                                      (unsigned)p[i], i, why);
+            }
             return tpy_err_format(&tpy_exc_UnicodeDecodeError,
-                                  "'utf-8' codec can't decode byte 0x%02x in position %zu: %s",
-                                  (unsigned)p[i], i, why);
+                                  "'utf-8' codec can't decode bytes in position %zu-%zu: %s", i,
+                                  i + bad - 1, why);
         }
         i += (size_t)k;
         cplen++;

@@ -54,8 +54,10 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b);
  * *pa = *pa + [b] (both str).  When *pa is an exact, uninterned str whose only
  * reference is the caller's (refcount 1), its block is grown in place instead
  * of copied: a VM that drops the variable's reference before `s += t` gets
- * amortized appends.  Steals *pa and stores the result there (NULL on error,
- * with the exception set).  0 or -1.
+ * amortized appends (as good as the allocator's realloc; it relies on
+ * tpy_obj_new/tpy_obj_free being tpy_mem_alloc/tpy_mem_free of the same size).
+ * Steals *pa and stores the result there (NULL on error, with the exception
+ * set).  0 or -1.
  */
 int tpy_str_append_inplace(tpy_object_t **pa, tpy_object_t *b);
 // sep.join(iterable)
@@ -110,8 +112,8 @@ void tpy_strbuf_append_fill(tpy_strbuf_t *b, uint32_t cp, size_t n);
 bool tpy_strbuf_reserve(tpy_strbuf_t *b, size_t extra);
 
 /*
- * Internal to the str files (strobject.c, strmethods.c, strformat.c): UTF-8
- * walking and the character database.  A str holds valid UTF-8 (lone
+ * Internal to the str files (strobject.c, strmethods.c, strformat.c,
+ * strunicode.c): UTF-8 walking and the character database.  A str holds valid UTF-8 (lone
  * surrogates from escapes are encoded as 3-byte sequences and decode back).
  */
 // Decode the code point at [*p] and advance *p past it.

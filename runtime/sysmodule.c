@@ -57,8 +57,8 @@ static tpy_object_t *sys_exit(tpy_object_t *self, tpy_object_t *const *args, siz
     return NULL;
 }
 
-static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)self;
     if (one_arg("sys.getrefcount", nargs, kwnames) < 0) {
@@ -237,7 +237,7 @@ static tpy_object_t *sys_exception(tpy_object_t *self, tpy_object_t *const *args
 }
 
 static tpy_object_t *sys_get_int_max_str_digits(tpy_object_t *self, tpy_object_t *const *args,
-                                                 size_t nargs, tpy_object_t *kwnames)
+                                                size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
     (void)args;
@@ -248,7 +248,7 @@ static tpy_object_t *sys_get_int_max_str_digits(tpy_object_t *self, tpy_object_t
 }
 
 static tpy_object_t *sys_set_int_max_str_digits(tpy_object_t *self, tpy_object_t *const *args,
-                                                 size_t nargs, tpy_object_t *kwnames)
+                                                size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
     static const char *const names[] = {"maxdigits", NULL};

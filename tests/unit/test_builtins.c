@@ -358,7 +358,8 @@ Test(builtins, the_module_table_finds_math_time_os_and_os_path)
     const char *names[] = {"math", "time", "os", "os.path", "posixpath"};
     for (int i = 0; i < 5; i++) {
         size_t k = 0;
-        while (tpy_builtin_modules[k].name != NULL && strcmp(tpy_builtin_modules[k].name, names[i])) {
+        while (tpy_builtin_modules[k].name != NULL &&
+               strcmp(tpy_builtin_modules[k].name, names[i])) {
             k++;
         }
         cr_assert_not_null(tpy_builtin_modules[k].name, "no %s", names[i]);

@@ -204,8 +204,18 @@ Test(strobject, decode_utf8_rejects_invalid_bytes)
            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xc0 in position 0: invalid "
            "start byte");
     expect(tpy_str_decode_utf8("\xe6\x97", 2),
-           "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe6 in position 0: unexpected "
+           "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected "
            "end of data");
+    expect(tpy_str_decode_utf8("\xe6" "A", 2),
+           "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe6 in position 0: invalid "
+           "continuation byte");
+    expect(tpy_str_decode_utf8("ab\xe6\x97xyz", 7),
+           "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 2-3: invalid "
+           "continuation byte");
+    expect(tpy_str_decode_utf8("\xed\xa0\x80", 3),
+           "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xed in position 0: invalid "
+           "continuation byte");
+    expect(tpy_str_decode_utf8("\xf0\x9f\x98\x80", 4), "'\xf0\x9f\x98\x80'");
 }
 
 /* ---- interning ------------------------------------------------------------------- */
@@ -766,4 +776,25 @@ Test(strobject, format_spec_for_str)
     TPY_DECREF(x);
     TPY_DECREF(empty);
     TPY_DECREF(v);
+}
+
+Test(strobject, append_inplace_grows_a_sole_reference)
+{
+    tpy_object_t *a = S("ab"), *b = S("c\xc3\xa9");
+    tpy_object_t *s = tpy_str_concat(a, b); // a fresh, unshared string
+    for (int i = 0; i < 100; i++) {
+        cr_assert_eq(tpy_str_append_inplace(&s, b), 0);
+    }
+    cr_expect_eq(TPY_STR_LEN(s), 2 + 101 * 3);
+    cr_expect_eq(TPY_STR_CPLEN(s), 2 + 101 * 2);
+    cr_expect_eq(TPY_STR_DATA(s)[TPY_STR_LEN(s)], '\0');
+    // A shared string is copied, never modified.
+    tpy_object_t *shared = tpy_newref(a);
+    cr_assert_eq(tpy_str_append_inplace(&shared, b), 0);
+    cr_expect_neq(shared, a);
+    expect(tpy_newref(a), "'ab'");
+    expect(shared, "'abc\xc3\xa9'");
+    TPY_DECREF(s);
+    TPY_DECREF(a);
+    TPY_DECREF(b);
 }
