@@ -213,6 +213,9 @@ static int write_bytes(file_t *f, const char *s, size_t len)
             f->wcap = cap;
         }
     }
+    if (len == 0) {
+        return 0;
+    }
     memcpy(f->wbuf + f->wlen, s, len);
     f->wlen += len;
     if (f->write_through || f->wlen >= CHUNK ||

@@ -97,13 +97,21 @@ static tpy_object_t *float_subtype_new(tpy_type_t *type, double v)
 /* An operand of arithmetic as a double: 1 done, 0 not a number we handle, -1 error. */
 static int operand(tpy_object_t *op, double *out)
 {
-    if (is_float(op)) {
+    if (TPY_FLOAT_CHECK_EXACT(op)) {
         *out = FV(op);
         return 1;
     }
-    if (TPY_INT_CHECK(op)) {
+    if (TPY_INT_CHECK(op)) { // before the MRO walk of TPY_FLOAT_CHECK
+        if (tpy_int_is_small(op)) {
+            *out = (double)((tpy_int_t *)op)->v;
+            return 1;
+        }
         *out = tpy_int_as_double(op);
         return *out == -1.0 && tpy_err_occurred() ? -1 : 1;
+    }
+    if (TPY_FLOAT_CHECK(op)) {
+        *out = FV(op);
+        return 1;
     }
     return 0;
 }
@@ -573,7 +581,8 @@ static bool cmp_doubles(double x, double y, int op)
 
 static tpy_object_t *float_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    bool fa = is_float(a), fb = is_float(b);
+    bool fa = TPY_FLOAT_CHECK_EXACT(a) || (!TPY_INT_CHECK(a) && TPY_FLOAT_CHECK(a));
+    bool fb = TPY_FLOAT_CHECK_EXACT(b) || (!TPY_INT_CHECK(b) && TPY_FLOAT_CHECK(b));
     if (fa && fb) {
         return tpy_bool_from(cmp_doubles(FV(a), FV(b), op));
     }

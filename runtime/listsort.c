@@ -8,9 +8,10 @@
  *
  * Keys (from key= or the items themselves) are sorted with the values moved
  * alongside.  When every key has the same exact type among int (small form),
- * float, str, and tuple-of-those, comparisons skip the generic rich comparison
- * (CPython's "unsafe" pre-checked comparisons); otherwise `<` is
- * tpy_object_richcompare_bool(a, b, TPY_CMP_LT), which may run Python code.
+ * float, str, or tuple, comparisons skip the generic rich comparison where
+ * the items allow it (CPython's "unsafe" pre-checked comparisons); otherwise
+ * `<` is tpy_object_richcompare_bool(a, b, TPY_CMP_LT), which may run Python
+ * code.
  *
  * Error safety: a failing comparison stops the sort but the array always holds
  * each item exactly once (a merge copies its unmerged temp items back).  While
@@ -36,7 +37,6 @@ struct sortstate {
     tpy_object_t **values; // NULL when the keys are the values
     intptr_t n;
     lt_fn lt;
-    lt_fn tuple_first_lt; // for tuple keys: how to compare first items (or NULL)
     tpy_object_t **tmp;   // scratch: tmpcap keys then tmpcap values
     intptr_t tmpcap;
     run_t runs[90];       // powersort keeps at most ~log2(n) + 1 pending runs
@@ -72,26 +72,54 @@ static int lt_str(sortstate_t *ss, tpy_object_t *a, tpy_object_t *b)
     return c < 0 || (c == 0 && la < lb);
 }
 
-/* Tuples whose first items share a pre-checked type: decide on the first
- * item when it differs, otherwise fall back to the full lexicographic rule. */
+/* Three-way comparison of two items of the same simple exact type without
+ * rich comparison: -1 (x < y), 0 (equal), 1 (x > y), or 2 when it cannot
+ * decide (other types, big ints, NaN).  Never runs Python code. */
+static inline int fast_cmp3(tpy_object_t *x, tpy_object_t *y)
+{
+    tpy_type_t *t = TPY_TYPE(x);
+    if (t != TPY_TYPE(y)) {
+        return 2;
+    }
+    if (t == &tpy_int_type) {
+        if (!tpy_int_is_small(x) || !tpy_int_is_small(y)) {
+            return 2;
+        }
+        int64_t a = ((tpy_int_t *)x)->v, b = ((tpy_int_t *)y)->v;
+        return a < b ? -1 : a > b;
+    }
+    if (t == &tpy_str_type) {
+        intptr_t la = TPY_STR_LEN(x), lb = TPY_STR_LEN(y);
+        int c = memcmp(TPY_STR_DATA(x), TPY_STR_DATA(y), (size_t)(la < lb ? la : lb));
+        if (c == 0) {
+            c = la < lb ? -1 : la > lb;
+        }
+        return c < 0 ? -1 : c > 0;
+    }
+    if (t == &tpy_float_type) {
+        double a = TPY_FLOAT_VALUE(x), b = TPY_FLOAT_VALUE(y);
+        return a < b ? -1 : a > b ? 1 : a == b ? 0 : 2;
+    }
+    return 2;
+}
+
+/* Tuples: the lexicographic rule (first unequal item decides, else length),
+ * deciding simple items inline and the rest with ==, then <. */
 static int lt_tuple(sortstate_t *ss, tpy_object_t *a, tpy_object_t *b)
 {
-    tpy_object_t *a0 = TPY_TUPLE_GET(a, 0), *b0 = TPY_TUPLE_GET(b, 0);
-    bool equal;
-    if (ss->tuple_first_lt == lt_float) {
-        equal = TPY_FLOAT_VALUE(a0) == TPY_FLOAT_VALUE(b0);
-    } else {
-        equal = !ss->tuple_first_lt(ss, a0, b0) && !ss->tuple_first_lt(ss, b0, a0);
-    }
-    if (!equal) {
-        return ss->tuple_first_lt(ss, a0, b0);
-    }
+    (void)ss;
     intptr_t na = TPY_TUPLE_SIZE(a), nb = TPY_TUPLE_SIZE(b);
-    intptr_t i;
-    for (i = 1; i < na && i < nb; i++) {
+    for (intptr_t i = 0; i < na && i < nb; i++) {
         tpy_object_t *x = TPY_TUPLE_GET(a, i), *y = TPY_TUPLE_GET(b, i);
         if (x == y) {
             continue;
+        }
+        int c = fast_cmp3(x, y);
+        if (c == 0) {
+            continue;
+        }
+        if (c != 2) {
+            return c < 0;
         }
         int k = tpy_object_richcompare_bool(x, y, TPY_CMP_EQ);
         if (k < 0) {
@@ -142,27 +170,7 @@ static void choose_comparison(sortstate_t *ss)
         }
         return;
     }
-    // Tuples: specialize on the first items when they share a simple type.
-    if (TPY_TUPLE_SIZE(keys[0]) == 0) {
-        return;
-    }
-    tpy_type_t *t0 = TPY_TYPE(TPY_TUPLE_GET(keys[0], 0));
-    for (intptr_t i = 0; i < n; i++) {
-        if (TPY_TUPLE_SIZE(keys[i]) == 0 || TPY_TYPE(TPY_TUPLE_GET(keys[i], 0)) != t0) {
-            return;
-        }
-        if (t0 == &tpy_int_type && !tpy_int_is_small(TPY_TUPLE_GET(keys[i], 0))) {
-            return;
-        }
-    }
-    lt_fn f = t0 == &tpy_int_type     ? lt_int
-              : t0 == &tpy_float_type ? lt_float
-              : t0 == &tpy_str_type   ? lt_str
-                                      : NULL;
-    if (f != NULL) {
-        ss->tuple_first_lt = f;
-        ss->lt = lt_tuple;
-    }
+    ss->lt = lt_tuple; // every key is an exact tuple
 }
 
 /* ---- moving keys and values together ------------------------------------------------ */

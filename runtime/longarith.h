@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "gc/object.h"
+#include "gc/gc.h"
 
 typedef uint32_t la_digit_t;
 #define LA_SHIFT 32

@@ -67,26 +67,61 @@ static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *ar
     return tpy_int_from_i64((int64_t)TPY_REFCNT(args[0]));
 }
 
-/* The bytes [op] occupies, by type, GC header excluded. */
+/* Would CPython 3.11 give instances of [t] a "managed dict"?  A class whose
+ * built-in base has no instance dict of its own (object, list, dict, ...). */
+static bool has_managed_dict(tpy_type_t *t)
+{
+    if (!TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) || t->tp_dictoffset == 0) {
+        return false;
+    }
+    tpy_type_t *base = t->tp_base;
+    while (base != NULL && TPY_TYPE_HAS_FLAG(base, TPY_TPFLAGS_HEAPTYPE)) {
+        base = base->tp_base;
+    }
+    return base == NULL || base->tp_dictoffset == 0;
+}
+
+/* CPython's size of a str: a 48-byte header plus one byte per character (and
+ * the NUL) when ASCII, else a 72-byte header plus 1, 2 or 4 bytes per
+ * character (and the NUL) by the widest character.  tpy stores UTF-8, but
+ * scripts print sys.getsizeof("...") and expect CPython's figure. */
+static size_t str_size(tpy_object_t *op)
+{
+    size_t n = (size_t)TPY_STR_CPLEN(op);
+    if (TPY_STR_IS_ASCII(op)) {
+        return 48 + n + 1;
+    }
+    size_t kind = 1;
+    const unsigned char *p = (const unsigned char *)TPY_STR_DATA(op);
+    for (intptr_t i = 0; i < TPY_STR_LEN(op) && kind < 4; i++) {
+        if (p[i] >= 0xF0) {
+            kind = 4; // a 4-byte sequence: beyond U+FFFF
+        } else if (p[i] >= 0xC4 && kind < 2) {
+            kind = 2; // a lead byte of U+0100..U+FFFF
+        }
+    }
+    return 72 + (n + 1) * kind;
+}
+
+/* The bytes [op] occupies, GC header excluded, for types without __sizeof__
+ * (int, list, dict and set have their own, mirroring CPython's numbers). */
 static size_t basic_size(tpy_object_t *op)
 {
     tpy_type_t *t = TPY_TYPE(op);
     if (TPY_STR_CHECK(op)) {
-        return offsetof(tpy_str_t, data) + (size_t)TPY_STR_LEN(op) + 1;
-    }
-    if (TPY_LIST_CHECK(op)) {
-        return t->tp_basicsize + (size_t)((tpy_list_t *)op)->allocated * sizeof(tpy_object_t *);
+        return str_size(op);
     }
     if (TPY_TUPLE_CHECK(op)) {
         return t->tp_basicsize + (size_t)TPY_TUPLE_SIZE(op) * sizeof(tpy_object_t *);
     }
-    if (TPY_DICT_CHECK(op)) {
-        // The dense entry array; the index table in front of it is not counted.
-        return t->tp_basicsize + (size_t)((tpy_dict_t *)op)->capacity * sizeof(tpy_dict_entry_t);
-    }
     if (t->tp_itemsize != 0) {
         intptr_t n = ((tpy_varobject_t *)op)->size;
         return t->tp_basicsize + t->tp_itemsize * (size_t)(n < 0 ? -n : n);
+    }
+    if (has_managed_dict(t)) {
+        // CPython 3.11 keeps such an instance's __dict__ pointer in front of
+        // the object (counted with the GC header), not inside it.
+        return t->tp_basicsize - sizeof(tpy_object_t *);
     }
     return t->tp_basicsize;
 }
@@ -102,9 +137,8 @@ static tpy_object_t *sys_getsizeof(tpy_object_t *self, tpy_object_t *const *args
     }
     tpy_object_t *op = a[0];
     size_t size;
-    tpy_object_t *meth = tpy_builtin_lookup_special_borrow(op, "__sizeof__");
-    if (meth != NULL && TPY_FUNCTION_CHECK(meth)) {
-        // A class that defines __sizeof__ in Python reports its own size.
+    if (tpy_builtin_lookup_special_borrow(op, "__sizeof__") != NULL) {
+        // The type knows its own size (int, list, dict, set, user classes).
         tpy_object_t *r = tpy_object_call_method(op, "__sizeof__", NULL, 0);
         if (r == NULL) {
             if (a[1] != NULL && tpy_err_matches(&tpy_exc_TypeError)) {
@@ -132,6 +166,9 @@ static tpy_object_t *sys_getsizeof(tpy_object_t *self, tpy_object_t *const *args
     }
     if (TPY_OBJECT_IS_GC(op)) {
         size += tpy_gc_head_size();
+    }
+    if (has_managed_dict(TPY_TYPE(op))) {
+        size += 2 * sizeof(tpy_object_t *); // CPython 3.11's dict/values pre-header
     }
     return tpy_int_from_u64(size);
 }

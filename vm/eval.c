@@ -1281,6 +1281,17 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 v = tpy_newref(TPY_LIST_GET(obj, i));
                 goto subscr_done;
             }
+        } else if (TPY_TYPE(obj) == &tpy_tuple_type && TPY_TYPE(key) == &tpy_int_type &&
+                   tpy_int_is_small(key)) {
+            int64_t i = ((tpy_int_t *)key)->v;
+            intptr_t n = TPY_TUPLE_SIZE(obj);
+            if (i < 0) {
+                i += n;
+            }
+            if (i >= 0 && i < n) {
+                v = tpy_newref(TPY_TUPLE_GET(obj, i));
+                goto subscr_done;
+            }
         }
         v = tpy_object_getitem(obj, key);
     subscr_done:

@@ -206,7 +206,9 @@ Test(strobject, decode_utf8_rejects_invalid_bytes)
     expect(tpy_str_decode_utf8("\xe6\x97", 2),
            "UnicodeDecodeError: 'utf-8' codec can't decode bytes in position 0-1: unexpected "
            "end of data");
-    expect(tpy_str_decode_utf8("\xe6" "A", 2),
+    expect(tpy_str_decode_utf8("\xe6"
+                               "A",
+                               2),
            "UnicodeDecodeError: 'utf-8' codec can't decode byte 0xe6 in position 0: invalid "
            "continuation byte");
     expect(tpy_str_decode_utf8("ab\xe6\x97xyz", 7),
