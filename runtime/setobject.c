@@ -513,6 +513,35 @@ tpy_object_t *tpy_frozenset_new(tpy_object_t *iterable)
 
 /* ---- public API ----------------------------------------------------------------------- */
 
+tpy_object_t *tpy_frozenset_const(tpy_object_t *const *items, intptr_t n)
+{
+    tpy_object_t *t = tpy_tuple_from_array(items, n);
+    if (t == NULL) {
+        return NULL;
+    }
+    tpy_object_t *first = make_new_set(&tpy_frozenset_type, t);
+    TPY_DECREF(t);
+    if (first == NULL) {
+        return NULL;
+    }
+    // CPython's constant merging rebuilds the frozenset from its own iteration
+    // order; that second table is the one the code object keeps.
+    t = tpy_tuple_new(tpy_set_size(first));
+    if (t == NULL) {
+        TPY_DECREF(first);
+        return NULL;
+    }
+    intptr_t pos = 0, i = 0;
+    tpy_setentry_t *entry;
+    while (set_next(SO(first), &pos, &entry)) {
+        TPY_TUPLE_ITEMS(t)[i++] = tpy_newref(entry->key);
+    }
+    TPY_DECREF(first);
+    tpy_object_t *result = make_new_set(&tpy_frozenset_type, t);
+    TPY_DECREF(t);
+    return result;
+}
+
 int tpy_set_add(tpy_object_t *set, tpy_object_t *key)
 {
     return add_key(SO(set), key);

@@ -51,6 +51,14 @@ bool tpy_set_check_subtype(tpy_object_t *op);
 tpy_object_t *tpy_set_new(tpy_object_t *iterable);
 // frozenset(iterable) (NULL: empty).
 tpy_object_t *tpy_frozenset_new(tpy_object_t *iterable);
+/*
+ * The frozenset CPython 3.11's compiler stores for a display of constants
+ * {c1, c2, c3, ...} (3 or more items, all constants; [items] borrowed).  The
+ * display then runs as BUILD_SET 0; LOAD_CONST fs; SET_UPDATE, and only that
+ * sequence gives python3's iteration order: {3, 200, 7, 1000, 64} prints
+ * {64, 3, 7, 1000, 200}, unlike five add() calls.  May run __hash__/__eq__.
+ */
+tpy_object_t *tpy_frozenset_const(tpy_object_t *const *items, intptr_t n);
 // s.add(key): 0, or -1 (unhashable key: "unhashable type: 'list'").
 int tpy_set_add(tpy_object_t *set, tpy_object_t *key);
 // `key in s`: 1, 0, -1.  A set key is looked up as the equal frozenset.

@@ -33,15 +33,12 @@ static void help(void)
            "-h       : print this help message and exit (also --help)\n"
            "-V       : print the tpy version number and exit (also --version)\n"
            "--dis    : compile the file and print its bytecode instead of running it\n"
-           "-X opt   : implementation-specific option:\n"
-           "           -X gcstress: collect garbage at every safe point (same as\n"
-           "           TPY_GC_STRESS=1 in the environment)\n"
+           "-X opt   : implementation-specific option (accepted for compatibility;\n"
+           "           none changes tpy's behaviour yet)\n"
            "file     : program read from script file\n"
            "-        : program read from stdin (default; interactive mode if a tty)\n"
            "arg ...  : arguments passed to program in sys.argv[1:]\n"
-           "\n"
-           "Environment variables:\n"
-           "TPY_GC_STRESS : when set to 1, collect at every safe point\n");
+           );
 }
 
 static char *read_all(FILE *fp, size_t *len)
@@ -160,10 +157,7 @@ int main(int argc, char **argv)
                 usage_hint(stderr);
                 return 2;
             }
-            const char *opt = argv[++i];
-            if (strcmp(opt, "gcstress") == 0) {
-                setenv("TPY_GC_STRESS", "1", 1);
-            }
+            i++; // no -X option is implemented yet
         } else if (strcmp(a, "-") == 0) {
             from_stdin = true;
             i++;

@@ -237,3 +237,36 @@ Test(setobject, next_entry_walks_the_table_with_hashes)
     cr_assert_not(tpy_set_next_entry(s, &pos, &key, &hash));
     TPY_DECREF(s);
 }
+
+// The set a display of constants builds: BUILD_SET 0, SET_UPDATE(frozenset const).
+static void assert_display(const int64_t *v, int n, const char *want)
+{
+    tpy_object_t *items[16];
+    for (int i = 0; i < n; i++) {
+        items[i] = I(v[i]);
+    }
+    tpy_object_t *fs = tpy_frozenset_const(items, n);
+    cr_assert_not_null(fs);
+    tpy_object_t *s = tpy_set_new(NULL);
+    cr_assert_eq(tpy_set_update(s, fs), 0);
+    assert_repr(s, want);
+    TPY_DECREF(s);
+    TPY_DECREF(fs);
+    for (int i = 0; i < n; i++) {
+        TPY_DECREF(items[i]);
+    }
+}
+
+Test(setobject, constant_displays_get_cpython_order)
+{
+    int64_t a[] = {3, 200, 7, 1000, 64};
+    assert_display(a, 5, "{64, 3, 7, 1000, 200}");
+    int64_t b[] = {100, 5, 1000, -1, -5, 17, 33, 65};
+    assert_display(b, 8, "{65, 33, 100, 5, 1000, 17, -5, -1}");
+    int64_t c[] = {1, 2, 3};
+    assert_display(c, 3, "{1, 2, 3}");
+    int64_t d[] = {9, 17, 25, 33, 41};
+    assert_display(d, 5, "{33, 17, 9, 25, 41}");
+    int64_t e[] = {32, 64, 96, 128, 160, 0, 1};
+    assert_display(e, 7, "{32, 64, 96, 128, 160, 0, 1}");
+}
