@@ -927,8 +927,12 @@ void tpy_dict_maybe_untrack(tpy_object_t *op)
 static void dict_dealloc(tpy_object_t *op)
 {
     tpy_gc_untrack(op);
+    if (tpy_trash_begin(op)) {
+        return;
+    }
     tpy_dict_clear(op);
     tpy_gc_free(op, TPY_TYPE(op)->tp_basicsize);
+    tpy_trash_end();
 }
 
 static int dict_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)

@@ -315,6 +315,7 @@ void tpy_err_write_unraisable(tpy_object_t *obj)
     if (exc == NULL) {
         return;
     }
+    tpy_sys_flush_std();
     fflush(stdout);
     tpy_object_t *r = obj ? tpy_object_repr(obj) : NULL;
     if (r != NULL) {

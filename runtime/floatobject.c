@@ -1096,8 +1096,7 @@ static int no_args(const char *qualname, size_t nargs, tpy_object_t *kwnames)
         return -1;
     }
     if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", qualname,
-                       nargs);
+        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", qualname, nargs);
         return -1;
     }
     return 0;
@@ -1377,8 +1376,7 @@ static tpy_object_t *float_format_method(tpy_object_t *self, tpy_object_t *const
                                          size_t nargs, tpy_object_t *kwnames)
 {
     if (tpy_kwcount(kwnames) > 0) {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "float.__format__() takes no keyword arguments");
+        return tpy_err_format(&tpy_exc_TypeError, "float.__format__() takes no keyword arguments");
     }
     if (nargs != 1) {
         return tpy_err_format(&tpy_exc_TypeError,
@@ -1414,11 +1412,13 @@ static const tpy_methoddef_t float_methods[] = {
     {"as_integer_ratio", float_as_integer_ratio, 0, "Return integer ratio."},
     {"conjugate", float_conjugate, 0, "Return self, the complex conjugate of any float."},
     {"hex", float_hex, 0, "Return a hexadecimal representation of a floating-point number."},
-    {"fromhex", float_fromhex, TPY_METH_CLASS, "Create a floating-point number from a hexadecimal string."},
+    {"fromhex", float_fromhex, TPY_METH_CLASS,
+     "Create a floating-point number from a hexadecimal string."},
     {"__trunc__", float_trunc_method, 0, "Return the Integral closest to x between 0 and x."},
     {"__floor__", float_floor_method, 0, "Return the floor as an Integral."},
     {"__ceil__", float_ceil_method, 0, "Return the ceiling as an Integral."},
-    {"__round__", float_round_method, 0, "Return the Integral closest to x, rounding half toward even."},
+    {"__round__", float_round_method, 0,
+     "Return the Integral closest to x, rounding half toward even."},
     {"__abs__", float_abs_method, 0, "abs(self)"},
     {"__divmod__", float_divmod_method, 0, "Return divmod(self, value)."},
     {"__rdivmod__", float_rdivmod_method, 0, "Return divmod(value, self)."},

@@ -47,7 +47,7 @@ static inline bigpart_t *big_of(tpy_object_t *op)
 }
 
 /* A borrowed pooled int. */
-#define SMALL(n) TPY_OBJ(&tpy_smallints[(n) - TPY_SMALLINT_MIN])
+#define SMALL(n) TPY_OBJ(&tpy_smallints[(n)-TPY_SMALLINT_MIN])
 
 static inline bool int_check(tpy_object_t *op)
 {
@@ -56,7 +56,10 @@ static inline bool int_check(tpy_object_t *op)
 
 /* ---- the static objects ------------------------------------------------------ */
 
-#define SI(n) {{1, &tpy_int_type}, (n)}
+#define SI(n)                                                                                     \
+    {                                                                                             \
+        {1, &tpy_int_type}, (n)                                                                   \
+    }
 #define SI4(n) SI(n), SI((n) + 1), SI((n) + 2), SI((n) + 3)
 #define SI16(n) SI4(n), SI4((n) + 4), SI4((n) + 8), SI4((n) + 12)
 #define SI64(n) SI16(n), SI16((n) + 16), SI16((n) + 32), SI16((n) + 48)
@@ -531,8 +534,7 @@ static tpy_object_t *mul_slow(tpy_object_t *a, tpy_object_t *b)
  * Floor division and modulo of ints [a] and [b] (b != 0): *qout and *rout (either
  * may be NULL) receive new references.  0 or -1 with an exception set.
  */
-static int divmod_ints(tpy_object_t *a, tpy_object_t *b, tpy_object_t **qout,
-                       tpy_object_t **rout)
+static int divmod_ints(tpy_object_t *a, tpy_object_t *b, tpy_object_t **qout, tpy_object_t **rout)
 {
     int64_t x = V(a), y = V(b);
     if (x != BIG && y != BIG) {
@@ -556,7 +558,7 @@ static int divmod_ints(tpy_object_t *a, tpy_object_t *b, tpy_object_t **qout,
     tpy_int_view(&va, a);
     tpy_int_view(&vb, b);
     scratch_t qs = {0}, rs = {0}, rs2 = {0};
-    size_t qn = va.n >= vb.n ? va.n - vb.n + 2 : 1;
+    size_t qn = (va.n >= vb.n ? va.n - vb.n + 1 : 1) + 1; // + 1: room for the floor's carry
     if (scratch_get(&qs, qn) == NULL || scratch_get(&rs, vb.n + 1) == NULL ||
         scratch_get(&rs2, vb.n + 1) == NULL) {
         goto error;
@@ -723,7 +725,7 @@ static tpy_object_t *bitwise_slow(tpy_object_t *a, tpy_object_t *b, int op)
         twos_complement(sb.d, n);
     }
     for (size_t i = 0; i < n; i++) {
-        sa.d[i] = op == TPY_BINOP_AND ? sa.d[i] & sb.d[i]
+        sa.d[i] = op == TPY_BINOP_AND  ? sa.d[i] & sb.d[i]
                   : op == TPY_BINOP_OR ? sa.d[i] | sb.d[i]
                                        : sa.d[i] ^ sb.d[i];
     }
@@ -923,7 +925,8 @@ static tpy_object_t *int_pow(tpy_object_t *a, tpy_object_t *b)
     int overflow;
     int64_t e = tpy_int_as_i64_overflow(b, &overflow);
     uint64_t abits = la_bit_length(va.d, va.n);
-    if (overflow || (uint64_t)e > (uint64_t)LA_MAX_DIGITS * LA_SHIFT / (abits - 1 ? abits - 1 : 1)) {
+    if (overflow ||
+        (uint64_t)e > (uint64_t)LA_MAX_DIGITS * LA_SHIFT / (abits - 1 ? abits - 1 : 1)) {
         return tpy_err_no_memory();
     }
     return pow_ints(a, (uint64_t)e);
@@ -1448,8 +1451,7 @@ static tpy_object_t *int_new(tpy_type_t *type, tpy_object_t *const *args, size_t
         int64_t b = tpy_int_as_i64_overflow(bi, &overflow);
         TPY_DECREF(bi);
         if (overflow || (b != 0 && (b < 2 || b > 36))) {
-            return tpy_err_format(&tpy_exc_ValueError,
-                                  "int() base must be >= 2 and <= 36, or 0");
+            return tpy_err_format(&tpy_exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
         }
         if (!TPY_STR_CHECK(x)) {
             return tpy_err_format(&tpy_exc_TypeError,
@@ -1474,8 +1476,7 @@ static int no_args(const char *qualname, size_t nargs, tpy_object_t *kwnames)
         return -1;
     }
     if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", qualname,
-                       nargs);
+        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", qualname, nargs);
         return -1;
     }
     return 0;
@@ -1581,8 +1582,8 @@ static tpy_object_t *int_as_integer_ratio(tpy_object_t *self, tpy_object_t *cons
     return tpy_tuple_from_array_steal(items, 2);
 }
 
-static tpy_object_t *int_round_method(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *int_round_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_kwcount(kwnames) > 0) {
         return tpy_err_format(&tpy_exc_TypeError, "int.__round__() takes no keyword arguments");
@@ -1594,8 +1595,8 @@ static tpy_object_t *int_round_method(tpy_object_t *self, tpy_object_t *const *a
     return tpy_int_round(self, nargs > 0 ? args[0] : NULL);
 }
 
-static tpy_object_t *int_format_method(tpy_object_t *self, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *int_format_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     if (tpy_kwcount(kwnames) > 0) {
         return tpy_err_format(&tpy_exc_TypeError, "int.__format__() takes no keyword arguments");
@@ -1611,8 +1612,8 @@ static tpy_object_t *int_format_method(tpy_object_t *self, tpy_object_t *const *
     return tpy_int_format_spec(self, TPY_STR_DATA(args[0]), (size_t)TPY_STR_LEN(args[0]));
 }
 
-static tpy_object_t *int_divmod_method(tpy_object_t *self, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *int_divmod_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     if (one_arg(nargs, kwnames, "int.__divmod__") < 0) {
         return NULL;

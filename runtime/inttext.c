@@ -476,8 +476,9 @@ tpy_object_t *tpy_int_format_spec(tpy_object_t *v, const char *spec, size_t len)
                               "Precision not allowed in integer format specifier");
     }
     if (f.no_neg_zero) {
-        return tpy_err_format(&tpy_exc_ValueError,
-                              "Negative zero coercion (z) not allowed in integer format specifier");
+        return tpy_err_format(
+            &tpy_exc_ValueError,
+            "Negative zero coercion (z) not allowed in integer format specifier");
     }
     if (type == 'c') {
         if (f.sign) {
@@ -485,8 +486,9 @@ tpy_object_t *tpy_int_format_spec(tpy_object_t *v, const char *spec, size_t len)
                                   "Sign not allowed with integer format specifier 'c'");
         }
         if (f.alternate) {
-            return tpy_err_format(&tpy_exc_ValueError,
-                                  "Alternate form (#) not allowed with integer format specifier 'c'");
+            return tpy_err_format(
+                &tpy_exc_ValueError,
+                "Alternate form (#) not allowed with integer format specifier 'c'");
         }
         int overflow;
         int64_t cp = tpy_int_as_i64_overflow(v, &overflow);
@@ -505,10 +507,14 @@ tpy_object_t *tpy_int_format_spec(tpy_object_t *v, const char *spec, size_t len)
     }
     const char *prefix = "";
     if (f.alternate) {
-        prefix = type == 'b' ? "0b" : type == 'o' ? "0o" : type == 'x' ? "0x" : type == 'X' ? "0X" : "";
+        prefix = type == 'b'   ? "0b"
+                 : type == 'o' ? "0o"
+                 : type == 'x' ? "0x"
+                 : type == 'X' ? "0X"
+                               : "";
     }
-    tpy_object_t *r = tpy_numspec_layout(&f, tpy_int_sign(v) < 0, prefix, digits, nd, "", 0,
-                                         base == 10 ? 3 : 4);
+    tpy_object_t *r =
+        tpy_numspec_layout(&f, tpy_int_sign(v) < 0, prefix, digits, nd, "", 0, base == 10 ? 3 : 4);
     free(digits);
     return r;
 }

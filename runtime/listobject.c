@@ -520,11 +520,15 @@ static void list_dealloc(tpy_object_t *op)
 {
     tpy_list_t *self = (tpy_list_t *)op;
     tpy_gc_untrack(op);
+    if (tpy_trash_begin(op)) {
+        return;
+    }
     if (self->items != NULL) {
         decref_backwards(self->items, self->size);
         tpy_mem_free(self->items, items_bytes(self->allocated));
     }
     tpy_gc_free(op, TPY_TYPE(op)->tp_basicsize);
+    tpy_trash_end();
 }
 
 static int list_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)

@@ -242,8 +242,8 @@ la_digit_t la_muladd1(la_digit_t *a, size_t n, la_digit_t m, la_digit_t add)
     return (la_digit_t)carry;
 }
 
-bool la_divmod(la_digit_t *q, la_digit_t *r, const la_digit_t *a, size_t an,
-               const la_digit_t *b, size_t bn)
+bool la_divmod(la_digit_t *q, la_digit_t *r, const la_digit_t *a, size_t an, const la_digit_t *b,
+               size_t bn)
 {
     if (bn == 1) {
         la_digit_t *qq = q;

@@ -50,8 +50,8 @@ la_digit_t la_muladd1(la_digit_t *a, size_t n, la_digit_t m, la_digit_t add);
  * [q] receives an - bn + 1 digits (may be NULL), [r] receives bn digits (may
  * be NULL).  False when scratch memory is unavailable.
  */
-bool la_divmod(la_digit_t *q, la_digit_t *r, const la_digit_t *a, size_t an,
-               const la_digit_t *b, size_t bn);
+bool la_divmod(la_digit_t *q, la_digit_t *r, const la_digit_t *a, size_t an, const la_digit_t *b,
+               size_t bn);
 // [r] = [a] << [bits]; [r] has room for an + bits/32 + 1 digits (no alias).
 // Returns the digit count written (an + bits/32 + 1, not normalized).
 size_t la_lshift(la_digit_t *r, const la_digit_t *a, size_t an, uint64_t bits);
@@ -67,8 +67,8 @@ bool la_low_bits_nonzero(const la_digit_t *a, size_t an, uint64_t bits);
 // never copy a view by value.
 typedef struct {
     const la_digit_t *d;
-    size_t n;  // normalized digit count
-    int sign;  // -1, 0, 1
+    size_t n; // normalized digit count
+    int sign; // -1, 0, 1
     la_digit_t buf[2];
 } la_view_t;
 // Fill [w] from the int (or int subclass) [op], which must outlive the view.

@@ -266,7 +266,8 @@ tpy_object_t *tpy_numspec_bad_grouping(const tpy_numspec_t *spec)
 {
     char t[16];
     type_text(spec->type, t, sizeof t);
-    return tpy_err_format(&tpy_exc_ValueError, "Cannot specify '%c' with '%s'.", spec->grouping, t);
+    return tpy_err_format(&tpy_exc_ValueError, "Cannot specify '%c' with '%s'.", spec->grouping,
+                          t);
 }
 
 static void append_fill(tpy_strbuf_t *b, uint32_t fill, size_t count)

@@ -955,6 +955,9 @@ static void set_dealloc(tpy_object_t *op)
 {
     tpy_set_t *so = SO(op);
     tpy_gc_untrack(op);
+    if (tpy_trash_begin(op)) {
+        return;
+    }
     intptr_t used = so->used;
     for (tpy_setentry_t *entry = so->table; used > 0; entry++) {
         if (entry->key != NULL && entry->key != dummy) {
@@ -966,6 +969,7 @@ static void set_dealloc(tpy_object_t *op)
         tpy_mem_free(so->table, table_bytes(so->mask));
     }
     tpy_gc_free(op, TPY_TYPE(op)->tp_basicsize);
+    tpy_trash_end();
 }
 
 static int set_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)

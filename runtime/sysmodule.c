@@ -8,6 +8,9 @@
  * stack slot included, so `a = []; sys.getrefcount(a)` is 2 as in CPython),
  * and sys.stdout / stderr / stdin are file objects over descriptors 1, 2, 0.
  * sys.modules is tpy_ts.modules itself, so imports and scripts share it.
+ * getsizeof reports CPython 3.11's figures where scripts compare them (the
+ * types' own __sizeof__, str by its widest character, the GC header and the
+ * managed-dict pre-header of class instances), not tpy's allocation sizes.
  */
 #include "runtime/runtime.h"
 

@@ -171,7 +171,10 @@ static void tuple_dealloc(tpy_object_t *op)
     tpy_tuple_t *t = (tpy_tuple_t *)op;
     intptr_t n = t->size;
     tpy_gc_untrack(op);
-    for (intptr_t i = 0; i < n; i++) {
+    if (tpy_trash_begin(op)) {
+        return;
+    }
+    for (intptr_t i = n; --i >= 0;) {
         TPY_CLEAR(t->items[i]);
     }
     if (n > 0 && n <= TUPLE_MAXSAVE && TPY_TUPLE_CHECK_EXACT(op) &&
@@ -179,6 +182,7 @@ static void tuple_dealloc(tpy_object_t *op)
         t->items[0] = TPY_OBJ(free_list[n]);
         free_list[n] = t;
         free_count[n]++;
+        tpy_trash_end();
         return;
     }
     if (op == empty_tuple) {
@@ -186,6 +190,7 @@ static void tuple_dealloc(tpy_object_t *op)
         empty_tuple = NULL;
     }
     tpy_gc_free(op, tuple_alloc_size(TPY_TYPE(op), n));
+    tpy_trash_end();
 }
 
 static int tuple_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
@@ -673,6 +678,37 @@ void tpy_tuple_fini(void)
 }
 
 /* ---- helpers shared by the container types ------------------------------------ */
+
+#define TRASH_LIMIT 50          // nested container deallocs before parking
+static int trash_depth;
+static tpy_object_t *trash_parked; // chained through TPY_GC_HEAD(op)->prev
+
+bool tpy_trash_begin(tpy_object_t *op)
+{
+    if (trash_depth >= TRASH_LIMIT && !TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_HEAPTYPE)) {
+        // Untracked: `next` stays NULL, `prev` is free to hold the chain.
+        TPY_GC_HEAD(op)->prev = (uintptr_t)trash_parked;
+        trash_parked = op;
+        return true;
+    }
+    trash_depth++;
+    return false;
+}
+
+void tpy_trash_end(void)
+{
+    trash_depth--;
+    // The outermost dealloc destroys what was parked; each one runs at depth 1,
+    // so the C stack stays bounded whatever the nesting.
+    while (trash_depth == 0 && trash_parked != NULL) {
+        tpy_object_t *op = trash_parked;
+        trash_parked = (tpy_object_t *)TPY_GC_HEAD(op)->prev;
+        TPY_GC_HEAD(op)->prev = 0;
+        trash_depth++;
+        TPY_TYPE(op)->tp_dealloc(op);
+        trash_depth--;
+    }
+}
 
 int tpy_check_one_arg(const char *name, size_t nargs, tpy_object_t *kwnames)
 {

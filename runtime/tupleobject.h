@@ -72,6 +72,19 @@ bool tpy_seq_other_overrides(tpy_object_t *other, int op);
  * TypeError "can't multiply sequence by non-int of type 'float'". */
 int tpy_seq_repeat_count(tpy_object_t *other, intptr_t *count);
 
+/*
+ * The trashcan (CPython's Py_TRASHCAN_BEGIN/END): bounded C recursion when a
+ * deeply nested container dies ([[[...]]] a million deep).  A container's
+ * tp_dealloc, after untracking [op], calls tpy_trash_begin(op): false means
+ * "go on and call tpy_trash_end() when done"; true means the dealloc was
+ * deferred (the object is parked, chained through its untracked GC header)
+ * and must return at once.  Parked objects are destroyed iteratively when the
+ * outermost dealloc ends.  Only exact built-in types may be parked: a subclass
+ * instance's dealloc does more work around the base's.
+ */
+bool tpy_trash_begin(tpy_object_t *op);
+void tpy_trash_end(void);
+
 void tpy_tuple_init(void);
 void tpy_tuple_fini(void); // empties the free lists
 

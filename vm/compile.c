@@ -1441,6 +1441,10 @@ tpy_object_t *c_compile_scope_body(compiler_t *c, const void *node, const char *
             c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_from_utf8(d->u.expr.value->u.str.s,
                                                                      d->u.expr.value->u.str.len)));
             c_emit(c, OP_STORE_NAME, c_add_name(c, "__doc__"));
+        } else {
+            // every class namespace has __doc__, None when there is no docstring
+            c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_newref(tpy_none)));
+            c_emit(c, OP_STORE_NAME, c_add_name(c, "__doc__"));
         }
     }
     if (expr != NULL) {

@@ -83,6 +83,7 @@ static int system_exit_status(tpy_object_t *exc)
         int64_t v = tpy_int_as_i64_overflow(code, &overflow);
         return overflow ? -1 : (int)v;
     }
+    tpy_sys_flush_std();
     fflush(stdout);
     tpy_object_t *s = tpy_object_str(code);
     if (s != NULL) {

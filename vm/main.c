@@ -86,9 +86,26 @@ static void set_main_dir(const char *script)
             }
             memcpy(dir, script, n);
             dir[n] = '\0';
+            char cwd[PATH_MAX];
+            if (dir[0] != '/' && getcwd(cwd, sizeof cwd) != NULL &&
+                strlen(cwd) + strlen(dir) + 2 < sizeof cwd) {
+                strcat(cwd, "/");
+                strcat(cwd, dir);
+                memcpy(dir, cwd, strlen(cwd) + 1);
+            }
         }
     }
     tpy_ts.main_dir = tpy_str_from_cstr(dir);
+    // sys.path[0] is the script's directory ('' for -c, stdin and the REPL)
+    tpy_object_t *path = tpy_ts.sys ? tpy_object_getattr_cstr(tpy_ts.sys, "path") : NULL;
+    if (path != NULL && TPY_LIST_CHECK(path) && TPY_LIST_SIZE(path) > 0 && script != NULL) {
+        tpy_object_t *d = tpy_str_from_cstr(dir);
+        if (d != NULL) {
+            TPY_SETREF(TPY_LIST_ITEMS(path)[0], d);
+        }
+    }
+    TPY_XDECREF(path);
+    tpy_err_clear();
 }
 
 static int dis_file(const char *path)

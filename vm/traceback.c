@@ -601,6 +601,7 @@ static void print_chain(FILE *out, tpy_object_t *exc, int depth)
 
 void tpy_print_exception(tpy_object_t *exc)
 {
+    tpy_sys_flush_std(); // sys.stdout has its own buffer: keep output in order
     fflush(stdout);
     tpy_object_t *saved = tpy_err_fetch();
     TPY_INCREF(exc);

@@ -216,7 +216,9 @@ Test(floatobject, strings_parse_with_underscores_and_special_names)
     expect_parse("5.", "5.0");
     expect_parse("1e500", "inf");
     expect_parse("1e5_0", "1e+50");
-    expect_parse("\xc2\xa0" "1.5", "1.5");
+    expect_parse("\xc2\xa0"
+                 "1.5",
+                 "1.5");
     expect_parse("abc", "!could not convert string to float: 'abc'");
     expect_parse("", "!could not convert string to float: ''");
     expect_parse("1_e5", "!could not convert string to float: '1_e5'");
