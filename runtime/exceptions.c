@@ -63,6 +63,15 @@ static void set_extra_from_args(tpy_exception_t *e)
     intptr_t n = TPY_TUPLE_SIZE(e->args);
     if (tpy_type_is_subtype(t, &tpy_exc_StopIteration)) {
         TPY_SETREF(e->extra, tpy_newref(n > 0 ? TPY_TUPLE_GET(e->args, 0) : tpy_none));
+    } else if (tpy_type_is_subtype(t, &tpy_exc_OSError) && n >= 3 && n <= 5) {
+        // OSError(errno, strerror, filename): args keeps the first two, like CPython
+        TPY_SETREF(e->extra, tpy_newref(TPY_TUPLE_GET(e->args, 2)));
+        tpy_object_t *two = tpy_tuple_slice(e->args, 0, 2);
+        if (two != NULL) {
+            TPY_SETREF(e->args, two);
+        } else {
+            tpy_err_clear();
+        }
     } else if (tpy_type_is_subtype(t, &tpy_exc_SystemExit)) {
         TPY_SETREF(e->extra, tpy_newref(n == 0 ? tpy_none : n == 1 ? TPY_TUPLE_GET(e->args, 0)
                                                                    : e->args));
@@ -161,10 +170,10 @@ static tpy_object_t *exc_args_str(tpy_exception_t *e)
 static tpy_object_t *oserror_str(tpy_exception_t *e)
 {
     intptr_t n = TPY_TUPLE_SIZE(e->args);
-    if (n >= 2) {
+    if (n == 2) {
         tpy_object_t *eno = TPY_TUPLE_GET(e->args, 0), *msg = TPY_TUPLE_GET(e->args, 1);
-        if (n >= 3) {
-            return tpy_str_from_format("[Errno %S] %S: %R", eno, msg, TPY_TUPLE_GET(e->args, 2));
+        if (e->extra != NULL) {
+            return tpy_str_from_format("[Errno %S] %S: %R", eno, msg, e->extra);
         }
         return tpy_str_from_format("[Errno %S] %S", eno, msg);
     }
@@ -386,7 +395,8 @@ static tpy_object_t *os_strerror(tpy_object_t *self)
 
 static tpy_object_t *os_filename(tpy_object_t *self)
 {
-    return arg_or_none(self, 2);
+    tpy_object_t *f = as_exc(self)->extra;
+    return tpy_newref(f ? f : tpy_none);
 }
 
 static tpy_object_t *syntax_field(tpy_object_t *self, intptr_t i)
