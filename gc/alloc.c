@@ -75,11 +75,53 @@ void tpy_obj_free(tpy_object_t *op, size_t size)
 intptr_t tpy_ref_total;
 #endif
 
-/* The instant the count reaches zero: the type frees the object (and may run
- * __del__ first).  Out of line so that TPY_DECREF stays small. */
+/*
+ * The instant the count reaches zero: the type frees the object (and may run
+ * __del__ first).  Out of line so that TPY_DECREF stays small.
+ *
+ * Freeing a deeply nested structure (a list inside a list a million times)
+ * would recurse once per level in C.  Past a fixed depth, objects whose count
+ * reached zero are parked on a side stack and freed once the outermost
+ * dealloc returns (CPython's "trashcan"), so no structure can exhaust the C
+ * stack.  Parked objects are unreachable: nothing can observe the delay.
+ */
+#define DEALLOC_MAX_DEPTH 500
+
+static int dealloc_depth;
+static tpy_object_t **parked;
+static size_t nparked, capparked;
+
+static bool park(tpy_object_t *op)
+{
+    if (nparked == capparked) {
+        size_t nc = capparked ? capparked * 2 : 256;
+        tpy_object_t **np = realloc(parked, nc * sizeof *np);
+        if (np == NULL) {
+            return false;
+        }
+        parked = np;
+        capparked = nc;
+    }
+    parked[nparked++] = op;
+    return true;
+}
+
 void tpy_dealloc(tpy_object_t *op)
 {
+    if (dealloc_depth >= DEALLOC_MAX_DEPTH && park(op)) {
+        return;
+    }
+    dealloc_depth++;
     op->type->tp_dealloc(op);
+    dealloc_depth--;
+    if (dealloc_depth == 0) {
+        while (nparked > 0) {
+            tpy_object_t *p = parked[--nparked];
+            dealloc_depth++;
+            p->type->tp_dealloc(p);
+            dealloc_depth--;
+        }
+    }
 }
 
 #ifdef TPY_REF_DEBUG

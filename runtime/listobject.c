@@ -118,26 +118,16 @@ tpy_object_t *tpy_list_new(intptr_t n)
     return TPY_OBJ(self);
 }
 
-int tpy_list_append_steal(tpy_object_t *op, tpy_object_t *item)
+int tpy_list_append_steal_(tpy_object_t *op, tpy_object_t *item)
 {
     tpy_list_t *self = (tpy_list_t *)op;
     intptr_t n = self->size;
-    if (n < self->allocated) {
-        self->items[n] = item;
-        self->size = n + 1;
-        return 0;
-    }
     if (list_resize(self, n + 1) < 0) {
         TPY_DECREF(item);
         return -1;
     }
     self->items[n] = item;
     return 0;
-}
-
-int tpy_list_append(tpy_object_t *op, tpy_object_t *item)
-{
-    return tpy_list_append_steal(op, tpy_newref(item));
 }
 
 int tpy_list_insert(tpy_object_t *op, intptr_t where, tpy_object_t *item)

@@ -28,9 +28,24 @@ extern tpy_type_t tpy_listreviter_type;
 
 // A new list of [n] items, all NULL (fill them before it escapes).
 tpy_object_t *tpy_list_new(intptr_t n);
+// Append, growing the array: the slow path of tpy_list_append_steal.
+int tpy_list_append_steal_(tpy_object_t *list, tpy_object_t *item);
+// Append [item], stealing the reference (also on failure). 0 or -1 (MemoryError).
+static inline int tpy_list_append_steal(tpy_object_t *list, tpy_object_t *item)
+{
+    tpy_list_t *l = (tpy_list_t *)list;
+    if (l->size < l->allocated) {
+        l->items[l->size++] = item;
+        return 0;
+    }
+    return tpy_list_append_steal_(list, item);
+}
 // Append (takes its own reference to [item]). 0 or -1.
-int tpy_list_append(tpy_object_t *list, tpy_object_t *item);
-int tpy_list_append_steal(tpy_object_t *list, tpy_object_t *item);
+static inline int tpy_list_append(tpy_object_t *list, tpy_object_t *item)
+{
+    tpy_incref(item);
+    return tpy_list_append_steal(list, item);
+}
 // list.extend(iterable). 0 or -1.
 int tpy_list_extend(tpy_object_t *list, tpy_object_t *iterable);
 int tpy_list_insert(tpy_object_t *list, intptr_t where, tpy_object_t *item);

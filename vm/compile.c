@@ -1609,6 +1609,9 @@ tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, t
         if (err->kind == TPY_SYNERR_NOMEM) {
             tpy_err_no_memory();
             err->kind = TPY_SYNERR_NONE;
+        } else if (err->kind == TPY_SYNERR_TOODEEP) {
+            tpy_err_set_str(&tpy_exc_RecursionError, err->msg);
+            err->kind = TPY_SYNERR_NONE;
         }
         return NULL;
     }

@@ -619,7 +619,12 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         return;
     }
     if (++c->depth > MAX_EXPR_DEPTH) {
-        c_error(c, "too many nested expressions", e->pos);
+        if (!c->failed) {
+            tpy_err_set_str(&tpy_exc_RecursionError,
+                            "maximum recursion depth exceeded during compilation");
+            c->failed = true;
+            c->err->kind = TPY_SYNERR_NONE;
+        }
         c->depth--;
         return;
     }

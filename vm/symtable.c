@@ -17,7 +17,10 @@ typedef struct {
     tpy_symtable_t *st;
     tpy_scope_t *cur;
     bool failed;
+    int depth; // expression nesting: CPython's limit raises RecursionError
 } builder_t;
+
+#define MAX_VISIT_DEPTH 3000
 
 static uint64_t name_hash(const char *s)
 {
@@ -309,11 +312,28 @@ static void visit_comprehension(builder_t *b, tpy_expr_t *e)
     close_scope(b);
 }
 
+static void visit_expr_inner(builder_t *b, tpy_expr_t *e);
+
 static void visit_expr(builder_t *b, tpy_expr_t *e)
 {
     if (e == NULL || b->failed) {
         return;
     }
+    if (b->depth >= MAX_VISIT_DEPTH) {
+        // reported as a Python RecursionError, like CPython's compiler
+        b->failed = true;
+        b->st->err->kind = TPY_SYNERR_TOODEEP;
+        snprintf(b->st->err->msg, sizeof b->st->err->msg,
+                 "maximum recursion depth exceeded during compilation");
+        return;
+    }
+    b->depth++;
+    visit_expr_inner(b, e);
+    b->depth--;
+}
+
+static void visit_expr_inner(builder_t *b, tpy_expr_t *e)
+{
     switch (e->kind) {
     case EXPR_NAME:
         use_name(b, e->u.name.id, e->u.name.ctx == AST_LOAD ? SYM_USE : SYM_DEF_LOCAL, e->pos);
@@ -793,7 +813,7 @@ int tpy_symtable_build(tpy_symtable_t *st, tpy_module_ast_t *mod, tpy_arena_t *a
 {
     st->arena = arena;
     st->err = err;
-    builder_t b = {st, NULL, false};
+    builder_t b = {st, NULL, false, 0};
     st->top = open_scope(&b, BLOCK_MODULE, "<module>", mod, 1);
     if (st->top == NULL) {
         return -1;
