@@ -448,6 +448,14 @@ static tpy_object_t *cfunc_call(tpy_object_t *callable, tpy_object_t *const *arg
                                 tpy_object_t *kwnames)
 {
     tpy_cfunction_t *f = (tpy_cfunction_t *)callable;
+    if ((f->def->flags & TPY_METH_CLASS) && f->self == NULL) {
+        // wrapped in a classmethod: the class arrives as the first argument
+        if (nargs < 1) {
+            return tpy_err_format(&tpy_exc_TypeError, "%s() needs a class argument",
+                                  f->def->name);
+        }
+        return f->def->fn(args[0], args + 1, nargs - 1, kwnames);
+    }
     return f->def->fn(f->self, args, nargs, kwnames);
 }
 
