@@ -66,10 +66,14 @@ static inline intptr_t dt_get(dtable_t *t, size_t i)
 {
     int8_t *ix = dt_indices(t);
     switch (t->log2_ixsize) {
-    case 0: return ((int8_t *)ix)[i];
-    case 1: return ((int16_t *)ix)[i];
-    case 2: return ((int32_t *)ix)[i];
-    default: return (intptr_t)((int64_t *)ix)[i];
+    case 0:
+        return ((int8_t *)ix)[i];
+    case 1:
+        return ((int16_t *)ix)[i];
+    case 2:
+        return ((int32_t *)ix)[i];
+    default:
+        return (intptr_t)((int64_t *)ix)[i];
     }
 }
 
@@ -77,10 +81,18 @@ static inline void dt_set(dtable_t *t, size_t i, intptr_t v)
 {
     int8_t *ix = dt_indices(t);
     switch (t->log2_ixsize) {
-    case 0: ((int8_t *)ix)[i] = (int8_t)v; break;
-    case 1: ((int16_t *)ix)[i] = (int16_t)v; break;
-    case 2: ((int32_t *)ix)[i] = (int32_t)v; break;
-    default: ((int64_t *)ix)[i] = (int64_t)v; break;
+    case 0:
+        ((int8_t *)ix)[i] = (int8_t)v;
+        break;
+    case 1:
+        ((int16_t *)ix)[i] = (int16_t)v;
+        break;
+    case 2:
+        ((int32_t *)ix)[i] = (int32_t)v;
+        break;
+    default:
+        ((int64_t *)ix)[i] = (int64_t)v;
+        break;
     }
 }
 
@@ -447,8 +459,7 @@ tpy_object_t *tpy_dict_from_items(tpy_object_t *const *keys, intptr_t kstep,
         return NULL;
     }
     if (n > USABLE_FRACTION(1 << LOG2_MINSIZE)) {
-        uint8_t log2_size =
-            n > USABLE_FRACTION((intptr_t)1 << 17) ? 17 : estimate_log2_keysize(n);
+        uint8_t log2_size = n > USABLE_FRACTION((intptr_t)1 << 17) ? 17 : estimate_log2_keysize(n);
         if (dict_resize(d, log2_size, str_only) < 0) {
             goto error;
         }
@@ -589,8 +600,8 @@ int tpy_dict_del(tpy_object_t *d, tpy_object_t *key)
     return r < 0 ? -1 : 0;
 }
 
-bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key,
-                        tpy_object_t **value, int64_t *hash)
+bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_object_t **value,
+                        int64_t *hash)
 {
     dtable_t *t = dt(d);
     if (t == NULL) {
@@ -651,8 +662,7 @@ static int clone_table(tpy_object_t *dst, tpy_object_t *src)
         return -1;
     }
     intptr_t n = ((tpy_dict_t *)src)->nentries;
-    memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) *
-                              sizeof(tpy_dict_entry_t));
+    memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) * sizeof(tpy_dict_entry_t));
     tpy_dict_entry_t *entries = dt_entries(t);
     for (intptr_t i = 0; i < n; i++) {
         TPY_XINCREF(entries[i].key);
@@ -837,8 +847,8 @@ static int merge_from_seq2(tpy_object_t *d, tpy_object_t *seq)
             TPY_DECREF(pair);
             goto error;
         }
-        tpy_object_t **kv = TPY_LIST_CHECK_EXACT(pair) ? TPY_LIST_ITEMS(pair)
-                                                       : TPY_TUPLE_ITEMS(pair);
+        tpy_object_t **kv =
+            TPY_LIST_CHECK_EXACT(pair) ? TPY_LIST_ITEMS(pair) : TPY_TUPLE_ITEMS(pair);
         tpy_object_t *key = tpy_newref(kv[0]), *value = tpy_newref(kv[1]);
         TPY_DECREF(pair);
         int err = tpy_dict_set(d, key, value);
@@ -1219,8 +1229,8 @@ static tpy_object_t *dict_pop_meth(tpy_object_t *self, tpy_object_t *const *args
     return v;
 }
 
-static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("dict.popitem", nargs, kwnames) < 0) {
@@ -1249,9 +1259,8 @@ static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *ar
     return res;
 }
 
-
-static tpy_object_t *dict_update_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_update_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (update_common(self, "update", args, nargs, kwnames) < 0) {
         return NULL;
@@ -1269,8 +1278,8 @@ static tpy_object_t *dict_copy_meth(tpy_object_t *self, tpy_object_t *const *arg
     return tpy_dict_copy(self);
 }
 
-static tpy_object_t *dict_clear_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_clear_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("dict.clear", nargs, kwnames) < 0) {
@@ -1350,8 +1359,8 @@ error:
 }
 
 // The size CPython 3.11 reports: its keys object with 16-byte entries for str-only tables.
-static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("dict.__sizeof__", nargs, kwnames) < 0) {
@@ -1376,8 +1385,8 @@ static tpy_object_t *dict_keys_meth(tpy_object_t *self, tpy_object_t *const *arg
     return tpy_dictview_new(self, &tpy_dictkeys_type);
 }
 
-static tpy_object_t *dict_values_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_values_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("dict.values", nargs, kwnames) < 0) {
@@ -1386,8 +1395,8 @@ static tpy_object_t *dict_values_meth(tpy_object_t *self, tpy_object_t *const *a
     return tpy_dictview_new(self, &tpy_dictvalues_type);
 }
 
-static tpy_object_t *dict_items_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *dict_items_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("dict.items", nargs, kwnames) < 0) {
@@ -1420,13 +1429,12 @@ static const tpy_methoddef_t dict_methods[] = {
 
 typedef struct {
     tpy_object_t ob;
-    tpy_object_t *dict; // NULL once exhausted
-    intptr_t used;      // d->used when created: any change is an error
-    intptr_t pos;       // next entry to look at (reverse: the entry before it)
-    intptr_t len;       // items still expected
+    tpy_object_t *dict;   // NULL once exhausted
+    intptr_t used;        // d->used when created: any change is an error
+    intptr_t pos;         // next entry to look at (reverse: the entry before it)
+    intptr_t len;         // items still expected
     tpy_object_t *result; // items iterators: a 2-tuple recycled when unshared
 } dictiter_t;
-
 
 static tpy_type_t dictvalueiter_type, dictitemiter_type;
 static tpy_type_t dictrevkeyiter_type, dictrevvalueiter_type, dictrevitemiter_type;
@@ -1607,19 +1615,17 @@ static const tpy_methoddef_t dictiter_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-#define DICTITER_TYPE(pyname, nextfn)                                                     \
+#define DICTITER_TYPE(pyname, nextfn)                                                             \
     {                                                                                             \
-        .ob = TPY_STATIC_TYPE_OB, .tp_name = pyname, .tp_basicsize = sizeof(dictiter_t),        \
-        .tp_flags = TPY_TPFLAGS_HAVE_GC, .tp_dealloc = dictiter_dealloc,                         \
-        .tp_traverse = dictiter_traverse, .tp_clear = dictiter_clear, .tp_iter = tpy_iter_self, \
-        .tp_iternext = nextfn, .tp_methods = dictiter_methods,                                   \
+        .ob = TPY_STATIC_TYPE_OB, .tp_name = pyname, .tp_basicsize = sizeof(dictiter_t),          \
+        .tp_flags = TPY_TPFLAGS_HAVE_GC, .tp_dealloc = dictiter_dealloc,                          \
+        .tp_traverse = dictiter_traverse, .tp_clear = dictiter_clear, .tp_iter = tpy_iter_self,   \
+        .tp_iternext = nextfn, .tp_methods = dictiter_methods,                                    \
     }
 
 tpy_type_t tpy_dictiter_type = DICTITER_TYPE("dict_keyiterator", dictiter_next_key);
-static tpy_type_t dictvalueiter_type =
-    DICTITER_TYPE("dict_valueiterator", dictiter_next_value);
-static tpy_type_t dictitemiter_type =
-    DICTITER_TYPE("dict_itemiterator", dictiter_next_item);
+static tpy_type_t dictvalueiter_type = DICTITER_TYPE("dict_valueiterator", dictiter_next_value);
+static tpy_type_t dictitemiter_type = DICTITER_TYPE("dict_itemiterator", dictiter_next_item);
 static tpy_type_t dictrevkeyiter_type =
     DICTITER_TYPE("dict_reversekeyiterator", dictreviter_next_key);
 static tpy_type_t dictrevvalueiter_type =
@@ -1641,10 +1647,6 @@ static tpy_object_t *dict_reversed_meth(tpy_object_t *self, tpy_object_t *const 
     }
     return tpy_dictiter_new(self, TPY_DICT_KEYS, true);
 }
-
-
-
-
 
 tpy_type_t tpy_dict_type = {
     .ob = TPY_STATIC_TYPE_OB,
@@ -1672,10 +1674,9 @@ tpy_type_t tpy_dict_type = {
 void tpy_dict_init(void)
 {
     tpy_type_t *types[] = {
-        &tpy_dict_type,        &tpy_dictkeys_type,     &tpy_dictvalues_type,
-        &tpy_dictitems_type,   &tpy_dictiter_type,     &dictvalueiter_type,
-        &dictitemiter_type,    &dictrevkeyiter_type,   &dictrevvalueiter_type,
-        &dictrevitemiter_type,
+        &tpy_dict_type,         &tpy_dictkeys_type,    &tpy_dictvalues_type, &tpy_dictitems_type,
+        &tpy_dictiter_type,     &dictvalueiter_type,   &dictitemiter_type,   &dictrevkeyiter_type,
+        &dictrevvalueiter_type, &dictrevitemiter_type,
     };
     for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
         tpy_type_ready(types[i]);

@@ -15,16 +15,16 @@
 
 typedef struct tpy_dict_entry {
     int64_t hash;
-    tpy_object_t *key;   // NULL: deleted entry (a hole in the dense array)
+    tpy_object_t *key; // NULL: deleted entry (a hole in the dense array)
     tpy_object_t *value;
 } tpy_dict_entry_t;
 
 typedef struct {
     tpy_object_t ob;
-    intptr_t used;       // live entries
-    intptr_t nentries;   // entries in use in the dense array, holes included
-    intptr_t capacity;   // size of the dense array (index table has more slots)
-    void *table;         // index table followed by the entries; NULL when empty
+    intptr_t used;     // live entries
+    intptr_t nentries; // entries in use in the dense array, holes included
+    intptr_t capacity; // size of the dense array (index table has more slots)
+    void *table;       // index table followed by the entries; NULL when empty
 } tpy_dict_t;
 
 extern tpy_type_t tpy_dict_type;
@@ -94,8 +94,8 @@ tpy_object_t *tpy_dict_get_hash_borrow(tpy_object_t *d, tpy_object_t *key, int64
 int tpy_dict_set_hash(tpy_object_t *d, tpy_object_t *key, int64_t hash, tpy_object_t *value);
 int tpy_dict_discard_hash(tpy_object_t *d, tpy_object_t *key, int64_t hash);
 // tpy_dict_next that also yields the stored hash of the key.
-bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key,
-                        tpy_object_t **value, int64_t *hash);
+bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_object_t **value,
+                        int64_t *hash);
 // For the collector (CPython's _PyDict_MaybeUntrack): untrack an exact dict
 // whose keys and values can never be part of a cycle.
 void tpy_dict_maybe_untrack(tpy_object_t *d);

@@ -33,9 +33,6 @@ tpy_object_t *tpy_dictview_new(tpy_object_t *d, tpy_type_t *type)
     return TPY_OBJ(v);
 }
 
-
-
-
 static void view_dealloc(tpy_object_t *op)
 {
     tpy_gc_untrack(op);
@@ -174,10 +171,18 @@ static tpy_object_t *view_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
             ok = !ok;
         }
         break;
-    case TPY_CMP_LT: ok = la < lb ? all_contained_in(a, b) : 0; break;
-    case TPY_CMP_LE: ok = la <= lb ? all_contained_in(a, b) : 0; break;
-    case TPY_CMP_GT: ok = la > lb ? all_contained_in(b, a) : 0; break;
-    default: ok = la >= lb ? all_contained_in(b, a) : 0; break;
+    case TPY_CMP_LT:
+        ok = la < lb ? all_contained_in(a, b) : 0;
+        break;
+    case TPY_CMP_LE:
+        ok = la <= lb ? all_contained_in(a, b) : 0;
+        break;
+    case TPY_CMP_GT:
+        ok = la > lb ? all_contained_in(b, a) : 0;
+        break;
+    default:
+        ok = la >= lb ? all_contained_in(b, a) : 0;
+        break;
     }
     if (ok < 0) {
         return NULL;
@@ -348,8 +353,8 @@ static tpy_object_t *view_and(tpy_object_t *self, tpy_object_t *other)
     return res;
 }
 
-static tpy_object_t *view_isdisjoint(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *view_isdisjoint(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg("isdisjoint", nargs, kwnames) < 0) {
         return NULL;
@@ -399,7 +404,7 @@ static const tpy_methoddef_t valuesview_methods[] = {
 
 #define SETVIEW_BINOPS                                                                            \
     {                                                                                             \
-        [TPY_BINOP_SUB] = view_sub, [TPY_BINOP_AND] = view_and, [TPY_BINOP_OR] = view_or,       \
+        [TPY_BINOP_SUB] = view_sub, [TPY_BINOP_AND] = view_and, [TPY_BINOP_OR] = view_or,         \
         [TPY_BINOP_XOR] = view_xor                                                                \
     }
 

@@ -602,12 +602,24 @@ static tpy_object_t *list_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
     if (i >= na || i >= nb) {
         bool r;
         switch (op) {
-        case TPY_CMP_LT: r = na < nb; break;
-        case TPY_CMP_LE: r = na <= nb; break;
-        case TPY_CMP_EQ: r = na == nb; break;
-        case TPY_CMP_NE: r = na != nb; break;
-        case TPY_CMP_GT: r = na > nb; break;
-        default: r = na >= nb; break;
+        case TPY_CMP_LT:
+            r = na < nb;
+            break;
+        case TPY_CMP_LE:
+            r = na <= nb;
+            break;
+        case TPY_CMP_EQ:
+            r = na == nb;
+            break;
+        case TPY_CMP_NE:
+            r = na != nb;
+            break;
+        case TPY_CMP_GT:
+            r = na > nb;
+            break;
+        default:
+            r = na >= nb;
+            break;
         }
         return tpy_bool_from(r);
     }
@@ -658,8 +670,7 @@ static int subscript_index(tpy_object_t *key, intptr_t *i)
         return 0;
     }
     if (!tpy_index_check(key)) {
-        tpy_err_format(&tpy_exc_TypeError, "list indices must be integers or slices, not %T",
-                       key);
+        tpy_err_format(&tpy_exc_TypeError, "list indices must be integers or slices, not %T", key);
         return -1;
     }
     *i = tpy_number_as_ssize(key, &tpy_exc_IndexError);
@@ -780,8 +791,7 @@ static tpy_object_t *list_add(tpy_object_t *a, tpy_object_t *b)
         if (tpy_seq_other_overrides(b, TPY_BINOP_ADD)) {
             TPY_RETURN_NOTIMPL;
         }
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "can only concatenate list (not \"%s\") to list",
+        return tpy_err_format(&tpy_exc_TypeError, "can only concatenate list (not \"%s\") to list",
                               tpy_type_name(TPY_TYPE(b)));
     }
     return list_concat(a, b);
@@ -911,8 +921,8 @@ static int list_init(tpy_object_t *op, tpy_object_t *const *args, size_t nargs,
 
 /* ---- methods ------------------------------------------------------------------- */
 
-static tpy_object_t *list_append_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_append_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg("list.append", nargs, kwnames) < 0) {
         return NULL;
@@ -923,8 +933,8 @@ static tpy_object_t *list_append_meth(tpy_object_t *self, tpy_object_t *const *a
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *list_extend_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_extend_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg("list.extend", nargs, kwnames) < 0) {
         return NULL;
@@ -957,8 +967,8 @@ static int ssize_arg(tpy_object_t *op, intptr_t *out)
     return 0;
 }
 
-static tpy_object_t *list_insert_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_insert_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_arg_no_kw("insert", kwnames) < 0) {
         return NULL;
@@ -1106,8 +1116,8 @@ static void reverse_array(tpy_object_t **lo, tpy_object_t **hi)
     }
 }
 
-static tpy_object_t *list_reverse_meth(tpy_object_t *op, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_reverse_meth(tpy_object_t *op, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("list.reverse", nargs, kwnames) < 0) {
@@ -1184,8 +1194,8 @@ static tpy_object_t *list_sort_meth(tpy_object_t *op, tpy_object_t *const *args,
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *list_sizeof_meth(tpy_object_t *op, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_sizeof_meth(tpy_object_t *op, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("list.__sizeof__", nargs, kwnames) < 0) {
@@ -1195,8 +1205,8 @@ static tpy_object_t *list_sizeof_meth(tpy_object_t *op, tpy_object_t *const *arg
     return tpy_int_from_i64((int64_t)(TPY_TYPE(op)->tp_basicsize + items_bytes(alloc)));
 }
 
-static tpy_object_t *list_reversed_meth(tpy_object_t *op, tpy_object_t *const *args,
-                                        size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *list_reversed_meth(tpy_object_t *op, tpy_object_t *const *args, size_t nargs,
+                                        tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("list.__reversed__", nargs, kwnames) < 0) {

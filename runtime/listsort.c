@@ -37,9 +37,9 @@ struct sortstate {
     tpy_object_t **values; // NULL when the keys are the values
     intptr_t n;
     lt_fn lt;
-    tpy_object_t **tmp;   // scratch: tmpcap keys then tmpcap values
+    tpy_object_t **tmp; // scratch: tmpcap keys then tmpcap values
     intptr_t tmpcap;
-    run_t runs[90];       // powersort keeps at most ~log2(n) + 1 pending runs
+    run_t runs[90]; // powersort keeps at most ~log2(n) + 1 pending runs
     int nruns;
 };
 
@@ -530,8 +530,8 @@ restore:
         while (--during_n >= 0) {
             TPY_XDECREF(during[during_n]);
         }
-        tpy_mem_free(during, (size_t)(during_alloc > 0 ? during_alloc : 0) *
-                                 sizeof(tpy_object_t *));
+        tpy_mem_free(during,
+                     (size_t)(during_alloc > 0 ? during_alloc : 0) * sizeof(tpy_object_t *));
     }
     return result;
 }

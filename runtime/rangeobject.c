@@ -120,11 +120,10 @@ static tpy_object_t *range_repr(tpy_object_t *op)
 {
     tpy_range_t *r = (tpy_range_t *)op;
     if (r->step == 1) {
-        return tpy_str_from_format("range(%lld, %lld)", (long long)r->start,
-                                   (long long)r->stop);
+        return tpy_str_from_format("range(%lld, %lld)", (long long)r->start, (long long)r->stop);
     }
-    return tpy_str_from_format("range(%lld, %lld, %lld)", (long long)r->start,
-                               (long long)r->stop, (long long)r->step);
+    return tpy_str_from_format("range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
+                               (long long)r->step);
 }
 
 static int64_t range_item(tpy_range_t *r, int64_t i)
@@ -201,8 +200,8 @@ static int64_t range_find_int(tpy_range_t *r, tpy_object_t *x)
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) {
         return -1;
     }
-    uint64_t off = r->step > 0 ? (uint64_t)v - (uint64_t)r->start
-                               : (uint64_t)r->start - (uint64_t)v;
+    uint64_t off =
+        r->step > 0 ? (uint64_t)v - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)v;
     uint64_t ustep = r->step > 0 ? (uint64_t)r->step : (uint64_t)0 - (uint64_t)r->step;
     if (off % ustep != 0) {
         return -1;
@@ -306,8 +305,7 @@ static tpy_object_t *range_slice(tpy_range_t *r, tpy_object_t *slice)
     __int128 nstep = (__int128)r->step * step;
     if (nstart < INT64_MIN || nstart > INT64_MAX || nstop < INT64_MIN || nstop > INT64_MAX ||
         nstep < INT64_MIN || nstep > INT64_MAX) {
-        return tpy_err_format(&tpy_exc_OverflowError,
-                              "Python int too large to convert to C long");
+        return tpy_err_format(&tpy_exc_OverflowError, "Python int too large to convert to C long");
     }
     return make_range((int64_t)nstart, (int64_t)nstop, (int64_t)nstep, (int64_t)n);
 }
@@ -617,8 +615,8 @@ int tpy_slice_index(tpy_object_t *op, intptr_t *out)
     return slice_index_impl(op, out, false);
 }
 
-int tpy_slice_index_bounds(tpy_object_t *const *args, size_t nargs, intptr_t len,
-                           intptr_t *start, intptr_t *stop)
+int tpy_slice_index_bounds(tpy_object_t *const *args, size_t nargs, intptr_t len, intptr_t *start,
+                           intptr_t *stop)
 {
     intptr_t *outs[2] = {start, stop};
     for (size_t k = 0; k < nargs && k < 2; k++) {

@@ -55,8 +55,8 @@ int tpy_slice_index(tpy_object_t *op, intptr_t *out);
  * and everything is clamped to [0, len].  *start / *stop keep their defaults
  * when not given.  0 or -1 with TypeError.
  */
-int tpy_slice_index_bounds(tpy_object_t *const *args, size_t nargs, intptr_t len,
-                           intptr_t *start, intptr_t *stop);
+int tpy_slice_index_bounds(tpy_object_t *const *args, size_t nargs, intptr_t len, intptr_t *start,
+                           intptr_t *stop);
 
 void tpy_range_init(void);
 void tpy_range_fini(void); // drops the cached dead slice

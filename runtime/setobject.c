@@ -39,7 +39,8 @@ bool tpy_set_check_subtype(tpy_object_t *op)
 static bool is_frozen(tpy_object_t *op)
 {
     return TPY_TYPE(op) == &tpy_frozenset_type ||
-           (TPY_TYPE(op) != &tpy_set_type && tpy_type_is_subtype(TPY_TYPE(op), &tpy_frozenset_type));
+           (TPY_TYPE(op) != &tpy_set_type &&
+            tpy_type_is_subtype(TPY_TYPE(op), &tpy_frozenset_type));
 }
 
 static inline int64_t key_hash(tpy_object_t *key)
@@ -825,9 +826,8 @@ static int symmetric_difference_update(tpy_object_t *so, tpy_object_t *other)
         }
         return 0;
     }
-    tpy_object_t *otherset = TPY_ANYSET_CHECK(other)
-                                 ? tpy_newref(other)
-                                 : make_new_set_basetype(TPY_TYPE(so), other);
+    tpy_object_t *otherset =
+        TPY_ANYSET_CHECK(other) ? tpy_newref(other) : make_new_set_basetype(TPY_TYPE(so), other);
     if (otherset == NULL) {
         return -1;
     }
@@ -1097,10 +1097,18 @@ static tpy_object_t *set_richcompare(tpy_object_t *v, tpy_object_t *w, int op)
             r = !r;
         }
         break;
-    case TPY_CMP_LE: r = issubset(v, w); break;
-    case TPY_CMP_GE: r = issuperset(v, w); break;
-    case TPY_CMP_LT: r = tpy_set_size(v) < tpy_set_size(w) ? issubset(v, w) : 0; break;
-    default: r = tpy_set_size(v) > tpy_set_size(w) ? issuperset(v, w) : 0; break;
+    case TPY_CMP_LE:
+        r = issubset(v, w);
+        break;
+    case TPY_CMP_GE:
+        r = issuperset(v, w);
+        break;
+    case TPY_CMP_LT:
+        r = tpy_set_size(v) < tpy_set_size(w) ? issubset(v, w) : 0;
+        break;
+    default:
+        r = tpy_set_size(v) > tpy_set_size(w) ? issuperset(v, w) : 0;
+        break;
     }
     if (r < 0) {
         return NULL;
@@ -1254,8 +1262,8 @@ static tpy_object_t *set_add_meth(tpy_object_t *self, tpy_object_t *const *args,
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *set_discard_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_discard_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg("set.discard", nargs, kwnames) < 0 ||
         tpy_set_discard(self, args[0]) < 0) {
@@ -1264,8 +1272,8 @@ static tpy_object_t *set_discard_meth(tpy_object_t *self, tpy_object_t *const *a
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *set_remove_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_remove_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg("set.remove", nargs, kwnames) < 0) {
         return NULL;
@@ -1304,8 +1312,8 @@ static tpy_object_t *set_pop_meth(tpy_object_t *self, tpy_object_t *const *args,
     return key;
 }
 
-static tpy_object_t *set_clear_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                    size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_clear_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
 {
     NOARGS("set.clear");
     clear_internal(SO(self));
@@ -1337,8 +1345,8 @@ static tpy_object_t *set_union_meth(tpy_object_t *self, tpy_object_t *const *arg
     return result;
 }
 
-static tpy_object_t *set_update_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_update_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     if (tpy_arg_no_kw("update", kwnames) < 0) {
         return NULL;
@@ -1416,8 +1424,8 @@ static tpy_object_t *set_difference_update_meth(tpy_object_t *self, tpy_object_t
     TPY_RETURN_NONE;
 }
 
-static tpy_object_t *set_symdiff_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_symdiff_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg(is_frozen(self) ? "frozenset.symmetric_difference"
                                           : "set.symmetric_difference",
@@ -1442,8 +1450,8 @@ static tpy_object_t *bool_result(int r)
     return r < 0 ? NULL : tpy_bool_from(r);
 }
 
-static tpy_object_t *set_issubset_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                       size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_issubset_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                       tpy_object_t *kwnames)
 {
     if (tpy_check_one_arg(is_frozen(self) ? "frozenset.issubset" : "set.issubset", nargs,
                           kwnames) < 0) {
@@ -1472,8 +1480,8 @@ static tpy_object_t *set_isdisjoint_meth(tpy_object_t *self, tpy_object_t *const
     return bool_result(isdisjoint(self, args[0]));
 }
 
-static tpy_object_t *set_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args,
-                                     size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *set_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
 {
     NOARGS("__sizeof__");
     size_t size = TPY_TYPE(self)->tp_basicsize;
@@ -1622,10 +1630,14 @@ tpy_type_t tpy_set_type = {
     .tp_iter = set_iter,
     .tp_new = set_tp_new,
     .tp_init = set_init,
-    .tp_binop = {[TPY_BINOP_OR] = set_or, [TPY_BINOP_AND] = set_and, [TPY_BINOP_SUB] = set_sub,
+    .tp_binop = {[TPY_BINOP_OR] = set_or,
+                 [TPY_BINOP_AND] = set_and,
+                 [TPY_BINOP_SUB] = set_sub,
                  [TPY_BINOP_XOR] = set_xor},
-    .tp_inplace = {[TPY_BINOP_OR] = set_ior, [TPY_BINOP_AND] = set_iand,
-                   [TPY_BINOP_SUB] = set_isub, [TPY_BINOP_XOR] = set_ixor},
+    .tp_inplace = {[TPY_BINOP_OR] = set_ior,
+                   [TPY_BINOP_AND] = set_iand,
+                   [TPY_BINOP_SUB] = set_isub,
+                   [TPY_BINOP_XOR] = set_ixor},
     .tp_len = set_len,
     .tp_contains = set_contains_slot,
     .tp_methods = set_methods,
@@ -1645,7 +1657,9 @@ tpy_type_t tpy_frozenset_type = {
     .tp_clear = set_tp_clear,
     .tp_iter = set_iter,
     .tp_new = frozenset_tp_new,
-    .tp_binop = {[TPY_BINOP_OR] = set_or, [TPY_BINOP_AND] = set_and, [TPY_BINOP_SUB] = set_sub,
+    .tp_binop = {[TPY_BINOP_OR] = set_or,
+                 [TPY_BINOP_AND] = set_and,
+                 [TPY_BINOP_SUB] = set_sub,
                  [TPY_BINOP_XOR] = set_xor},
     .tp_len = set_len,
     .tp_contains = set_contains_slot,

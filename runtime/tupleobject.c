@@ -18,8 +18,8 @@
 
 #include <string.h>
 
-#define TUPLE_MAXSAVE 20    // sizes 1..20 are recycled
-#define TUPLE_MAXFREE 2000  // tuples kept per size
+#define TUPLE_MAXSAVE 20   // sizes 1..20 are recycled
+#define TUPLE_MAXFREE 2000 // tuples kept per size
 
 static tpy_tuple_t *free_list[TUPLE_MAXSAVE + 1];
 static int free_count[TUPLE_MAXSAVE + 1];
@@ -290,12 +290,24 @@ static tpy_object_t *tuple_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
     if (i >= na || i >= nb) {
         bool r;
         switch (op) {
-        case TPY_CMP_LT: r = na < nb; break;
-        case TPY_CMP_LE: r = na <= nb; break;
-        case TPY_CMP_EQ: r = na == nb; break;
-        case TPY_CMP_NE: r = na != nb; break;
-        case TPY_CMP_GT: r = na > nb; break;
-        default: r = na >= nb; break;
+        case TPY_CMP_LT:
+            r = na < nb;
+            break;
+        case TPY_CMP_LE:
+            r = na <= nb;
+            break;
+        case TPY_CMP_EQ:
+            r = na == nb;
+            break;
+        case TPY_CMP_NE:
+            r = na != nb;
+            break;
+        case TPY_CMP_GT:
+            r = na > nb;
+            break;
+        default:
+            r = na >= nb;
+            break;
         }
         return tpy_bool_from(r);
     }
@@ -530,8 +542,8 @@ static tpy_object_t *tuple_count(tpy_object_t *self, tpy_object_t *const *args, 
     return tpy_int_from_i64(count);
 }
 
-static tpy_object_t *tuple_getnewargs(tpy_object_t *self, tpy_object_t *const *args,
-                                      size_t nargs, tpy_object_t *kwnames)
+static tpy_object_t *tuple_getnewargs(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                      tpy_object_t *kwnames)
 {
     (void)args;
     if (tpy_check_no_args("tuple.__getnewargs__", nargs, kwnames) < 0) {
@@ -679,7 +691,7 @@ void tpy_tuple_fini(void)
 
 /* ---- helpers shared by the container types ------------------------------------ */
 
-#define TRASH_LIMIT 50          // nested container deallocs before parking
+#define TRASH_LIMIT 50 // nested container deallocs before parking
 static int trash_depth;
 static tpy_object_t *trash_parked; // chained through TPY_GC_HEAD(op)->prev
 

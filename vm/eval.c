@@ -12,7 +12,7 @@
  *    passes, then unwinds the frame's block stack to the innermost handler.
  * Safe points (loop back-edges and calls) check for Ctrl-C.
  */
-#include "vm/frame.h"
+#include "vm/evalops.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -154,191 +154,6 @@ void tpy_frame_clear(tpy_frame_t *f)
     }
 }
 
-/* ---- argument binding ------------------------------------------------------------------ */
-
-static tpy_object_t *func_qualname(tpy_function_t *func)
-{
-    return func->qualname;
-}
-
-/* "'a', 'b', and 'c'" */
-static void format_names(tpy_strbuf_t *b, tpy_object_t **names, intptr_t n)
-{
-    for (intptr_t i = 0; i < n; i++) {
-        if (i > 0) {
-            tpy_strbuf_append_cstr(b, n == 2 ? " and " : (i == n - 1 ? ", and " : ", "));
-        }
-        tpy_strbuf_append_char(b, '\'');
-        tpy_strbuf_append_str(b, names[i]);
-        tpy_strbuf_append_char(b, '\'');
-    }
-}
-
-static void missing_args_error(tpy_function_t *func, tpy_frame_t *f, int start, int end,
-                               bool kwonly)
-{
-    tpy_code_t *co = f->code;
-    tpy_object_t *names[256];
-    intptr_t n = 0;
-    for (int i = start; i < end && n < 256; i++) {
-        if (f->localsplus[i] == NULL) {
-            names[n++] = TPY_TUPLE_GET(co->localsplusnames, i);
-        }
-    }
-    tpy_strbuf_t b;
-    tpy_strbuf_init(&b);
-    tpy_strbuf_append_str(&b, func_qualname(func));
-    tpy_strbuf_printf(&b, "() missing %zd required %s argument%s: ", n,
-                      kwonly ? "keyword-only" : "positional", n == 1 ? "" : "s");
-    format_names(&b, names, n);
-    tpy_object_t *msg = tpy_strbuf_finish(&b);
-    if (msg != NULL) {
-        tpy_err_set_object(&tpy_exc_TypeError, msg);
-        TPY_DECREF(msg);
-    }
-}
-
-static void too_many_positional(tpy_function_t *func, tpy_frame_t *f, size_t given)
-{
-    tpy_code_t *co = f->code;
-    intptr_t ndefaults = func->defaults ? TPY_TUPLE_SIZE(func->defaults) : 0;
-    int kwonly_given = 0;
-    for (int i = co->argcount; i < co->argcount + co->kwonlyargcount; i++) {
-        if (f->localsplus[i] != NULL) {
-            kwonly_given++;
-        }
-    }
-    char sig[128];
-    int req = co->argcount - (int)ndefaults;
-    if (ndefaults > 0) {
-        snprintf(sig, sizeof sig, "from %d to %d positional arguments", req, co->argcount);
-    } else {
-        snprintf(sig, sizeof sig, "%d positional argument%s", co->argcount,
-                 co->argcount == 1 ? "" : "s");
-    }
-    if (kwonly_given > 0) {
-        tpy_err_format(&tpy_exc_TypeError,
-                       "%U() takes %s but %zu positional argument%s (and %d keyword-only "
-                       "argument%s) were given",
-                       func_qualname(func), sig, given, given == 1 ? "" : "s", kwonly_given,
-                       kwonly_given == 1 ? "" : "s");
-    } else {
-        tpy_err_format(&tpy_exc_TypeError, "%U() takes %s but %zu %s given", func_qualname(func),
-                       sig, given, given == 1 ? "was" : "were");
-    }
-}
-
-/* Bind a call's arguments into the fresh frame [f].  Borrowed arguments. 0/-1. */
-static int bind_args(tpy_frame_t *f, tpy_function_t *func, tpy_object_t *const *args,
-                     size_t nargs, tpy_object_t *kwnames)
-{
-    tpy_code_t *co = f->code;
-    tpy_object_t **locals = f->localsplus;
-    int argcount = co->argcount;
-    int total = argcount + co->kwonlyargcount;
-    tpy_object_t *kwdict = NULL;
-    if (co->flags & TPY_CO_VARKEYWORDS) {
-        kwdict = tpy_dict_new();
-        if (kwdict == NULL) {
-            return -1;
-        }
-        locals[total + ((co->flags & TPY_CO_VARARGS) ? 1 : 0)] = kwdict;
-    }
-    size_t n = nargs < (size_t)argcount ? nargs : (size_t)argcount;
-    for (size_t i = 0; i < n; i++) {
-        locals[i] = tpy_newref(args[i]);
-    }
-    if (co->flags & TPY_CO_VARARGS) {
-        tpy_object_t *rest = nargs > n ? tpy_tuple_from_array(args + n, (intptr_t)(nargs - n))
-                                       : tpy_tuple_new(0);
-        if (rest == NULL) {
-            return -1;
-        }
-        locals[total] = rest;
-    } else if (nargs > (size_t)argcount) {
-        // report after keywords are bound so kw-only counts are known
-    }
-    size_t nkw = tpy_kwcount(kwnames);
-    for (size_t k = 0; k < nkw; k++) {
-        tpy_object_t *name = TPY_TUPLE_GET(kwnames, k);
-        tpy_object_t *value = args[nargs + k];
-        int j;
-        for (j = co->posonlyargcount; j < total; j++) {
-            tpy_object_t *pn = TPY_TUPLE_GET(co->localsplusnames, j);
-            if (pn == name || tpy_str_eq(pn, name)) {
-                break;
-            }
-        }
-        if (j == total) {
-            if (kwdict != NULL) {
-                if (tpy_dict_set(kwdict, name, value) < 0) {
-                    return -1;
-                }
-                continue;
-            }
-            for (j = 0; j < co->posonlyargcount; j++) {
-                if (tpy_str_eq(TPY_TUPLE_GET(co->localsplusnames, j), name)) {
-                    tpy_err_format(&tpy_exc_TypeError,
-                                   "%U() got some positional-only arguments passed as keyword "
-                                   "arguments: '%U'",
-                                   func_qualname(func), name);
-                    return -1;
-                }
-            }
-            tpy_err_format(&tpy_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
-                           func_qualname(func), name);
-            return -1;
-        }
-        if (locals[j] != NULL) {
-            tpy_err_format(&tpy_exc_TypeError, "%U() got multiple values for argument '%U'",
-                           func_qualname(func), name);
-            return -1;
-        }
-        locals[j] = tpy_newref(value);
-    }
-    if (nargs > (size_t)argcount && !(co->flags & TPY_CO_VARARGS)) {
-        too_many_positional(func, f, nargs);
-        return -1;
-    }
-    // defaults for the missing positional parameters
-    if ((int)nargs < argcount) {
-        intptr_t ndef = func->defaults ? TPY_TUPLE_SIZE(func->defaults) : 0;
-        int first_default = argcount - (int)ndef;
-        for (int i = (int)nargs; i < argcount; i++) {
-            if (locals[i] == NULL && i >= first_default) {
-                locals[i] = tpy_newref(TPY_TUPLE_GET(func->defaults, i - first_default));
-            }
-        }
-        for (int i = (int)nargs; i < argcount; i++) {
-            if (locals[i] == NULL) {
-                missing_args_error(func, f, (int)nargs, argcount, false);
-                return -1;
-            }
-        }
-    }
-    if (co->kwonlyargcount > 0) {
-        for (int i = argcount; i < total; i++) {
-            if (locals[i] != NULL) {
-                continue;
-            }
-            tpy_object_t *d = NULL;
-            if (func->kwdefaults != NULL) {
-                d = tpy_dict_get_str_borrow(func->kwdefaults, TPY_TUPLE_GET(co->localsplusnames, i));
-            }
-            if (d != NULL) {
-                locals[i] = tpy_newref(d);
-            }
-        }
-        for (int i = argcount; i < total; i++) {
-            if (locals[i] == NULL) {
-                missing_args_error(func, f, argcount, total, true);
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
-
 /* Push a frame for calling [func]; NULL with an exception set on failure. */
 static tpy_frame_t *push_frame(tpy_function_t *func, tpy_object_t *const *args, size_t nargs,
                                tpy_object_t *kwnames)
@@ -361,7 +176,7 @@ static tpy_frame_t *push_frame(tpy_function_t *func, tpy_object_t *const *args, 
         for (size_t i = 0; i < nargs; i++) {
             f->localsplus[i] = tpy_newref(args[i]);
         }
-    } else if (bind_args(f, func, args, nargs, kwnames) < 0) {
+    } else if (tpy_callargs_bind(f, func, args, nargs, kwnames) < 0) {
         tpy_frame_clear(f);
         data_stack_pop(f, size);
         return NULL;
@@ -431,7 +246,7 @@ tpy_frame_t *tpy_frame_new_heap(tpy_object_t *funcobj, tpy_object_t *const *args
         return NULL;
     }
     frame_init(f, co, funcobj, func->globals, func->builtins, NULL, size);
-    if (bind_args(f, func, args, nargs, kwnames) < 0) {
+    if (tpy_callargs_bind(f, func, args, nargs, kwnames) < 0) {
         tpy_frame_clear(f);
         tpy_mem_free(f, size);
         return NULL;
@@ -467,291 +282,6 @@ static tpy_object_t *function_call(tpy_object_t *callable, tpy_object_t *const *
     }
     f->entry = true;
     return tpy_eval_frame(f);
-}
-
-/* ---- helpers for opcodes ---------------------------------------------------------- */
-
-static tpy_object_t *format_unbound_local(tpy_code_t *co, int i)
-{
-    return tpy_err_format(&tpy_exc_UnboundLocalError,
-                          "local variable '%U' referenced before assignment",
-                          TPY_TUPLE_GET(co->localsplusnames, i));
-}
-
-static tpy_object_t *name_error(tpy_object_t *name)
-{
-    tpy_err_format(&tpy_exc_NameError, "name '%U' is not defined", name);
-    tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
-    if (e != NULL && tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_NameError)) {
-        TPY_SETREF(e->extra, tpy_newref(name)); // NameError.name, for suggestions
-    }
-    return NULL;
-}
-
-static int unpack_iterable(tpy_object_t *v, int before, int after, tpy_object_t **top)
-{
-    // [top] points just past the slots to fill; the first item goes to top[-1]
-    tpy_object_t *it = tpy_object_getiter(v);
-    if (it == NULL) {
-        if (tpy_err_matches(&tpy_exc_TypeError) && TPY_TYPE(v)->tp_iter == NULL &&
-            TPY_TYPE(v)->tp_getitem == NULL) {
-            tpy_err_clear();
-            tpy_err_format(&tpy_exc_TypeError, "cannot unpack non-iterable %T object", v);
-        }
-        return -1;
-    }
-    int i = 0;
-    for (; i < before; i++) {
-        tpy_object_t *w = tpy_iter_next(it);
-        if (w == NULL) {
-            if (!tpy_err_occurred()) {
-                if (after < 0) {
-                    tpy_err_format(&tpy_exc_ValueError,
-                                   "not enough values to unpack (expected %d, got %d)", before, i);
-                } else {
-                    tpy_err_format(&tpy_exc_ValueError,
-                                   "not enough values to unpack (expected at least %d, got %d)",
-                                   before + after, i);
-                }
-            }
-            goto error;
-        }
-        *--top = w;
-    }
-    if (after < 0) {
-        tpy_object_t *w = tpy_iter_next(it);
-        if (w != NULL) {
-            TPY_DECREF(w);
-            tpy_err_format(&tpy_exc_ValueError, "too many values to unpack (expected %d)", before);
-            goto error;
-        }
-        if (tpy_err_occurred()) {
-            goto error;
-        }
-        TPY_DECREF(it);
-        return 0;
-    }
-    tpy_object_t *rest = tpy_sequence_list(it);
-    if (rest == NULL) {
-        goto error;
-    }
-    intptr_t n = TPY_LIST_SIZE(rest);
-    if (n < after) {
-        tpy_err_format(&tpy_exc_ValueError,
-                       "not enough values to unpack (expected at least %d, got %zd)",
-                       before + after, (intptr_t)before + n);
-        TPY_DECREF(rest);
-        goto error;
-    }
-    *--top = rest;
-    i++;
-    // move the last [after] items out of the list onto the stack
-    for (intptr_t j = 0; j < after; j++) {
-        top[-1 - j] = TPY_LIST_ITEMS(rest)[n - after + j];
-    }
-    top -= after;
-    ((tpy_list_t *)rest)->size = n - after;
-    TPY_DECREF(it);
-    return 0;
-error:
-    // release what was pushed so far
-    while (i-- > 0) {
-        TPY_DECREF(*top);
-        top++;
-    }
-    TPY_DECREF(it);
-    return -1;
-}
-
-static bool exc_match(tpy_object_t *exc, tpy_object_t *type)
-{
-    if (TPY_TUPLE_CHECK(type)) {
-        for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type); i++) {
-            if (exc_match(exc, TPY_TUPLE_GET(type, i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-    return tpy_type_is_subtype(TPY_TYPE(exc), (tpy_type_t *)type);
-}
-
-static int check_except_type(tpy_object_t *type)
-{
-    if (TPY_TUPLE_CHECK(type)) {
-        for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type); i++) {
-            if (check_except_type(TPY_TUPLE_GET(type, i)) < 0) {
-                return -1;
-            }
-        }
-        return 0;
-    }
-    if (!tpy_exc_type_check(type)) {
-        tpy_err_set_str(&tpy_exc_TypeError,
-                        "catching classes that do not inherit from BaseException is not allowed");
-        return -1;
-    }
-    return 0;
-}
-
-/* An exception instance from `raise X` where X may be a class. */
-static tpy_object_t *make_exception(tpy_object_t *x, const char *what)
-{
-    if (tpy_exc_type_check(x)) {
-        tpy_object_t *e = tpy_object_call0(x);
-        if (e != NULL && !tpy_exc_check(e)) {
-            tpy_err_format(&tpy_exc_TypeError,
-                           "calling %R should have returned an instance of BaseException, not %T",
-                           x, e);
-            TPY_DECREF(e);
-            return NULL;
-        }
-        return e;
-    }
-    if (tpy_exc_check(x)) {
-        return tpy_newref(x);
-    }
-    tpy_err_format(&tpy_exc_TypeError, "%s", what);
-    return NULL;
-}
-
-/* raise [exc] [from cause]: sets the current exception. */
-static void do_raise(tpy_object_t *exc, tpy_object_t *cause)
-{
-    tpy_object_t *e = make_exception(exc, "exceptions must derive from BaseException");
-    if (e == NULL) {
-        return;
-    }
-    if (cause != NULL) {
-        if (cause == tpy_none) {
-            tpy_exc_set_cause(e, NULL);
-        } else {
-            tpy_object_t *c = make_exception(cause, "exception causes must derive from "
-                                                    "BaseException");
-            if (c == NULL) {
-                TPY_DECREF(e);
-                return;
-            }
-            tpy_exc_set_cause(e, c);
-        }
-    }
-    tpy_err_restore(e);
-}
-
-/* Chain the handled exception as __context__ of a new one (no cycles). */
-static void set_context(tpy_object_t *exc)
-{
-    tpy_object_t *handled = tpy_ts.handled;
-    if (handled == NULL || handled == exc) {
-        return;
-    }
-    tpy_exception_t *e = (tpy_exception_t *)exc;
-    if (e->context != NULL) {
-        return;
-    }
-    // break a cycle: if exc already appears in handled's context chain, cut it there
-    tpy_exception_t *o = (tpy_exception_t *)handled;
-    while (o != NULL) {
-        tpy_exception_t *ctx = (tpy_exception_t *)o->context;
-        if (TPY_OBJ(ctx) == exc) {
-            TPY_CLEAR(o->context);
-            break;
-        }
-        o = ctx;
-    }
-    tpy_exc_set_context(exc, tpy_newref(handled));
-}
-
-static tpy_object_t *special_lookup(tpy_object_t *obj, const char *name, bool *missing)
-{
-    tpy_object_t *n = tpy_str_intern_cstr(name);
-    if (n == NULL) {
-        return NULL;
-    }
-    tpy_object_t *f = tpy_type_lookup_borrow(TPY_TYPE(obj), n);
-    TPY_DECREF(n);
-    if (f == NULL) {
-        *missing = true;
-        return NULL;
-    }
-    *missing = false;
-    tpy_descrget_fn get = TPY_TYPE(f)->tp_descr_get;
-    return get ? get(f, obj, TPY_TYPE(obj)) : tpy_newref(f);
-}
-
-static tpy_object_t *import_from(tpy_object_t *module, tpy_object_t *name)
-{
-    tpy_object_t *v = tpy_object_getattr_opt(module, name);
-    if (v != NULL || tpy_err_occurred()) {
-        return v;
-    }
-    // a submodule not yet bound as an attribute: try sys.modules["pkg.name"]
-    tpy_object_t *modname = tpy_object_getattr_cstr(module, "__name__");
-    if (modname == NULL) {
-        tpy_err_clear();
-        return tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U'", name);
-    }
-    tpy_object_t *full = tpy_str_from_format("%U.%U", modname, name);
-    if (full != NULL) {
-        tpy_object_t *m = tpy_dict_get_borrow(tpy_ts.modules, full);
-        TPY_DECREF(full);
-        if (m != NULL) {
-            TPY_DECREF(modname);
-            return tpy_newref(m);
-        }
-    }
-    tpy_object_t *file = TPY_MODULE_CHECK(module)
-                             ? tpy_dict_get_cstr_borrow(TPY_MODULE_DICT(module), "__file__")
-                             : NULL;
-    if (file != NULL) {
-        tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (%U)", name,
-                       modname, file);
-    } else {
-        tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
-                       name, modname);
-    }
-    TPY_DECREF(modname);
-    return NULL;
-}
-
-static int import_star(tpy_object_t *locals, tpy_object_t *module)
-{
-    if (!TPY_MODULE_CHECK(module)) {
-        tpy_err_set_str(&tpy_exc_TypeError, "import * from a non-module");
-        return -1;
-    }
-    tpy_object_t *dict = TPY_MODULE_DICT(module);
-    tpy_object_t *all = tpy_dict_get_cstr_borrow(dict, "__all__");
-    if (all != NULL) {
-        tpy_object_t *it = tpy_object_getiter(all);
-        if (it == NULL) {
-            return -1;
-        }
-        tpy_object_t *name;
-        while ((name = tpy_iter_next(it)) != NULL) {
-            tpy_object_t *v = tpy_object_getattr(module, name);
-            int r = v ? tpy_dict_set(locals, name, v) : -1;
-            TPY_XDECREF(v);
-            TPY_DECREF(name);
-            if (r < 0) {
-                TPY_DECREF(it);
-                return -1;
-            }
-        }
-        TPY_DECREF(it);
-        return tpy_err_occurred() ? -1 : 0;
-    }
-    intptr_t pos = 0;
-    tpy_object_t *k, *v;
-    while (tpy_dict_next(dict, &pos, &k, &v)) {
-        if (TPY_STR_CHECK(k) && TPY_STR_DATA(k)[0] == '_') {
-            continue;
-        }
-        if (tpy_dict_set(locals, k, v) < 0) {
-            return -1;
-        }
-    }
-    return 0;
 }
 
 static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_object_t *const *bases,
@@ -812,93 +342,6 @@ static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_obj
     TPY_DECREF(ns);
     TPY_DECREF(bt);
     return cls;
-}
-
-static int print_expr(tpy_object_t *v)
-{
-    if (v == tpy_none) {
-        return 0;
-    }
-    if (tpy_dict_set_cstr(tpy_ts.builtins, "_", tpy_none) < 0) {
-        return -1;
-    }
-    tpy_object_t *r = tpy_object_repr(v);
-    if (r == NULL) {
-        return -1;
-    }
-    tpy_object_t *args[1] = {r};
-    tpy_object_t *res = tpy_builtin_print(NULL, args, 1, NULL);
-    TPY_DECREF(r);
-    if (res == NULL) {
-        return -1;
-    }
-    TPY_DECREF(res);
-    return tpy_dict_set_cstr(tpy_ts.builtins, "_", v);
-}
-
-static tpy_object_t *format_value(tpy_object_t *v, int flags, tpy_object_t *spec)
-{
-    tpy_object_t *conv = NULL;
-    switch (flags & 3) {
-    case TPY_FMT_STR:
-        conv = tpy_object_str(v);
-        break;
-    case TPY_FMT_REPR:
-    case TPY_FMT_ASCII:
-        conv = tpy_object_repr(v);
-        break;
-    default:
-        conv = tpy_newref(v);
-        break;
-    }
-    if (conv == NULL) {
-        return NULL;
-    }
-    if (spec == NULL && TPY_STR_CHECK_EXACT(conv)) {
-        return conv;
-    }
-    tpy_object_t *empty = NULL;
-    if (spec == NULL) {
-        empty = tpy_str_from_cstr("");
-        if (empty == NULL) {
-            TPY_DECREF(conv);
-            return NULL;
-        }
-    }
-    tpy_object_t *r = tpy_object_format(conv, spec ? spec : empty);
-    TPY_XDECREF(empty);
-    TPY_DECREF(conv);
-    return r;
-}
-
-/* LOAD_GLOBAL's full lookup: refill the cache.  Borrowed value or NULL. */
-static tpy_object_t *load_global_slow(tpy_globalcache_t *gc, tpy_object_t *globals,
-                                      tpy_object_t *builtins, tpy_object_t *name)
-{
-    intptr_t hint = -1;
-    tpy_object_t *v = tpy_dict_get_str_hinted(globals, name, &hint);
-    tpy_dict_t *g = (tpy_dict_t *)globals;
-    if (v != NULL) {
-        gc->gtable = g->table;
-        gc->gcap = g->capacity;
-        gc->gentry = tpy_dict_entries_borrow(globals) + hint;
-        return v;
-    }
-    gc->gtable = NULL;
-    gc->absent_table = g->table;
-    gc->absent_nentries = g->nentries;
-    hint = -1;
-    v = tpy_dict_get_str_hinted(builtins, name, &hint);
-    if (v != NULL) {
-        tpy_dict_t *b = (tpy_dict_t *)builtins;
-        gc->btable = b->table;
-        gc->bcap = b->capacity;
-        gc->bentry = tpy_dict_entries_borrow(builtins) + hint;
-        return v;
-    }
-    gc->btable = NULL;
-    gc->absent_table = NULL;
-    return NULL;
 }
 
 /* Ctrl-C arrived: raise KeyboardInterrupt at the next safe point. */
@@ -1018,7 +461,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *v = localsplus[oparg];
         if (v == NULL) {
-            format_unbound_local(co, (int)oparg);
+            tpy_evalops_unbound_local(co, (int)oparg);
             goto error_tb;
         }
         TPY_INCREF(v);
@@ -1037,7 +480,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *old = localsplus[oparg];
         if (old == NULL) {
-            format_unbound_local(co, (int)oparg);
+            tpy_evalops_unbound_local(co, (int)oparg);
             goto error_tb;
         }
         localsplus[oparg] = NULL;
@@ -1080,7 +523,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                                "scope",
                                TPY_TUPLE_GET(co->localsplusnames, oparg));
             } else {
-                format_unbound_local(co, (int)oparg);
+                tpy_evalops_unbound_local(co, (int)oparg);
             }
             goto error_tb;
         }
@@ -1117,7 +560,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_cell_t *cell = (tpy_cell_t *)localsplus[oparg];
         if (cell->ref == NULL) {
-            format_unbound_local(co, (int)oparg);
+            tpy_evalops_unbound_local(co, (int)oparg);
             goto error_tb;
         }
         TPY_CLEAR(cell->ref);
@@ -1137,9 +580,9 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 b->table == gc->btable && b->capacity == gc->bcap && gc->bentry->key == name) {
                 v = gc->bentry->value;
             } else {
-                v = load_global_slow(gc, frame->globals, frame->builtins, name);
+                v = tpy_evalops_load_global_slow(gc, frame->globals, frame->builtins, name);
                 if (v == NULL) {
-                    name_error(name);
+                    tpy_evalops_name_error(name);
                     goto error_tb;
                 }
             }
@@ -1163,7 +606,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         int r = tpy_dict_discard(frame->globals, names[oparg]);
         if (r <= 0) {
             if (r == 0) {
-                name_error(names[oparg]);
+                tpy_evalops_name_error(names[oparg]);
             }
             goto error_tb;
         }
@@ -1183,7 +626,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             v = tpy_dict_get_str_borrow(frame->builtins, name);
         }
         if (v == NULL) {
-            name_error(name);
+            tpy_evalops_name_error(name);
             goto error_tb;
         }
         TPY_INCREF(v);
@@ -1207,7 +650,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         int r = tpy_dict_discard(ns, names[oparg]);
         if (r <= 0) {
             if (r == 0) {
-                name_error(names[oparg]);
+                tpy_evalops_name_error(names[oparg]);
             }
             goto error_tb;
         }
@@ -1873,7 +1316,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             TPY_DECREF(v);
             DISPATCH();
         }
-        if (unpack_iterable(v, (int)n, -1, sp + n) < 0) {
+        if (tpy_evalops_unpack(v, (int)n, -1, sp + n) < 0) {
             TPY_DECREF(v);
             goto error_tb;
         }
@@ -1885,7 +1328,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *v = POP();
         int before = (int)(oparg & 0xff), after = (int)(oparg >> 8);
-        if (unpack_iterable(v, before, after, sp + before + 1 + after) < 0) {
+        if (tpy_evalops_unpack(v, before, after, sp + before + 1 + after) < 0) {
             TPY_DECREF(v);
             goto error_tb;
         }
@@ -2139,11 +1582,11 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         }
         tpy_object_t *cause = oparg == 2 ? POP() : NULL;
         tpy_object_t *exc = POP();
-        do_raise(exc, cause);
+        tpy_evalops_raise(exc, cause);
         TPY_DECREF(exc);
         TPY_XDECREF(cause);
         if (tpy_err_occurred()) {
-            set_context(tpy_err_occurred());
+            tpy_evalops_set_context(tpy_err_occurred());
         }
         add_tb = true;
         goto error;
@@ -2199,11 +1642,11 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(CHECK_EXC_MATCH)
     {
         tpy_object_t *type = POP();
-        if (check_except_type(type) < 0) {
+        if (tpy_evalops_check_except_type(type) < 0) {
             TPY_DECREF(type);
             goto error_tb;
         }
-        bool m = exc_match(TOP(), type);
+        bool m = tpy_evalops_exc_match(TOP(), type);
         TPY_DECREF(type);
         PUSH(tpy_newref(m ? tpy_true : tpy_false));
         DISPATCH();
@@ -2217,7 +1660,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *mgr = TOP();
         bool missing_enter, missing_exit;
-        tpy_object_t *enter = special_lookup(mgr, "__enter__", &missing_enter);
+        tpy_object_t *enter = tpy_evalops_special_lookup(mgr, "__enter__", &missing_enter);
         if (enter == NULL) {
             if (missing_enter) {
                 tpy_err_format(&tpy_exc_TypeError,
@@ -2225,7 +1668,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             }
             goto error_tb;
         }
-        tpy_object_t *exit = special_lookup(mgr, "__exit__", &missing_exit);
+        tpy_object_t *exit = tpy_evalops_special_lookup(mgr, "__exit__", &missing_exit);
         if (exit == NULL) {
             if (missing_exit) {
                 tpy_err_format(&tpy_exc_TypeError,
@@ -2285,7 +1728,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *spec = (oparg & TPY_FMT_HAVE_SPEC) ? POP() : NULL;
         tpy_object_t *v = TOP();
-        tpy_object_t *r = format_value(v, (int)oparg, spec);
+        tpy_object_t *r = tpy_evalops_format_value(v, (int)oparg, spec);
         TPY_XDECREF(spec);
         TPY_DECREF(v);
         SET_TOP(r);
@@ -2298,7 +1741,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(PRINT_EXPR)
     {
         tpy_object_t *v = POP();
-        int r = print_expr(v);
+        int r = tpy_evalops_print_expr(v);
         TPY_DECREF(v);
         if (r < 0) {
             goto error_tb;
@@ -2323,7 +1766,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(IMPORT_FROM)
     {
-        tpy_object_t *v = import_from(TOP(), names[oparg]);
+        tpy_object_t *v = tpy_evalops_import_from(TOP(), names[oparg]);
         if (v == NULL) {
             goto error_tb;
         }
@@ -2334,7 +1777,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *m = POP();
         tpy_object_t *ns = frame->locals ? frame->locals : frame->globals;
-        int r = import_star(ns, m);
+        int r = tpy_evalops_import_star(ns, m);
         TPY_DECREF(m);
         if (r < 0) {
             goto error_tb;
@@ -2444,7 +1887,7 @@ error:
         if (add_tb || e->traceback == NULL ||
             tpy_traceback_serial(e->traceback) != frame->serial) {
             if (e->traceback == NULL) {
-                set_context(exc);
+                tpy_evalops_set_context(exc);
             }
             tpy_object_t *tb = tpy_traceback_new(TPY_OBJ(co), INSTR_INDEX(), frame->serial,
                                                  e->traceback ? tpy_newref(e->traceback) : NULL);
@@ -2515,75 +1958,6 @@ tpy_object_t *tpy_eval_code(tpy_object_t *code, tpy_object_t *globals, tpy_objec
     return tpy_eval_frame(f);
 }
 
-/* ---- start-up hooks ---------------------------------------------------------------------- */
-
-static tpy_object_t *current_globals(void)
-{
-    tpy_frame_t *f = tpy_current_frame;
-    return f ? tpy_newref(f->globals) : NULL;
-}
-
-static tpy_object_t *current_locals(void)
-{
-    tpy_frame_t *f = tpy_current_frame;
-    if (f == NULL) {
-        return NULL;
-    }
-    if (f->locals != NULL) {
-        return tpy_newref(f->locals);
-    }
-    tpy_object_t *d = tpy_dict_new();
-    if (d == NULL) {
-        return NULL;
-    }
-    tpy_code_t *co = f->code;
-    for (int i = 0; i < co->nlocalsplus; i++) {
-        tpy_object_t *v = f->localsplus[i];
-        if (v != NULL && co->cell2arg[i] != 0 && TPY_TYPE(v) == &tpy_cell_type) {
-            v = ((tpy_cell_t *)v)->ref;
-        }
-        if (v != NULL && tpy_dict_set(d, TPY_TUPLE_GET(co->localsplusnames, i), v) < 0) {
-            TPY_DECREF(d);
-            return NULL;
-        }
-    }
-    return d;
-}
-
-/* super(): the class from the __class__ cell and the first argument. */
-static int super_context(tpy_type_t **type, tpy_object_t **obj)
-{
-    tpy_frame_t *f = tpy_current_frame;
-    if (f == NULL || f->code->argcount == 0 || f->func == NULL) {
-        tpy_err_set_str(&tpy_exc_RuntimeError, "super(): no arguments");
-        return -1;
-    }
-    tpy_code_t *co = f->code;
-    tpy_object_t *first = f->localsplus[0];
-    if (first != NULL && co->cell2arg[0] == 1 && TPY_TYPE(first) == &tpy_cell_type) {
-        first = ((tpy_cell_t *)first)->ref;
-    }
-    if (first == NULL) {
-        tpy_err_set_str(&tpy_exc_RuntimeError, "super(): arg[0] deleted");
-        return -1;
-    }
-    for (int i = co->nlocalsplus - co->nfrees; i < co->nlocalsplus; i++) {
-        if (tpy_str_eq_cstr(TPY_TUPLE_GET(co->localsplusnames, i), "__class__")) {
-            tpy_object_t *cell = f->localsplus[i];
-            tpy_object_t *cls = cell ? ((tpy_cell_t *)cell)->ref : NULL;
-            if (cls == NULL || !TPY_TYPE_HAS_FLAG(TPY_TYPE(cls), TPY_TPFLAGS_TYPE_SUBCLASS)) {
-                tpy_err_set_str(&tpy_exc_RuntimeError, "super(): empty __class__ cell");
-                return -1;
-            }
-            *type = (tpy_type_t *)cls;
-            *obj = first;
-            return 0;
-        }
-    }
-    tpy_err_set_str(&tpy_exc_RuntimeError, "super(): __class__ cell not found");
-    return -1;
-}
-
 void tpy_eval_init(void)
 {
     char here;
@@ -2599,9 +1973,7 @@ void tpy_eval_init(void)
         data_stack_pop(first, 16);
     }
     tpy_function_type.tp_call = function_call;
-    tpy_ts.current_globals = current_globals;
-    tpy_ts.current_locals = current_locals;
-    tpy_super_context_hook = super_context;
+    tpy_evalops_install_hooks();
     signal(SIGINT, on_sigint);
     tpy_type_ready(&tpy_code_type);
     tpy_type_ready(&tpy_traceback_type);

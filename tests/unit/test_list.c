@@ -89,8 +89,8 @@ Test(listobject, lists_are_tracked_from_birth)
 
 Test(listobject, growth_follows_cpython_over_allocation)
 {
-    static const intptr_t want[] = {4, 4, 4, 4, 8, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 16,
-                                    24, 24, 24, 24, 24, 24, 24, 24, 32};
+    static const intptr_t want[] = {4,  4,  4,  4,  8,  8,  8,  8,  16, 16, 16, 16, 16,
+                                    16, 16, 16, 24, 24, 24, 24, 24, 24, 24, 24, 32};
     tpy_object_t *l = tpy_list_new(0);
     cr_assert_eq(((tpy_list_t *)l)->allocated, 0);
     for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {

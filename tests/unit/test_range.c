@@ -43,9 +43,15 @@ Test(rangeobject, length_is_computed_without_overflow)
     struct {
         int64_t start, stop, step, len;
     } cases[] = {
-        {0, 10, 1, 10}, {0, 10, 3, 4}, {10, 0, -3, 4}, {5, 1, 1, 0}, {0, 0, 1, 0},
-        {INT64_MIN, INT64_MAX, INT64_MAX, 3}, {INT64_MAX, INT64_MIN, INT64_MIN, 2},
-        {-10, 10, 7, 3}, {INT64_MAX - 1, INT64_MAX, 1, 1},
+        {0, 10, 1, 10},
+        {0, 10, 3, 4},
+        {10, 0, -3, 4},
+        {5, 1, 1, 0},
+        {0, 0, 1, 0},
+        {INT64_MIN, INT64_MAX, INT64_MAX, 3},
+        {INT64_MAX, INT64_MIN, INT64_MIN, 2},
+        {-10, 10, 7, 3},
+        {INT64_MAX - 1, INT64_MAX, 1, 1},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         tpy_object_t *r = tpy_range_new(cases[i].start, cases[i].stop, cases[i].step);

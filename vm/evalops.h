@@ -1,0 +1,45 @@
+/*
+ * vm/evalops.h - private to vm/: helpers the eval loop calls for its slower
+ * instructions (vm/evalops.c) and argument binding (vm/callargs.c).
+ */
+#ifndef TPY_VM_EVALOPS_H
+#define TPY_VM_EVALOPS_H
+
+#include "vm/frame.h"
+
+// Bind a call's arguments (borrowed) into the fresh frame [f]. 0 or -1.
+int tpy_callargs_bind(tpy_frame_t *f, tpy_function_t *func, tpy_object_t *const *args,
+                      size_t nargs, tpy_object_t *kwnames);
+
+// UnboundLocalError for local slot [i]. Returns NULL.
+tpy_object_t *tpy_evalops_unbound_local(tpy_code_t *co, int i);
+// NameError "name 'x' is not defined" (remembering the name for suggestions). NULL.
+tpy_object_t *tpy_evalops_name_error(tpy_object_t *name);
+// Unpack iterable [v] into the slots ending at [top] (first item at top[-1]);
+// [after] < 0: exactly [before] items; else before, a list, after. 0 or -1.
+int tpy_evalops_unpack(tpy_object_t *v, int before, int after, tpy_object_t **top);
+// Does exception [exc] match the except clause's [type] (a class or tuple)?
+bool tpy_evalops_exc_match(tpy_object_t *exc, tpy_object_t *type);
+// TypeError unless [type] is an exception class or a tuple of them. 0 or -1.
+int tpy_evalops_check_except_type(tpy_object_t *type);
+// raise [exc] [from cause]: sets the current exception.
+void tpy_evalops_raise(tpy_object_t *exc, tpy_object_t *cause);
+// Chain the exception being handled as __context__ of [exc].
+void tpy_evalops_set_context(tpy_object_t *exc);
+// A special method looked up on the type and bound (new ref); *missing when absent.
+tpy_object_t *tpy_evalops_special_lookup(tpy_object_t *obj, const char *name, bool *missing);
+// from module import name (new ref)
+tpy_object_t *tpy_evalops_import_from(tpy_object_t *module, tpy_object_t *name);
+// from module import * into [locals]. 0 or -1.
+int tpy_evalops_import_star(tpy_object_t *locals, tpy_object_t *module);
+// The REPL echo of an expression statement (sets builtins._). 0 or -1.
+int tpy_evalops_print_expr(tpy_object_t *v);
+// FORMAT_VALUE: conversion flags and an optional spec (borrowed). New str.
+tpy_object_t *tpy_evalops_format_value(tpy_object_t *v, int flags, tpy_object_t *spec);
+// LOAD_GLOBAL's full lookup, refilling the cache. Borrowed value or NULL (absent).
+tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *globals,
+                                           tpy_object_t *builtins, tpy_object_t *name);
+// Install tpy_ts.current_globals/current_locals and the super() context hook.
+void tpy_evalops_install_hooks(void);
+
+#endif
