@@ -14,7 +14,7 @@
  * (type, name); any change to any type's dict after creation bumps a global
  * epoch that invalidates it (class attributes rarely change after creation).
  */
-#include "runtime/runtime.h"
+#include "runtime/typeslots.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,343 +119,6 @@ bool tpy_type_is_subtype(tpy_type_t *type, tpy_type_t *base)
         }
     }
     return base == &tpy_object_type;
-}
-
-/* ---- slot kinds: the dunder <-> slot table ------------------------------------ */
-
-typedef enum {
-    SK_INIT, SK_NEW, SK_REPR, SK_STR, SK_HASH, SK_CALL, SK_ITER, SK_NEXT, SK_LEN, SK_GETITEM,
-    SK_SETITEM, SK_DELITEM, SK_CONTAINS, SK_BOOL, SK_INT, SK_FLOAT, SK_INDEX, SK_GETATTRIBUTE,
-    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_GET, SK_SET, SK_DELETE, SK_DEL,
-    SK_LT, SK_LE, SK_EQ, SK_NE, SK_GT, SK_GE,
-    SK_NEG, SK_POS, SK_INVERT,
-    SK_BINOP,                         // + op: __add__ ...
-    SK_RBINOP = SK_BINOP + TPY_BINOP_COUNT, // __radd__ ...
-    SK_IBINOP = SK_RBINOP + TPY_BINOP_COUNT, // __iadd__ ...
-    SK_COUNT = SK_IBINOP + TPY_BINOP_COUNT
-} slot_kind_t;
-
-static const char *const slot_names_static[SK_INIT + SK_BINOP] = {
-    "__init__", "__new__", "__repr__", "__str__", "__hash__", "__call__", "__iter__", "__next__",
-    "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__", "__bool__", "__int__",
-    "__float__", "__index__", "__getattribute__", "__getattr__", "__setattr__", "__delattr__",
-    "__get__", "__set__", "__delete__", "__del__", "__lt__", "__le__", "__eq__", "__ne__",
-    "__gt__", "__ge__", "__neg__", "__pos__", "__invert__",
-};
-static const char *const binop_names[TPY_BINOP_COUNT][3] = {
-#define BINOP_NAMES(name, sym, d, r, i) {d, r, i},
-    TPY_BINOPS(BINOP_NAMES)
-#undef BINOP_NAMES
-};
-static tpy_object_t *slot_name[SK_COUNT]; // interned
-
-static const char *slot_cname(int kind)
-{
-    if (kind < SK_BINOP) {
-        return slot_names_static[kind];
-    }
-    if (kind < SK_RBINOP) {
-        return binop_names[kind - SK_BINOP][0];
-    }
-    if (kind < SK_IBINOP) {
-        return binop_names[kind - SK_RBINOP][1];
-    }
-    return binop_names[kind - SK_IBINOP][2];
-}
-
-/* ---- wrapper descriptors: a built-in slot seen from Python ------------------- */
-
-typedef struct {
-    tpy_object_t ob;
-    tpy_type_t *owner;
-    int kind;
-} wrapperdescr_t;
-
-tpy_type_t tpy_wrapperdescr_type;
-
-static tpy_object_t *wrapper_new(tpy_type_t *owner, int kind)
-{
-    wrapperdescr_t *w = (wrapperdescr_t *)tpy_obj_new(&tpy_wrapperdescr_type,
-                                                      sizeof(wrapperdescr_t));
-    if (w == NULL) {
-        return tpy_err_no_memory();
-    }
-    w->owner = owner;
-    w->kind = kind;
-    return TPY_OBJ(w);
-}
-
-static void wrapper_dealloc(tpy_object_t *self)
-{
-    tpy_obj_free(self, sizeof(wrapperdescr_t));
-}
-
-static tpy_object_t *wrapper_repr(tpy_object_t *self)
-{
-    wrapperdescr_t *w = (wrapperdescr_t *)self;
-    return tpy_str_from_format("<slot wrapper '%s' of '%s' objects>", slot_cname(w->kind),
-                               w->owner->tp_name);
-}
-
-static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_type_t *type)
-{
-    (void)type;
-    wrapperdescr_t *w = (wrapperdescr_t *)descr;
-    if (obj == NULL || w->kind == SK_NEW) {
-        return tpy_newref(descr);
-    }
-    return tpy_method_new(descr, obj);
-}
-
-static int wrap_argcount(wrapperdescr_t *w, size_t nargs, tpy_object_t *kwnames, size_t want)
-{
-    if (tpy_kwcount(kwnames) > 0 && w->kind != SK_INIT && w->kind != SK_CALL) {
-        tpy_err_format(&tpy_exc_TypeError, "wrapper %s() takes no keyword arguments",
-                       slot_cname(w->kind));
-        return -1;
-    }
-    if (nargs != want) {
-        tpy_err_format(&tpy_exc_TypeError, "expected %zu argument%s, got %zu", want,
-                       want == 1 ? "" : "s", nargs);
-        return -1;
-    }
-    return 0;
-}
-
-static tpy_object_t *int_result(intptr_t v)
-{
-    return v < 0 && tpy_err_occurred() ? NULL : tpy_int_from_i64(v);
-}
-
-static tpy_object_t *none_or_null(int r)
-{
-    if (r < 0) {
-        return NULL;
-    }
-    TPY_RETURN_NONE;
-}
-
-/* Call built-in slot [kind] of [t] on self with args. */
-static tpy_object_t *call_slot(tpy_type_t *t, int kind, tpy_object_t *self,
-                               tpy_object_t *const *args, size_t nargs, tpy_object_t *kwnames,
-                               wrapperdescr_t *w)
-{
-    switch (kind) {
-    case SK_INIT:
-        return none_or_null(t->tp_init(self, args, nargs, kwnames));
-    case SK_CALL:
-        return t->tp_call(self, args, nargs, kwnames);
-    default:
-        break;
-    }
-    size_t want = 0;
-    if (kind == SK_GETITEM || kind == SK_DELITEM || kind == SK_CONTAINS || kind == SK_GETATTRIBUTE
-        || kind == SK_DELATTR || kind == SK_DELETE || (kind >= SK_LT && kind <= SK_GE) ||
-        kind >= SK_BINOP) {
-        want = 1;
-    } else if (kind == SK_SETITEM || kind == SK_SETATTR || kind == SK_SET || kind == SK_GET) {
-        want = 2;
-    }
-    if (kind == SK_GET && nargs == 1) {
-        want = 1;
-    }
-    if (wrap_argcount(w, nargs, kwnames, want) < 0) {
-        return NULL;
-    }
-    tpy_object_t *r;
-    switch (kind) {
-    case SK_REPR:
-        return t->tp_repr(self);
-    case SK_STR:
-        return t->tp_str(self);
-    case SK_HASH: {
-        int64_t h = t->tp_hash(self);
-        return h == -1 ? NULL : tpy_int_from_i64(h);
-    }
-    case SK_ITER:
-        return t->tp_iter(self);
-    case SK_NEXT:
-        r = t->tp_iternext(self);
-        if (r == NULL && !tpy_err_occurred()) {
-            tpy_err_set_object(&tpy_exc_StopIteration, NULL);
-        }
-        return r;
-    case SK_LEN:
-        return int_result(t->tp_len(self));
-    case SK_GETITEM:
-        return t->tp_getitem(self, args[0]);
-    case SK_SETITEM:
-        return none_or_null(t->tp_setitem(self, args[0], args[1]));
-    case SK_DELITEM:
-        return none_or_null(t->tp_setitem(self, args[0], NULL));
-    case SK_CONTAINS: {
-        int c = t->tp_contains(self, args[0]);
-        return c < 0 ? NULL : tpy_bool_from(c);
-    }
-    case SK_BOOL: {
-        int c = t->tp_bool(self);
-        return c < 0 ? NULL : tpy_bool_from(c);
-    }
-    case SK_INT:
-        return t->tp_int(self);
-    case SK_FLOAT:
-        return t->tp_float(self);
-    case SK_INDEX:
-        return t->tp_index(self);
-    case SK_GETATTRIBUTE:
-        if (!TPY_STR_CHECK(args[0])) {
-            return tpy_err_format(&tpy_exc_TypeError,
-                                  "attribute name must be string, not '%T'", args[0]);
-        }
-        return t->tp_getattro(self, args[0]);
-    case SK_SETATTR:
-    case SK_DELATTR:
-        if (!TPY_STR_CHECK(args[0])) {
-            return tpy_err_format(&tpy_exc_TypeError,
-                                  "attribute name must be string, not '%T'", args[0]);
-        }
-        return none_or_null(t->tp_setattro(self, args[0], kind == SK_SETATTR ? args[1] : NULL));
-    case SK_GET: {
-        tpy_object_t *inst = args[0] == tpy_none ? NULL : args[0];
-        tpy_type_t *owner = nargs > 1 && args[1] != tpy_none ? (tpy_type_t *)args[1]
-                                                             : TPY_TYPE(args[0]);
-        return t->tp_descr_get(self, inst, owner);
-    }
-    case SK_SET:
-        return none_or_null(t->tp_descr_set(self, args[0], args[1]));
-    case SK_DELETE:
-        return none_or_null(t->tp_descr_set(self, args[0], NULL));
-    case SK_DEL:
-        t->tp_finalize(self);
-        if (tpy_err_occurred()) {
-            return NULL;
-        }
-        TPY_RETURN_NONE;
-    case SK_NEG:
-    case SK_POS:
-    case SK_INVERT:
-        return t->tp_unop[kind - SK_NEG](self);
-    default:
-        break;
-    }
-    if (kind >= SK_LT && kind <= SK_GE) {
-        return t->tp_richcompare(self, args[0], kind - SK_LT);
-    }
-    if (kind >= SK_IBINOP) {
-        return t->tp_inplace[kind - SK_IBINOP](self, args[0]);
-    }
-    if (kind >= SK_RBINOP) {
-        return t->tp_binop[kind - SK_RBINOP](args[0], self);
-    }
-    return t->tp_binop[kind - SK_BINOP](self, args[0]);
-}
-
-static tpy_object_t *wrapper_call(tpy_object_t *callable, tpy_object_t *const *args, size_t nargs,
-                                  tpy_object_t *kwnames)
-{
-    wrapperdescr_t *w = (wrapperdescr_t *)callable;
-    if (nargs < 1) {
-        return tpy_err_format(&tpy_exc_TypeError, "descriptor '%s' of '%s' object needs an argument",
-                              slot_cname(w->kind), w->owner->tp_name);
-    }
-    tpy_object_t *self = args[0];
-    if (w->kind == SK_NEW) {
-        // T.__new__(cls, ...): cls must be a subtype of T.
-        if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(self), TPY_TPFLAGS_TYPE_SUBCLASS)) {
-            return tpy_err_format(&tpy_exc_TypeError, "%s.__new__(X): X is not a type object (%s)",
-                                  w->owner->tp_name, tpy_type_name(TPY_TYPE(self)));
-        }
-        tpy_type_t *cls = (tpy_type_t *)self;
-        if (!tpy_type_is_subtype(cls, w->owner)) {
-            return tpy_err_format(&tpy_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
-                                  w->owner->tp_name, tpy_type_name(cls), tpy_type_name(cls),
-                                  w->owner->tp_name);
-        }
-        return w->owner->tp_new(cls, args + 1, nargs - 1, kwnames);
-    }
-    if (!tpy_type_is_subtype(TPY_TYPE(self), w->owner)) {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "descriptor '%s' requires a '%s' object but received a '%s'",
-                              slot_cname(w->kind), w->owner->tp_name,
-                              tpy_type_name(TPY_TYPE(self)));
-    }
-    return call_slot(w->owner, w->kind, self, args + 1, nargs - 1, kwnames, w);
-}
-
-tpy_type_t tpy_wrapperdescr_type = {
-    .ob = TPY_STATIC_TYPE_OB,
-    .tp_name = "wrapper_descriptor",
-    .tp_basicsize = sizeof(wrapperdescr_t),
-    .tp_dealloc = wrapper_dealloc,
-    .tp_repr = wrapper_repr,
-    .tp_call = wrapper_call,
-    .tp_descr_get = wrapper_get,
-    .tp_flags = TPY_TPFLAGS_METHOD_DESCR,
-};
-
-/* Does static type [t] define slot [kind] itself (not inherited from its base)? */
-static bool defines_slot(tpy_type_t *t, int kind)
-{
-    tpy_type_t *b = t->tp_base;
-#define OWN(field) (t->field != NULL && (b == NULL || b->field != t->field))
-    switch (kind) {
-    case SK_INIT: return OWN(tp_init);
-    case SK_NEW: return OWN(tp_new);
-    case SK_REPR: return OWN(tp_repr);
-    case SK_STR: return OWN(tp_str);
-    case SK_HASH: return OWN(tp_hash);
-    case SK_CALL: return OWN(tp_call);
-    case SK_ITER: return OWN(tp_iter);
-    case SK_NEXT: return OWN(tp_iternext);
-    case SK_LEN: return OWN(tp_len);
-    case SK_GETITEM: return OWN(tp_getitem);
-    case SK_SETITEM: case SK_DELITEM: return OWN(tp_setitem);
-    case SK_CONTAINS: return OWN(tp_contains);
-    case SK_BOOL: return OWN(tp_bool);
-    case SK_INT: return OWN(tp_int);
-    case SK_FLOAT: return OWN(tp_float);
-    case SK_INDEX: return OWN(tp_index);
-    case SK_GETATTRIBUTE: return OWN(tp_getattro);
-    case SK_SETATTR: case SK_DELATTR: return OWN(tp_setattro);
-    case SK_GET: return OWN(tp_descr_get);
-    case SK_SET: case SK_DELETE: return OWN(tp_descr_set);
-    case SK_DEL: return OWN(tp_finalize);
-    case SK_GETATTR: return false;
-    default: break;
-    }
-    if (kind >= SK_LT && kind <= SK_GE) {
-        return OWN(tp_richcompare);
-    }
-    if (kind >= SK_NEG && kind <= SK_INVERT) {
-        return OWN(tp_unop[kind - SK_NEG]);
-    }
-    if (kind >= SK_IBINOP) {
-        return OWN(tp_inplace[kind - SK_IBINOP]);
-    }
-    if (kind >= SK_RBINOP) {
-        return OWN(tp_binop[kind - SK_RBINOP]);
-    }
-    return OWN(tp_binop[kind - SK_BINOP]);
-#undef OWN
-}
-
-static int add_slot_wrappers(tpy_type_t *type)
-{
-    for (int k = 0; k < SK_COUNT; k++) {
-        if (!defines_slot(type, k)) {
-            continue;
-        }
-        if (tpy_dict_get_str_borrow(type->tp_dict, slot_name[k]) != NULL) {
-            continue; // an explicit method of the same name wins
-        }
-        tpy_object_t *w = wrapper_new(type, k);
-        if (w == NULL || tpy_dict_set(type->tp_dict, slot_name[k], w) < 0) {
-            TPY_XDECREF(w);
-            return -1;
-        }
-        TPY_DECREF(w);
-    }
-    return 0;
 }
 
 /* ---- static type set-up ----------------------------------------------------------- */
@@ -594,7 +257,7 @@ int tpy_type_ready(tpy_type_t *type)
     if (type->tp_bases == NULL || type->tp_dict == NULL) {
         return -1;
     }
-    if (add_methods(type) < 0 || add_slot_wrappers(type) < 0) {
+    if (add_methods(type) < 0 || tpy_slot_add_wrappers(type) < 0) {
         return -1;
     }
     if (type->tp_doc != NULL) {
@@ -606,9 +269,9 @@ int tpy_type_ready(tpy_type_t *type)
         TPY_DECREF(doc);
     }
     if (type->tp_hash == NULL && type->tp_richcompare != NULL &&
-        tpy_dict_get_str_borrow(type->tp_dict, slot_name[SK_HASH]) == NULL) {
+        tpy_dict_get_str_borrow(type->tp_dict, tpy_slot_name[SK_HASH]) == NULL) {
         // a static type that compares but does not hash (list, dict, set)
-        if (tpy_dict_set(type->tp_dict, slot_name[SK_HASH], tpy_none) < 0) {
+        if (tpy_dict_set(type->tp_dict, tpy_slot_name[SK_HASH], tpy_none) < 0) {
             return -1;
         }
     }
@@ -706,7 +369,7 @@ static bool call_finalizer(tpy_object_t *self)
     type->tp_finalize(self);
     if (tpy_err_occurred()) {
         // CPython names the __del__ function, not the object
-        tpy_object_t *del = tpy_type_lookup_borrow(type, slot_name[SK_DEL]);
+        tpy_object_t *del = tpy_type_lookup_borrow(type, tpy_slot_name[SK_DEL]);
         tpy_err_write_unraisable(del ? del : self);
     }
     tpy_err_restore(saved);
@@ -748,7 +411,7 @@ static void subtype_dealloc(tpy_object_t *self)
 /* Find dunder [kind] on the type of [self]; borrowed or NULL. */
 static tpy_object_t *lookup_dunder(tpy_object_t *self, int kind)
 {
-    return tpy_type_lookup_borrow(TPY_TYPE(self), slot_name[kind]);
+    return tpy_type_lookup_borrow(TPY_TYPE(self), tpy_slot_name[kind]);
 }
 
 /* Call dunder [kind] of [self] with [nargs] further arguments.  *found = false
@@ -762,7 +425,7 @@ static tpy_object_t *call_dunder(tpy_object_t *self, int kind, tpy_object_t *con
     }
     if (f == NULL) {
         if (found == NULL) {
-            return tpy_err_no_attribute(self, slot_name[kind]);
+            return tpy_err_no_attribute(self, tpy_slot_name[kind]);
         }
         return NULL;
     }
@@ -996,7 +659,7 @@ static tpy_object_t *slot_index(tpy_object_t *self)
 static tpy_object_t *slot_getattro(tpy_object_t *self, tpy_object_t *name)
 {
     tpy_type_t *type = TPY_TYPE(self);
-    tpy_object_t *ga = tpy_type_lookup_borrow(type, slot_name[SK_GETATTRIBUTE]);
+    tpy_object_t *ga = tpy_type_lookup_borrow(type, tpy_slot_name[SK_GETATTRIBUTE]);
     tpy_object_t *r;
     if (ga == NULL || (TPY_TYPE(ga) == &tpy_wrapperdescr_type &&
                        ((wrapperdescr_t *)ga)->owner == &tpy_object_type)) {
@@ -1005,7 +668,7 @@ static tpy_object_t *slot_getattro(tpy_object_t *self, tpy_object_t *name)
         r = call_dunder(self, SK_GETATTRIBUTE, &name, 1, NULL);
     }
     if (r == NULL && tpy_err_matches(&tpy_exc_AttributeError) &&
-        tpy_type_lookup_borrow(type, slot_name[SK_GETATTR]) != NULL) {
+        tpy_type_lookup_borrow(type, tpy_slot_name[SK_GETATTR]) != NULL) {
         tpy_err_clear();
         r = call_dunder(self, SK_GETATTR, &name, 1, NULL);
     }
@@ -1078,11 +741,11 @@ static tpy_object_t *slot_invert(tpy_object_t *a)
 /* Does [sub] override dunder [kind] relative to [base]? (CPython's method_is_overloaded) */
 static bool overrides(tpy_type_t *sub, tpy_type_t *base, int kind)
 {
-    tpy_object_t *a = tpy_type_lookup_borrow(sub, slot_name[kind]);
+    tpy_object_t *a = tpy_type_lookup_borrow(sub, tpy_slot_name[kind]);
     if (a == NULL) {
         return false;
     }
-    return a != tpy_type_lookup_borrow(base, slot_name[kind]);
+    return a != tpy_type_lookup_borrow(base, tpy_slot_name[kind]);
 }
 
 static tpy_binary_fn slot_binop_fns[TPY_BINOP_COUNT];
@@ -1092,7 +755,7 @@ static tpy_object_t *slot_binop(tpy_object_t *a, tpy_object_t *b, int op)
 {
     tpy_type_t *ta = TPY_TYPE(a), *tb = TPY_TYPE(b);
     bool do_other = ta != tb && tb->tp_binop[op] == slot_binop_fns[op] &&
-                    tpy_type_lookup_borrow(tb, slot_name[SK_RBINOP + op]) != NULL;
+                    tpy_type_lookup_borrow(tb, tpy_slot_name[SK_RBINOP + op]) != NULL;
     if (ta->tp_binop[op] == slot_binop_fns[op]) {
         if (do_other && tpy_type_is_subtype(tb, ta) && overrides(tb, ta, SK_RBINOP + op)) {
             tpy_object_t *r = call_dunder(b, SK_RBINOP + op, &a, 1, NULL);
@@ -1102,7 +765,7 @@ static tpy_object_t *slot_binop(tpy_object_t *a, tpy_object_t *b, int op)
             TPY_DECREF(r);
             do_other = false;
         }
-        tpy_object_t *f = tpy_type_lookup_borrow(ta, slot_name[SK_BINOP + op]);
+        tpy_object_t *f = tpy_type_lookup_borrow(ta, tpy_slot_name[SK_BINOP + op]);
         if (f != NULL && f != tpy_none) {
             tpy_object_t *r = call_dunder(a, SK_BINOP + op, &b, 1, NULL);
             if (r != tpy_not_implemented || ta == tb) {
@@ -1119,7 +782,7 @@ static tpy_object_t *slot_binop(tpy_object_t *a, tpy_object_t *b, int op)
 
 static tpy_object_t *slot_inplace(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    tpy_object_t *f = tpy_type_lookup_borrow(TPY_TYPE(a), slot_name[SK_IBINOP + op]);
+    tpy_object_t *f = tpy_type_lookup_borrow(TPY_TYPE(a), tpy_slot_name[SK_IBINOP + op]);
     if (f == NULL || f == tpy_none) {
         TPY_RETURN_NOTIMPL;
     }
@@ -1152,7 +815,7 @@ static tpy_binary_fn slot_inplace_fns[TPY_BINOP_COUNT] = {
 static tpy_object_t *slot_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
                               tpy_object_t *kwnames)
 {
-    tpy_object_t *f = tpy_type_lookup_borrow(type, slot_name[SK_NEW]);
+    tpy_object_t *f = tpy_type_lookup_borrow(type, tpy_slot_name[SK_NEW]);
     if (f == NULL) {
         return tpy_err_format(&tpy_exc_TypeError, "cannot create '%s' instances",
                               tpy_type_name(type));
@@ -1237,7 +900,7 @@ static int slot_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs
  */
 static tpy_object_t *find_in_mro(tpy_type_t *type, int kind)
 {
-    return lookup_uncached(type, slot_name[kind]);
+    return lookup_uncached(type, tpy_slot_name[kind]);
 }
 
 static bool is_wrapper_of(tpy_object_t *f, int kind, tpy_type_t **owner)
@@ -1574,17 +1237,17 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         }
     }
     // __eq__ without __hash__ in the class body makes instances unhashable
-    if (tpy_dict_get_str_borrow(type->tp_dict, slot_name[SK_EQ]) != NULL &&
-        tpy_dict_get_str_borrow(type->tp_dict, slot_name[SK_HASH]) == NULL) {
-        if (tpy_dict_set(type->tp_dict, slot_name[SK_HASH], tpy_none) < 0) {
+    if (tpy_dict_get_str_borrow(type->tp_dict, tpy_slot_name[SK_EQ]) != NULL &&
+        tpy_dict_get_str_borrow(type->tp_dict, tpy_slot_name[SK_HASH]) == NULL) {
+        if (tpy_dict_set(type->tp_dict, tpy_slot_name[SK_HASH], tpy_none) < 0) {
             goto error;
         }
     }
     // __new__ defined as a plain function is implicitly a static method
-    tpy_object_t *newf = tpy_dict_get_str_borrow(type->tp_dict, slot_name[SK_NEW]);
+    tpy_object_t *newf = tpy_dict_get_str_borrow(type->tp_dict, tpy_slot_name[SK_NEW]);
     if (newf != NULL && TPY_FUNCTION_CHECK(newf)) {
         tpy_object_t *sm = tpy_object_call1(TPY_OBJ(&tpy_staticmethod_type), newf);
-        if (sm == NULL || tpy_dict_set(type->tp_dict, slot_name[SK_NEW], sm) < 0) {
+        if (sm == NULL || tpy_dict_set(type->tp_dict, tpy_slot_name[SK_NEW], sm) < 0) {
             TPY_XDECREF(sm);
             goto error;
         }
@@ -2158,150 +1821,13 @@ tpy_type_t tpy_object_type = {
     .tp_doc = "The base class of the class hierarchy.",
 };
 
-/* ---- super -------------------------------------------------------------------- */
-
-typedef struct {
-    tpy_object_t ob;
-    tpy_type_t *type;    // the class in whose MRO we start after
-    tpy_object_t *obj;   // the instance (or class)
-    tpy_type_t *obj_type;
-} super_t;
-
-tpy_type_t tpy_super_type;
-
-/* Hook installed by vm/: find the zero-argument super() context. 0 or -1. */
-int (*tpy_super_context_hook)(tpy_type_t **type, tpy_object_t **obj);
-
-static tpy_object_t *super_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
-                               tpy_object_t *kwnames)
-{
-    (void)type;
-    if (tpy_kwcount(kwnames) > 0) {
-        return tpy_err_format(&tpy_exc_TypeError, "super() takes no keyword arguments");
-    }
-    tpy_type_t *t;
-    tpy_object_t *obj;
-    if (nargs == 0) {
-        if (tpy_super_context_hook == NULL || tpy_super_context_hook(&t, &obj) < 0) {
-            return NULL;
-        }
-    } else if (nargs == 2) {
-        if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(args[0]), TPY_TPFLAGS_TYPE_SUBCLASS)) {
-            return tpy_err_format(&tpy_exc_TypeError, "super() argument 1 must be a type, not %T",
-                                  args[0]);
-        }
-        t = (tpy_type_t *)args[0];
-        obj = args[1];
-    } else {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "super() takes 0 or 2 arguments (tpy does not support the "
-                              "one-argument form)");
-    }
-    tpy_type_t *obj_type;
-    if (TPY_TYPE_HAS_FLAG(TPY_TYPE(obj), TPY_TPFLAGS_TYPE_SUBCLASS) &&
-        tpy_type_is_subtype((tpy_type_t *)obj, t)) {
-        obj_type = (tpy_type_t *)obj;
-    } else if (tpy_type_is_subtype(TPY_TYPE(obj), t)) {
-        obj_type = TPY_TYPE(obj);
-    } else {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "super(type, obj): obj must be an instance or subtype of type");
-    }
-    super_t *s = (super_t *)tpy_gc_new(&tpy_super_type, sizeof(super_t));
-    if (s == NULL) {
-        return tpy_err_no_memory();
-    }
-    s->type = (tpy_type_t *)tpy_newref(TPY_OBJ(t));
-    s->obj = tpy_newref(obj);
-    s->obj_type = (tpy_type_t *)tpy_newref(TPY_OBJ(obj_type));
-    tpy_gc_track(TPY_OBJ(s));
-    return TPY_OBJ(s);
-}
-
-static tpy_object_t *super_getattro(tpy_object_t *self, tpy_object_t *name)
-{
-    super_t *s = (super_t *)self;
-    if (!tpy_str_eq_cstr(name, "__class__")) {
-        tpy_object_t *mro = s->obj_type->tp_mro;
-        intptr_t n = TPY_TUPLE_SIZE(mro), i = 0;
-        while (i < n && TPY_TUPLE_GET(mro, i) != TPY_OBJ(s->type)) {
-            i++;
-        }
-        for (i++; i < n; i++) {
-            tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
-            tpy_object_t *v = tpy_dict_get_str_borrow(t->tp_dict, name);
-            if (v != NULL) {
-                tpy_descrget_fn get = TPY_TYPE(v)->tp_descr_get;
-                if (get != NULL) {
-                    tpy_object_t *inst = s->obj == TPY_OBJ(s->obj_type) ? NULL : s->obj;
-                    return get(v, inst, s->obj_type);
-                }
-                return tpy_newref(v);
-            }
-        }
-    }
-    return tpy_object_generic_getattr(self, name);
-}
-
-static tpy_object_t *super_repr(tpy_object_t *self)
-{
-    super_t *s = (super_t *)self;
-    return tpy_str_from_format("<super: <class '%s'>, <%s object>>", tpy_type_name(s->type),
-                               tpy_type_name(s->obj_type));
-}
-
-static int super_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
-{
-    super_t *s = (super_t *)self;
-    int r;
-    if (s->type && (r = visit(TPY_OBJ(s->type), arg)) != 0) {
-        return r;
-    }
-    if (s->obj && (r = visit(s->obj, arg)) != 0) {
-        return r;
-    }
-    if (s->obj_type && (r = visit(TPY_OBJ(s->obj_type), arg)) != 0) {
-        return r;
-    }
-    return 0;
-}
-
-static int super_clear(tpy_object_t *self)
-{
-    super_t *s = (super_t *)self;
-    TPY_CLEAR(s->type);
-    TPY_CLEAR(s->obj);
-    TPY_CLEAR(s->obj_type);
-    return 0;
-}
-
-static void super_dealloc(tpy_object_t *self)
-{
-    tpy_gc_untrack(self);
-    super_clear(self);
-    tpy_gc_free(self, sizeof(super_t));
-}
-
-tpy_type_t tpy_super_type = {
-    .ob = TPY_STATIC_TYPE_OB,
-    .tp_name = "super",
-    .tp_basicsize = sizeof(super_t),
-    .tp_flags = TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_BASETYPE,
-    .tp_dealloc = super_dealloc,
-    .tp_traverse = super_traverse,
-    .tp_clear = super_clear,
-    .tp_repr = super_repr,
-    .tp_getattro = super_getattro,
-    .tp_new = super_new,
-};
-
 /* ---- start-up ---------------------------------------------------------------- */
 
 int tpy_types_init(void)
 {
     for (int k = 0; k < SK_COUNT; k++) {
-        slot_name[k] = tpy_str_intern_cstr(slot_cname(k));
-        if (slot_name[k] == NULL) {
+        tpy_slot_name[k] = tpy_str_intern_cstr(tpy_slot_cname(k));
+        if (tpy_slot_name[k] == NULL) {
             return -1;
         }
     }
@@ -2317,6 +1843,6 @@ void tpy_types_fini(void)
 {
     tpy_type_cache_clear();
     for (int k = 0; k < SK_COUNT; k++) {
-        TPY_CLEAR(slot_name[k]);
+        TPY_CLEAR(tpy_slot_name[k]);
     }
 }

@@ -1,0 +1,40 @@
+/*
+ * runtime/typeslots.h - private to runtime/: the table that maps C slots to
+ * dunder names, shared by the type machinery (typeobject.c, which installs
+ * dispatcher slots in classes) and the wrapper descriptors (slotwrapper.c,
+ * which expose built-in slots as int.__add__, object.__init__, ...).
+ */
+#ifndef TPY_RUNTIME_TYPESLOTS_H
+#define TPY_RUNTIME_TYPESLOTS_H
+
+#include "runtime/runtime.h"
+
+typedef enum {
+    SK_INIT, SK_NEW, SK_REPR, SK_STR, SK_HASH, SK_CALL, SK_ITER, SK_NEXT, SK_LEN, SK_GETITEM,
+    SK_SETITEM, SK_DELITEM, SK_CONTAINS, SK_BOOL, SK_INT, SK_FLOAT, SK_INDEX, SK_GETATTRIBUTE,
+    SK_GETATTR, SK_SETATTR, SK_DELATTR, SK_GET, SK_SET, SK_DELETE, SK_DEL,
+    SK_LT, SK_LE, SK_EQ, SK_NE, SK_GT, SK_GE,
+    SK_NEG, SK_POS, SK_INVERT,
+    SK_BINOP,                         // + op: __add__ ...
+    SK_RBINOP = SK_BINOP + TPY_BINOP_COUNT, // __radd__ ...
+    SK_IBINOP = SK_RBINOP + TPY_BINOP_COUNT, // __iadd__ ...
+    SK_COUNT = SK_IBINOP + TPY_BINOP_COUNT
+} slot_kind_t;
+
+// The dunder name of each slot kind, interned by tpy_types_init.
+extern tpy_object_t *tpy_slot_name[SK_COUNT];
+// The dunder name of slot kind [kind] as a C string.
+const char *tpy_slot_cname(int kind);
+
+/* A built-in type's slot seen from Python (a "slot wrapper"). */
+typedef struct {
+    tpy_object_t ob;
+    tpy_type_t *owner;
+    int kind;
+} wrapperdescr_t;
+
+// Add a wrapper descriptor to [type]'s dict for every slot it defines itself
+// (not inherited) unless a method of that name exists. 0 or -1.
+int tpy_slot_add_wrappers(tpy_type_t *type);
+
+#endif
