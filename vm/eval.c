@@ -401,6 +401,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     uint32_t word, oparg;
     bool add_tb;
     tpy_object_t *retval = NULL;
+    size_t call_nargs;             // CALL and CALL_KW share one body
+    tpy_object_t *call_kwnames;
 
     if (c_stack_exhausted()) {
         tpy_err_set_str(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
@@ -1338,8 +1340,21 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(CALL)
     {
-        size_t nargs = oparg;
-        tpy_object_t *kwnames = NULL;
+        call_nargs = oparg;
+        call_kwnames = NULL;
+        goto do_call;
+    }
+    TARGET(CALL_KW)
+    {
+        call_kwnames = POP();
+        call_nargs = oparg - (size_t)TPY_TUPLE_SIZE(call_kwnames);
+        goto do_call;
+    }
+    do_call:
+    {
+        // [callable, self_or_NULL, args..., kw values...]; kwnames popped already
+        size_t nargs = call_nargs;
+        tpy_object_t *kwnames = call_kwnames;
         tpy_object_t **args;
         tpy_object_t *callable, *res;
         {
@@ -1363,7 +1378,9 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             if (TPY_TYPE(callable) == &tpy_function_type &&
                 !(((tpy_code_t *)((tpy_function_t *)callable)->code)->flags &
                   TPY_CO_GENERATOR)) {
-                tpy_frame_t *nf = push_frame_steal((tpy_function_t *)callable, args, nargs);
+                tpy_frame_t *nf = kwnames == NULL
+                                      ? push_frame_steal((tpy_function_t *)callable, args, nargs)
+                                      : NULL;
                 if (nf != NULL) {
                     // the frame now owns the arguments and the function
                     sp = args - (args[-1] == callable ? 1 : 2);
@@ -1418,67 +1435,6 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 goto error_tb;
             }
             PUSH(res);
-            DISPATCH();
-        }
-    }
-    TARGET(CALL_KW)
-    {
-        tpy_object_t *kwnames = POP();
-        size_t nargs = oparg - (size_t)TPY_TUPLE_SIZE(kwnames);
-        {
-            size_t total = oparg;
-            tpy_object_t **a = sp - total;
-            tpy_object_t *c = a[-2];
-            tpy_object_t *self = a[-1];
-            size_t n = nargs;
-            if (self != NULL) {
-                a--;
-                n++;
-            } else if (TPY_TYPE(c) == &tpy_method_type) {
-                tpy_method_t *m = (tpy_method_t *)c;
-                a[-1] = tpy_newref(m->self);
-                a[-2] = tpy_newref(m->func);
-                TPY_DECREF(c);
-                c = a[-2];
-                a--;
-                n++;
-            }
-            tpy_object_t *r;
-            if (TPY_TYPE(c) == &tpy_function_type &&
-                !(((tpy_code_t *)((tpy_function_t *)c)->code)->flags & TPY_CO_GENERATOR)) {
-                tpy_frame_t *nf = push_frame((tpy_function_t *)c, a, n, kwnames);
-                tpy_object_t **p = sp;
-                tpy_object_t **stop = a - (a[-1] == c ? 1 : 2);
-                while (p > stop) {
-                    tpy_object_t *x = *--p;
-                    TPY_XDECREF(x);
-                }
-                sp = stop;
-                TPY_DECREF(kwnames);
-                if (nf == NULL) {
-                    goto error_tb;
-                }
-                SAVE_FRAME();
-                nf->previous = frame;
-                frame = nf;
-                tpy_current_frame = frame;
-                LOAD_FRAME();
-                DISPATCH();
-            }
-            SAVE_FRAME();
-            r = tpy_object_call(c, a, n, kwnames);
-            tpy_object_t **p = sp;
-            tpy_object_t **stop = a - (a[-1] == c ? 1 : 2);
-            while (p > stop) {
-                tpy_object_t *x = *--p;
-                TPY_XDECREF(x);
-            }
-            sp = stop;
-            TPY_DECREF(kwnames);
-            if (r == NULL) {
-                goto error_tb;
-            }
-            PUSH(r);
             DISPATCH();
         }
     }
