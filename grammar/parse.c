@@ -509,6 +509,23 @@ static size_t stmt_start(driver_t *d)
     return i;
 }
 
+// Is the innermost open bracket before line index [n] a def's parameter list?
+static bool in_def_params(driver_t *d, size_t n)
+{
+    int level = 0;
+    for (size_t i = n; i > 0; i--) {
+        int k = d->line[i - 1].kind;
+        if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+            level++;
+        } else if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE || k == TK_WITH_LPAR) {
+            if (level-- == 0) {
+                return i >= 3 && d->line[i - 3].kind == TK_DEF;
+            }
+        }
+    }
+    return false;
+}
+
 void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
 {
     driver_t *d = c->driver;
@@ -684,7 +701,8 @@ void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
         return;
     }
     // (a b): juxtaposed expressions inside brackets
-    if (d->depth > 0 && starts_operand(k) && k != TK_NOT && ends_operand(prev.kind)) {
+    if (d->depth > 0 && starts_operand(k) && k != TK_NOT && ends_operand(prev.kind) &&
+        !in_def_params(d, n)) {
         bool name_string = k == TK_STRING && prev.kind == TK_NAME &&
                            (!last_ex_here || c->last_ex.pos.col == prev.col);
         if (!name_string) {

@@ -479,8 +479,12 @@ static bool parse_field(fbuild_t *f, const lit_t *l, size_t *i, int depth, tpy_v
         flush_literal(f, &spec_parts);
         f->lit = saved;
         // CPython 3.11 positions a format spec at its own token, not at the
-        // whole run of literals like the other parts
+        // whole run of literals like the other parts (and so a spec that is
+        // only text)
         spec = tpy_ast_expr(c, EXPR_FSTRING, tpy_pos_tok(l->tok));
+        if (spec_parts.n == 1 && ((tpy_expr_t *)spec_parts.items[0])->kind == EXPR_STR) {
+            ((tpy_expr_t *)spec_parts.items[0])->pos = spec->pos;
+        }
         spec->u.fstring.values = tpy_vec_seq(spec_parts);
     }
     if (j >= n || s[j] != '}') {

@@ -40,7 +40,12 @@ typedef struct {
     uint8_t log2_size;   // the index table has 1 << log2_size slots
     uint8_t log2_ixsize; // each slot takes 1 << log2_ixsize bytes
     bool str_only;       // every key is an exact str (CPython's "unicode" kind)
+    uint64_t tag;        // unique per table; renewed when an entry slot is taken back
 } dtable_t;
+
+/* Table tags are never reused, so (table, tag, nentries) names one exact key
+ * set: LOAD_GLOBAL's cache relies on it to know a name is still absent. */
+static uint64_t next_table_tag = 1;
 
 #define USABLE_FRACTION(n) (((n) << 1) / 3)
 
@@ -142,6 +147,7 @@ static dtable_t *dt_new(uint8_t log2_size, bool str_only)
     t->log2_size = log2_size;
     t->log2_ixsize = log2_ixsize;
     t->str_only = str_only;
+    t->tag = next_table_tag++;
     memset(dt_indices(t), 0xff, n << log2_ixsize); // every slot DKIX_EMPTY
     return t;
 }
@@ -663,6 +669,7 @@ static int clone_table(tpy_object_t *dst, tpy_object_t *src)
     }
     intptr_t n = ((tpy_dict_t *)src)->nentries;
     memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) * sizeof(tpy_dict_entry_t));
+    t->tag = next_table_tag++;
     tpy_dict_entry_t *entries = dt_entries(t);
     for (intptr_t i = 0; i < n; i++) {
         TPY_XINCREF(entries[i].key);
@@ -1254,6 +1261,7 @@ static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *ar
     tpy_object_t *k, *v;
     remove_entry(op, i, entries[i].hash, &k, &v);
     d->nentries = i; // the entry is not made usable again (CPython)
+    t->tag = next_table_tag++; // the entry count went down: a new key set identity
     TPY_TUPLE_ITEMS(res)[0] = k;
     TPY_TUPLE_ITEMS(res)[1] = v;
     return res;
@@ -1726,4 +1734,10 @@ tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d)
 {
     dtable_t *t = dt(d);
     return t ? dt_entries(t) : NULL;
+}
+
+uint64_t tpy_dict_keys_tag(tpy_object_t *d)
+{
+    dtable_t *t = dt(d);
+    return t ? t->tag : 0;
 }

@@ -53,6 +53,9 @@ tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr
  * keep &entries[i] while both are unchanged.
  */
 tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d);
+// An identity for [d]'s key set together with its entry count: never reused
+// by another table, renewed when an entry is taken back (popitem).  0 if empty.
+uint64_t tpy_dict_keys_tag(tpy_object_t *d);
 // d[key] = value (both borrowed). 0 or -1.
 int tpy_dict_set(tpy_object_t *d, tpy_object_t *key, tpy_object_t *value);
 int tpy_dict_set_cstr(tpy_object_t *d, const char *key, tpy_object_t *value);

@@ -4,7 +4,8 @@
  * The table mirrors CPython 3.11's setobject so iteration order (visible in
  * every print of a set) is identical: slot i = hash & mask, then up to
  * LINEAR_PROBES neighbours, then i = (5*i + 1 + perturb) & mask with
- * perturb >>= 5.  An insertion reuses the first dummy met on its probe path.
+ * perturb >>= 5.  An insertion of a new key reuses the last dummy met on its
+ * probe path (what python3 does; the first one would change the order).
  * The table grows when fill*5 >= mask*3, to the smallest power of two above
  * used*4 (used*2 beyond 50000 entries), and is rebuilt in table order.  Bulk
  * operations (union, intersection, difference, symmetric difference, copy)
@@ -236,8 +237,11 @@ restart:;
                     }
                     mask = (size_t)so->mask;
                 }
-            } else if (entry->hash == -1 && freeslot == NULL) {
-                freeslot = entry; // a dummy: reusable if the key is absent
+            } else if (entry->hash == -1) {
+                // A dummy: reusable if the key is absent.  CPython 3.11 ends up
+                // using the last one met on the probe path (checked against
+                // python3 by fuzzing), so later dummies replace earlier ones.
+                freeslot = entry;
             }
             entry++;
         } while (probes--);

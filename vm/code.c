@@ -53,7 +53,7 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
         return tpy_err_no_memory();
     }
     for (size_t i = 0; i < nnames; i++) {
-        co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, NULL, -1};
+        co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, 0, -1};
     }
     co->code = code;
     co->positions = pos;

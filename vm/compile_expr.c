@@ -381,6 +381,34 @@ static void c_sequence(compiler_t *c, tpy_expr_t *e)
             return;
         }
     }
+    if ((e->kind == EXPR_LIST || e->kind == EXPR_SET) && elts.n >= 3) {
+        // a display of 3+ constants extends an empty container from one
+        // constant, as CPython does (this fixes set order and list sizes)
+        tpy_expr_t tuple = *e;
+        tuple.kind = EXPR_TUPLE;
+        tpy_object_t *k = const_value(c, &tuple);
+        if (k != NULL) {
+            bool is_set = e->kind == EXPR_SET;
+            if (is_set) {
+                tpy_object_t *fs = tpy_frozenset_const(TPY_TUPLE_ITEMS(k), TPY_TUPLE_SIZE(k));
+                TPY_DECREF(k);
+                k = fs;
+            }
+            if (k != NULL) {
+                c_set_pos(c, e->pos);
+                c_emit(c, is_set ? OP_BUILD_SET : OP_BUILD_LIST, 0);
+                c_emit(c, OP_LOAD_CONST, c_add_const(c, k));
+                c_emit(c, is_set ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
+                return;
+            }
+            c->failed = true;
+            c->err->kind = TPY_SYNERR_NONE;
+            return;
+        }
+        if (c->failed) {
+            return;
+        }
+    }
     if (!has_starred(elts)) {
         c_exprs(c, elts);
         c_set_pos(c, e->pos);

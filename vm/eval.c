@@ -578,7 +578,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             v = gc->gentry->value;
         } else {
             tpy_dict_t *b = (tpy_dict_t *)frame->builtins;
-            if (g->table == gc->absent_table && g->nentries == gc->absent_nentries &&
+            if (g->nentries == gc->absent_nentries && gc->absent_tag != 0 &&
+                tpy_dict_keys_tag(frame->globals) == gc->absent_tag &&
                 b->table == gc->btable && b->capacity == gc->bcap && gc->bentry->key == name) {
                 v = gc->bentry->value;
             } else {

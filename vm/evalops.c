@@ -367,7 +367,7 @@ tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *
         return v;
     }
     gc->gtable = NULL;
-    gc->absent_table = g->table;
+    gc->absent_tag = tpy_dict_keys_tag(globals);
     gc->absent_nentries = g->nentries;
     hint = -1;
     v = tpy_dict_get_str_hinted(builtins, name, &hint);
@@ -379,7 +379,7 @@ tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *
         return v;
     }
     gc->btable = NULL;
-    gc->absent_table = NULL;
+    gc->absent_tag = 0;
     return NULL;
 }
 

@@ -33,7 +33,7 @@ typedef struct {
     void *gtable, *btable;               // tables the entries below point into
     intptr_t gcap, bcap;                 // their capacities (fix the layout)
     tpy_dict_entry_t *gentry, *bentry;   // where the name was found
-    void *absent_table;                  // globals' table when the name was absent
+    uint64_t absent_tag;                 // globals' key-set tag when the name was absent
     intptr_t absent_nentries;            // ... and its entry count (new keys append)
 } tpy_globalcache_t;
 

@@ -21,6 +21,7 @@ static void drain_free_lists(void)
     tpy_float_fini();
     tpy_tuple_fini();
     tpy_type_cache_clear(); // the attribute cache holds references to names
+    tpy_range_fini();       // one dead slice is kept for reuse
 }
 
 static tpy_test_balance_t current_state(void)

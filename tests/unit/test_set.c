@@ -90,7 +90,7 @@ Test(setobject, the_table_grows_when_three_fifths_full)
     TPY_DECREF(s);
 }
 
-Test(setobject, an_insert_reuses_the_first_dummy_on_its_path)
+Test(setobject, an_insert_reuses_a_dummy_on_its_path)
 {
     int64_t a[] = {1, 9};
     tpy_object_t *s = set_of(a, 2);
@@ -269,4 +269,29 @@ Test(setobject, constant_displays_get_cpython_order)
     assert_display(d, 5, "{33, 17, 9, 25, 41}");
     int64_t e[] = {32, 64, 96, 128, 160, 0, 1};
     assert_display(e, 7, "{32, 64, 96, 128, 160, 0, 1}");
+}
+
+Test(setobject, an_insert_reuses_the_last_dummy_on_its_probe_path)
+{
+    // Found by differential fuzzing against python3: -188 and 323 leave
+    // dummies at slots 68 and 67 of a 128-slot table; -62 (home 66) then takes
+    // slot 68, the last dummy it passes, and 449 (home 65) slot 67.
+    int64_t a[] = {568, 834, 260, 750, 792, -230, -188, -272, 484, 841,
+                   365, 743, 617, 715, 890, -76, -202, 50, 141};
+    tpy_object_t *s = set_of(a, 19);
+    tpy_object_t *k188 = I(-188), *k323 = I(323);
+    tpy_set_discard(s, k188);
+    tpy_set_add(s, k323);
+    tpy_set_discard(s, k323);
+    int64_t b[] = {64, 960, -62, 449};
+    for (int i = 0; i < 4; i++) {
+        tpy_object_t *x = I(b[i]);
+        tpy_set_add(s, x);
+        TPY_DECREF(x);
+    }
+    assert_repr(s, "{260, 141, 792, -230, 50, -76, -202, 568, 64, 960, 834, 449, -62, 841, 715, "
+                   "484, 743, 617, 365, 750, -272, 890}");
+    TPY_DECREF(k188);
+    TPY_DECREF(k323);
+    TPY_DECREF(s);
 }
