@@ -1289,6 +1289,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         int r = tpy_dict_merge(PEEK(oparg), m, false);
         TPY_DECREF(m);
         if (r < 0) {
+            tpy_evalops_name_call_error(PEEK(oparg + 3));
             goto error_tb;
         }
         DISPATCH();

@@ -458,3 +458,41 @@ void tpy_evalops_install_hooks(void)
     tpy_ts.current_locals = current_locals;
     tpy_super_context_hook = super_context;
 }
+
+void tpy_evalops_name_call_error(tpy_object_t *callable)
+{
+    if (!tpy_err_matches(&tpy_exc_TypeError)) {
+        return;
+    }
+    tpy_object_t *exc = tpy_err_fetch();
+    tpy_object_t *msg = tpy_object_str(exc);
+    if (msg == NULL ||
+        strncmp(TPY_STR_DATA(msg), "got multiple values", 19) != 0) {
+        tpy_err_clear();
+        TPY_XDECREF(msg);
+        tpy_err_restore(exc);
+        return;
+    }
+    TPY_DECREF(exc);
+    tpy_object_t *name = tpy_object_getattr_cstr(callable, "__qualname__");
+    if (name == NULL || !TPY_STR_CHECK(name)) {
+        tpy_err_clear();
+        TPY_XDECREF(name);
+        name = tpy_str_from_cstr(tpy_type_name(TPY_TYPE(callable)));
+    }
+    // CPython names functions as module.qualname (builtins unqualified)
+    tpy_object_t *mod = tpy_object_getattr_cstr(callable, "__module__");
+    if (mod == NULL) {
+        tpy_err_clear();
+    }
+    if (name != NULL) {
+        if (mod != NULL && TPY_STR_CHECK(mod) && !tpy_str_eq_cstr(mod, "builtins")) {
+            tpy_err_format(&tpy_exc_TypeError, "%U.%U() %U", mod, name, msg);
+        } else {
+            tpy_err_format(&tpy_exc_TypeError, "%U() %U", name, msg);
+        }
+        TPY_DECREF(name);
+    }
+    TPY_XDECREF(mod);
+    TPY_DECREF(msg);
+}

@@ -39,6 +39,8 @@ tpy_object_t *tpy_evalops_format_value(tpy_object_t *v, int flags, tpy_object_t 
 // LOAD_GLOBAL's full lookup, refilling the cache. Borrowed value or NULL (absent).
 tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *globals,
                                            tpy_object_t *builtins, tpy_object_t *name);
+// f(**a, **b) with a duplicate key: prefix the TypeError with the callee's name.
+void tpy_evalops_name_call_error(tpy_object_t *callable);
 // Install tpy_ts.current_globals/current_locals and the super() context hook.
 void tpy_evalops_install_hooks(void);
 
