@@ -29,11 +29,12 @@ void c_error(compiler_t *c, const char *msg, tpy_pos_t pos)
     c->err->end_col = pos.end_col;
 }
 
-/* A construct tpy parses but does not run: a SyntaxError naming it. */
+/* A construct tpy parses but does not run: a SyntaxError naming it.  [what]
+ * carries its verb: "bytes literals are", "the match statement is". */
 void c_unsupported(compiler_t *c, const char *what, tpy_pos_t pos)
 {
     char msg[200];
-    snprintf(msg, sizeof msg, "%s is not supported by tpy", what);
+    snprintf(msg, sizeof msg, "%s not supported by tpy", what);
     c_error(c, msg, pos);
 }
 
@@ -1350,10 +1351,10 @@ static void c_stmt(compiler_t *c, tpy_stmt_t *s)
         c_assert(c, s);
         break;
     case STMT_ASYNC:
-        c_unsupported(c, s->u.unsupported.what ? s->u.unsupported.what : "async", s->pos);
+        c_unsupported(c, "async def, async for and async with are", s->pos);
         break;
     case STMT_MATCH:
-        c_unsupported(c, "the match statement", s->pos);
+        c_unsupported(c, "the match statement is", s->pos);
         break;
     }
 }
@@ -1558,15 +1559,15 @@ static void c_classdef(compiler_t *c, tpy_stmt_t *s)
     for (intptr_t i = 0; i < s->u.classdef.keywords.n; i++) {
         tpy_keyword_t *k = s->u.classdef.keywords.items[i];
         c_unsupported(c, k->arg && strcmp(k->arg, "metaclass") == 0
-                             ? "metaclasses (metaclass=...)"
-                             : "class keyword arguments",
+                             ? "metaclasses (metaclass=...) are"
+                             : "class keyword arguments are",
                       k->pos);
         return;
     }
     for (intptr_t i = 0; i < s->u.classdef.bases.n; i++) {
         tpy_expr_t *b = s->u.classdef.bases.items[i];
         if (b->kind == EXPR_STARRED) {
-            c_unsupported(c, "starred base classes", b->pos);
+            c_unsupported(c, "starred base classes are", b->pos);
             return;
         }
     }

@@ -676,10 +676,10 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         c_emit(c, OP_LOAD_CONST, c_add_const(c, k));
         break;
     case EXPR_IMAG:
-        c_unsupported(c, "complex numbers", e->pos);
+        c_unsupported(c, "complex numbers are", e->pos);
         break;
     case EXPR_BYTES:
-        c_unsupported(c, "bytes literals", e->pos);
+        c_unsupported(c, "bytes literals are", e->pos);
         break;
     case EXPR_FSTRING:
         c_fstring(c, e);
@@ -811,10 +811,10 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         break;
     }
     case EXPR_AWAIT:
-        c_unsupported(c, "await", e->pos);
+        c_unsupported(c, "await is", e->pos);
         break;
     case EXPR_NAMEDEXPR:
-        c_unsupported(c, "the walrus operator (:=)", e->pos);
+        c_unsupported(c, "the walrus operator (:=) is", e->pos);
         break;
     }
     c->u->curpos = saved;
