@@ -59,6 +59,9 @@ int tpy_types_init(void);  // interns dunder names, readies type/object/super
 void tpy_types_fini(void);
 // Empty the attribute-lookup cache (it holds references to attribute names).
 void tpy_type_cache_clear(void);
+// For a class built by object.__new__ with a Python __init__: that function
+// (borrowed), else NULL.  Lets the eval loop run __init__ without recursing in C.
+tpy_object_t *tpy_type_python_init_borrow(tpy_type_t *type);
 // Generic __new__ for heap types whose layout is the base's plus __dict__.
 tpy_object_t *tpy_type_generic_alloc(tpy_type_t *type, size_t nitems);
 

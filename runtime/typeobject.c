@@ -1846,3 +1846,16 @@ void tpy_types_fini(void)
         TPY_CLEAR(tpy_slot_name[k]);
     }
 }
+
+/* Is [type] a class whose instances are made by object.__new__ and set up by
+ * a Python __init__?  The eval loop then runs that __init__ in its own frame
+ * (no nested C call).  Returns the __init__ function (borrowed) or NULL. */
+tpy_object_t *tpy_type_python_init_borrow(tpy_type_t *type)
+{
+    if (type->tp_new != object_new || type->tp_init != slot_init ||
+        !(type->tp_flags & TPY_TPFLAGS_HEAPTYPE)) {
+        return NULL;
+    }
+    tpy_object_t *f = tpy_type_lookup_borrow(type, tpy_slot_name[SK_INIT]);
+    return f != NULL && TPY_FUNCTION_CHECK(f) ? f : NULL;
+}

@@ -127,6 +127,7 @@ static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_o
     f->entry = false;
     f->throwflag = false;
     f->yielded = false;
+    f->init_self = NULL;
     memset(f->localsplus, 0, sizeof(tpy_object_t *) * (size_t)co->nlocalsplus);
 }
 
@@ -142,6 +143,7 @@ void tpy_frame_clear(tpy_frame_t *f)
         TPY_CLEAR(f->localsplus[i]);
     }
     TPY_CLEAR(f->locals);
+    TPY_CLEAR(f->init_self);
     if (f->func != NULL) {
         TPY_CLEAR(f->func);
         f->code = NULL;
@@ -218,6 +220,7 @@ static tpy_frame_t *push_frame_steal(tpy_function_t *func, tpy_object_t **args, 
     f->entry = false;
     f->throwflag = false;
     f->yielded = false;
+    f->init_self = NULL;
     memcpy(f->localsplus, args, sizeof(tpy_object_t *) * nargs);
     if ((size_t)co->nlocalsplus > nargs) {
         memset(f->localsplus + nargs, 0,
@@ -1423,6 +1426,46 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 }
                 DISPATCH();
             }
+            if (TPY_TYPE(callable) == &tpy_type_type && args[-1] == NULL) {
+                tpy_object_t *init = tpy_type_python_init_borrow((tpy_type_t *)callable);
+                if (init != NULL &&
+                    !(((tpy_code_t *)((tpy_function_t *)init)->code)->flags & TPY_CO_GENERATOR)) {
+                    // instance = object.__new__(cls); then __init__(instance, ...) as a
+                    // frame of this loop whose return value is the instance
+                    tpy_object_t *inst = tpy_type_generic_alloc((tpy_type_t *)callable, 0);
+                    if (inst == NULL) {
+                        while (sp > args - 2) {
+                            tpy_object_t *x = *--sp;
+                            TPY_XDECREF(x);
+                        }
+                        TPY_XDECREF(kwnames);
+                        goto error_tb;
+                    }
+                    tpy_gc_track(inst);
+                    // the self slot is free (a class is never called as a method)
+                    args[-1] = inst;
+                    tpy_frame_t *nf = push_frame((tpy_function_t *)init, args - 1, nargs + 1,
+                                                 kwnames);
+                    tpy_object_t **p = sp;
+                    tpy_object_t **stop = args - 2;
+                    while (p > stop) {
+                        tpy_object_t *x = *--p;
+                        TPY_XDECREF(x);
+                    }
+                    sp = stop;
+                    TPY_XDECREF(kwnames);
+                    if (nf == NULL) {
+                        goto error_tb;
+                    }
+                    nf->init_self = tpy_newref(inst);
+                    SAVE_FRAME();
+                    nf->previous = frame;
+                    frame = nf;
+                    tpy_current_frame = frame;
+                    LOAD_FRAME();
+                    DISPATCH();
+                }
+            }
             SAVE_FRAME();
             res = tpy_object_call(callable, args, nargs, kwnames);
             tpy_object_t **p = sp;
@@ -1502,11 +1545,25 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(RETURN_VALUE)
     {
         retval = POP();
+        if (frame->init_self != NULL) {
+            // a class call's __init__ run by the loop: the call yields the instance
+            if (retval != tpy_none) {
+                tpy_err_format(&tpy_exc_TypeError, "__init__() should return None, not '%T'",
+                               retval);
+                TPY_DECREF(retval);
+                retval = NULL;
+                goto error_tb;
+            }
+            TPY_DECREF(retval);
+            retval = frame->init_self;
+            frame->init_self = NULL;
+        }
         if (frame->entry) {
             goto exit_frame;
         }
         tpy_frame_t *prev = frame->previous;
-        if (sp == stack_base && frame->func != NULL && frame->locals == NULL) {
+        if (sp == stack_base && frame->func != NULL && frame->locals == NULL &&
+            frame->init_self == NULL) {
             // the common case, inline: release locals and the function
             for (int i = co->nlocalsplus - 1; i >= 0; i--) {
                 tpy_object_t *x = localsplus[i];

@@ -38,6 +38,7 @@ typedef struct tpy_frame {
     bool entry;                // returning from this frame leaves tpy_eval_frame
     bool throwflag;            // resume by raising the current exception
     bool yielded;              // suspended at a yield (generators)
+    tpy_object_t *init_self;   // an __init__ frame run by the loop: the instance it returns
     tpy_block_t blocks[TPY_MAX_BLOCKS];
     tpy_object_t *localsplus[];
 } tpy_frame_t;
