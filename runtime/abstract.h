@@ -49,6 +49,9 @@ tpy_object_t *tpy_type_lookup_borrow(tpy_type_t *type, tpy_object_t *name);
 tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns);
 // The qualified name of a type for messages: "int", "Node" (borrowed C string).
 const char *tpy_type_name(tpy_type_t *type);
+// Bumped whenever any type's attributes change: caches of attribute lookups
+// (the method cache, the eval loop's inline caches) are valid while it holds.
+extern uint32_t tpy_type_epoch;
 // Mark the type's attributes changed (invalidates the method cache).
 void tpy_type_modified(tpy_type_t *type);
 extern tpy_type_t tpy_super_type;

@@ -30,12 +30,12 @@ typedef struct {
     uint32_t epoch;
 } mcache_entry_t;
 static mcache_entry_t mcache[MCACHE_SIZE];
-static uint32_t type_epoch = 1;
+uint32_t tpy_type_epoch = 1;
 
 void tpy_type_modified(tpy_type_t *type)
 {
     (void)type;
-    type_epoch++;
+    tpy_type_epoch++;
 }
 
 static tpy_object_t *lookup_uncached(tpy_type_t *type, tpy_object_t *name)
@@ -64,12 +64,12 @@ tpy_object_t *tpy_type_lookup_borrow(tpy_type_t *type, tpy_object_t *name)
     }
     size_t h = (((uintptr_t)type >> 4) ^ ((uintptr_t)name >> 3)) & (MCACHE_SIZE - 1);
     mcache_entry_t *e = &mcache[h];
-    if (e->type == type && e->name == name && e->epoch == type_epoch) {
+    if (e->type == type && e->name == name && e->epoch == tpy_type_epoch) {
         return e->value;
     }
     tpy_object_t *v = lookup_uncached(type, name);
     e->type = type;
-    e->epoch = type_epoch;
+    e->epoch = tpy_type_epoch;
     e->value = v;
     if (e->name != name) {
         tpy_object_t *old = e->name;

@@ -52,8 +52,21 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
         TPY_DECREF(fn);
         return tpy_err_no_memory();
     }
+    co->acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+    if (co->acache == NULL) {
+        tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
+    tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+        co->ob.refcnt = 1;
+        tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
+        tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
+        tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
+        TPY_DECREF(fn);
+        return tpy_err_no_memory();
+    }
     for (size_t i = 0; i < nnames; i++) {
         co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, 0, -1};
+        co->acache[i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, NULL};
     }
     co->code = code;
     co->positions = pos;

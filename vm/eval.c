@@ -665,7 +665,24 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LOAD_ATTR)
     {
         tpy_object_t *obj = TOP();
+        tpy_attrcache_t *ac = &co->acache[oparg];
+        if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
+            ac->kind == TPY_AC_INSTANCE) {
+            tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
+            if (d != NULL) {
+                tpy_object_t *v = tpy_dict_get_str_hinted(d, names[oparg], &ac->hint);
+                if (v != NULL) {
+                    TPY_INCREF(v);
+                    SET_TOP(v);
+                    TPY_DECREF(obj);
+                    DISPATCH();
+                }
+            }
+        }
         tpy_object_t *v = tpy_object_getattr(obj, names[oparg]);
+        if (v != NULL) {
+            tpy_evalops_fill_attrcache(ac, obj, names[oparg], false);
+        }
         TPY_DECREF(obj);
         SET_TOP(v);
         if (v == NULL) {
@@ -677,6 +694,18 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LOAD_METHOD)
     {
         tpy_object_t *obj = TOP();
+        tpy_attrcache_t *ac = &co->acache[oparg];
+        if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
+            ac->kind == TPY_AC_METHOD) {
+            // the class's function, unless the instance dict shadows the name
+            tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
+            if (d == NULL || tpy_dict_get_str_borrow(d, names[oparg]) == NULL) {
+                SET_TOP(tpy_newref(ac->method));
+                PUSH(obj);
+                DISPATCH();
+            }
+        }
+        tpy_evalops_fill_attrcache(ac, obj, names[oparg], true);
         bool unbound;
         tpy_object_t *m = tpy_object_get_method(obj, names[oparg], &unbound);
         if (m == NULL) {
@@ -696,7 +725,25 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *obj = POP();
         tpy_object_t *v = POP();
-        int r = tpy_object_setattr(obj, names[oparg], v);
+        tpy_attrcache_t *ac = &co->acache[oparg];
+        int r;
+        if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
+            ac->kind == TPY_AC_INSTANCE) {
+            tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
+            if (d != NULL) {
+                r = tpy_dict_set(d, names[oparg], v);
+                TPY_DECREF(v);
+                TPY_DECREF(obj);
+                if (r < 0) {
+                    goto error_tb;
+                }
+                DISPATCH();
+            }
+        }
+        r = tpy_object_setattr(obj, names[oparg], v);
+        if (r == 0) {
+            tpy_evalops_fill_attrcache(ac, obj, names[oparg], false);
+        }
         TPY_DECREF(v);
         TPY_DECREF(obj);
         if (r < 0) {

@@ -496,3 +496,30 @@ void tpy_evalops_name_call_error(tpy_object_t *callable)
     TPY_XDECREF(mod);
     TPY_DECREF(msg);
 }
+
+void tpy_evalops_fill_attrcache(tpy_attrcache_t *ac, tpy_object_t *obj, tpy_object_t *name,
+                                bool method)
+{
+    tpy_type_t *t = TPY_TYPE(obj);
+    ac->kind = TPY_AC_NONE;
+    // only plain instances: generic attribute access and an instance dict
+    if (t->tp_getattro != tpy_object_generic_getattr ||
+        t->tp_setattro != tpy_object_generic_setattr || t->tp_dictoffset <= 0 ||
+        !TPY_STR_CHECK_EXACT(name)) {
+        return;
+    }
+    tpy_object_t *descr = tpy_type_lookup_borrow(t, name);
+    if (descr == NULL) {
+        if (method) {
+            return; // an instance attribute called as a method: the slow path is fine
+        }
+        ac->kind = TPY_AC_INSTANCE;
+    } else if (method && TPY_FUNCTION_CHECK(descr)) {
+        ac->kind = TPY_AC_METHOD;
+        ac->method = descr;
+    } else {
+        return;
+    }
+    ac->type = t;
+    ac->epoch = tpy_type_epoch;
+}

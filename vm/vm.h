@@ -37,6 +37,22 @@ typedef struct {
     intptr_t absent_nentries;            // ... and its entry count (new keys append)
 } tpy_globalcache_t;
 
+/* The inline cache of one attribute name (LOAD_ATTR / LOAD_METHOD /
+ * STORE_ATTR on instances of one class), valid while tpy_type_epoch holds. */
+typedef struct {
+    tpy_type_t *type;        // the instances' class (borrowed; the epoch guards it)
+    uint32_t epoch;
+    uint8_t kind;            // TPY_AC_*
+    intptr_t hint;           // entry index of the name in instance dicts
+    tpy_object_t *method;    // TPY_AC_METHOD: the function found on the class (borrowed)
+} tpy_attrcache_t;
+
+enum {
+    TPY_AC_NONE,       // nothing cached
+    TPY_AC_INSTANCE,   // the class has no attribute of that name: read/write the dict
+    TPY_AC_METHOD,     // a plain function on the class (method call without binding)
+};
+
 typedef struct {
     tpy_object_t ob;
     uint32_t *code;
@@ -48,6 +64,7 @@ typedef struct {
     tpy_object_t *name, *qualname, *filename;
     int32_t *cell2arg;             // for each cell: the parameter it starts from, or -1
     tpy_globalcache_t *gcache;     // one per name (for LOAD_GLOBAL)
+    tpy_attrcache_t *acache;       // one per name (attribute instructions)
     int nlocals, ncells, nfrees, nlocalsplus;
     int argcount, posonlyargcount, kwonlyargcount;
     int flags;
