@@ -55,7 +55,6 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
     co->acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
     if (co->acache == NULL) {
         tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-    tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
         co->ob.refcnt = 1;
         tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
         tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
@@ -100,6 +99,7 @@ static void code_dealloc(tpy_object_t *self)
     tpy_mem_free(co->cell2arg, sizeof(int32_t) * (size_t)(co->nlocalsplus + 1));
     size_t nnames = (size_t)TPY_TUPLE_SIZE(co->names);
     tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
+    tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
     TPY_CLEAR(co->consts);
     TPY_CLEAR(co->names);
     TPY_CLEAR(co->localsplusnames);
