@@ -26,43 +26,27 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
                              int firstlineno, tpy_object_t *name, tpy_object_t *qualname,
                              const char *filename)
 {
+    size_t nnames = (size_t)TPY_TUPLE_SIZE(names);
     tpy_code_t *co = (tpy_code_t *)tpy_obj_new(&tpy_code_type, sizeof(tpy_code_t));
     tpy_object_t *fn = tpy_str_from_cstr(filename);
-    if (co == NULL || fn == NULL) {
-        if (co != NULL) {
-            co->ob.refcnt = 1;
-        }
+    tpy_globalcache_t *gcache = tpy_mem_alloc(sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
+    tpy_attrcache_t *acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+    if (co == NULL || fn == NULL || gcache == NULL || acache == NULL) {
+        // nothing was handed over yet: release the arrays the caller passed us
         tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
         tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
         tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
+        tpy_mem_free(gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
+        tpy_mem_free(acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
         if (co != NULL) {
+            TPY_REF_DEC_TOTAL();
             tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
         }
         TPY_XDECREF(fn);
         return tpy_err_no_memory();
     }
-    size_t nnames = (size_t)TPY_TUPLE_SIZE(names);
-    co->gcache = tpy_mem_alloc(sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-    if (co->gcache == NULL) {
-        co->ob.refcnt = 1;
-        tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
-        tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
-        tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
-        tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
-        TPY_DECREF(fn);
-        return tpy_err_no_memory();
-    }
-    co->acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
-    if (co->acache == NULL) {
-        tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-        co->ob.refcnt = 1;
-        tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
-        tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
-        tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
-        tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
-        TPY_DECREF(fn);
-        return tpy_err_no_memory();
-    }
+    co->gcache = gcache;
+    co->acache = acache;
     for (size_t i = 0; i < nnames; i++) {
         co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, 0, -1};
         co->acache[i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, NULL};
