@@ -911,8 +911,25 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                     break;
                 }
             }
-        } else if (TPY_TYPE(a) == &tpy_float_type && TPY_TYPE(b) == &tpy_float_type) {
-            double x = TPY_FLOAT_VALUE(a), y = TPY_FLOAT_VALUE(b);
+        } else if ((TPY_TYPE(a) == &tpy_float_type || TPY_TYPE(a) == &tpy_int_type) &&
+                   (TPY_TYPE(b) == &tpy_float_type || TPY_TYPE(b) == &tpy_int_type)) {
+            // at least one float (int-int was handled above); small ints convert
+            // exactly as float(int) does (round to nearest)
+            double x, y;
+            if (TPY_TYPE(a) == &tpy_float_type) {
+                x = TPY_FLOAT_VALUE(a);
+            } else if (tpy_int_is_small(a)) {
+                x = (double)((tpy_int_t *)a)->v;
+            } else {
+                goto slow_binop;
+            }
+            if (TPY_TYPE(b) == &tpy_float_type) {
+                y = TPY_FLOAT_VALUE(b);
+            } else if (tpy_int_is_small(b)) {
+                y = (double)((tpy_int_t *)b)->v;
+            } else {
+                goto slow_binop;
+            }
             switch (op) {
             case TPY_BINOP_ADD:
                 fz = x + y;
