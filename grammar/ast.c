@@ -561,6 +561,15 @@ tpy_ex_t tpy_ast_tuple_or_single(tpy_pctx_t *c, tpy_exlist_t items, bool comma)
     return ex(c, e);
 }
 
+tpy_ex_t tpy_ast_slices(tpy_pctx_t *c, tpy_exlist_t items)
+{
+    tpy_expr_t *only = items.v.items[0];
+    if (items.v.n == 1 && only->kind == EXPR_STARRED && only->pos.col == items.pos.col) {
+        return tpy_ast_tuple_or_single(c, items, true);
+    }
+    return tpy_ast_tuple_or_single(c, items, false);
+}
+
 tpy_ex_t tpy_ast_paren_items(tpy_pctx_t *c, tpy_exlist_t items, bool comma)
 {
     tpy_ex_t x = tpy_ast_tuple_or_single(c, items, comma);
@@ -632,9 +641,12 @@ tpy_ex_t tpy_ast_dict(tpy_pctx_t *c, tpy_token_t l, tpy_pairs_t *items, tpy_toke
     return ex(c, e);
 }
 
+static void check_async_comp(tpy_pctx_t *c, tpy_expr_kind_t kind);
+
 tpy_ex_t tpy_ast_comp(tpy_pctx_t *c, tpy_expr_kind_t kind, tpy_ex_t elt, const tpy_ex_t *value,
                       tpy_vec_t gens, tpy_pos_t pos)
 {
+    check_async_comp(c, kind);
     tpy_expr_t *e = tpy_ast_expr(c, kind, pos);
     e->u.comp.elt = elt.e;
     e->u.comp.value = value != NULL ? value->e : NULL;
@@ -674,8 +686,26 @@ void tpy_ast_comp_if(tpy_pctx_t *c, tpy_vec_t *gens, tpy_ex_t cond)
 
 void tpy_ast_async_comp_error(tpy_pctx_t *c, tpy_token_t t)
 {
-    tpy_ast_error(c, tpy_pos_tok(&t),
-                  "asynchronous comprehension outside of an asynchronous function");
+    c->async_for = tpy_pos_tok(&t); // judged when the comprehension is built
+}
+
+// A comprehension with an `async for` clause.  Inside an async def it is
+// fine for CPython, and the compiler rejects the whole async def anyway, so
+// the tree need not say it was async.  Outside, a list/set/dict comprehension
+// is CPython's error; an async generator expression is legal there, but tpy
+// has no async generators, so it is an error too rather than a silent sync one.
+static void check_async_comp(tpy_pctx_t *c, tpy_expr_kind_t kind)
+{
+    tpy_pos_t at = c->async_for;
+    c->async_for.lineno = 0;
+    if (at.lineno == 0 || c->in_async_def) {
+        return;
+    }
+    if (kind == EXPR_GENEXP) {
+        tpy_ast_error(c, at, "asynchronous generator expressions are not supported");
+    } else {
+        tpy_ast_error(c, at, "asynchronous comprehension outside of an asynchronous function");
+    }
 }
 
 /* ---- targets ------------------------------------------------------------------- */
@@ -780,12 +810,37 @@ tpy_stmt_t *tpy_ast_stmt(tpy_pctx_t *c, tpy_stmt_kind_t kind, tpy_pos_t pos)
     return s;
 }
 
-static tpy_pos_t body_end(tpy_pos_t start, tpy_vec_t body)
+tpy_exlist_t tpy_ast_block(tpy_pctx_t *c, tpy_vec_t stmts, const tpy_token_t *semi)
 {
-    if (body.n == 0) {
-        return start;
+    (void)c;
+    tpy_exlist_t b;
+    b.v = stmts;
+    b.pos = tpy_pos_span(((tpy_stmt_t *)stmts.items[0])->pos,
+                         ((tpy_stmt_t *)stmts.items[stmts.n - 1])->pos);
+    if (semi != NULL) {
+        b.pos = tpy_pos_span(b.pos, tpy_pos_tok(semi));
     }
-    return tpy_pos_span(start, ((tpy_stmt_t *)body.items[body.n - 1])->pos);
+    return b;
+}
+
+tpy_exlist_t tpy_ast_block1(tpy_pctx_t *c, tpy_stmt_t *s)
+{
+    tpy_exlist_t b;
+    b.v = tpy_ast_vec1(c, s);
+    b.pos = s->pos;
+    return b;
+}
+
+void tpy_ast_block_extend(tpy_pctx_t *c, tpy_exlist_t *block, tpy_exlist_t more)
+{
+    tpy_ast_extend(c, &block->v, more.v);
+    block->pos = tpy_pos_span(block->pos, more.pos);
+}
+
+// [start] extended to the end of [block] (unless the block is empty).
+static tpy_pos_t body_end(tpy_pos_t start, tpy_exlist_t block)
+{
+    return block.v.n == 0 ? start : tpy_pos_span(start, block.pos);
 }
 
 tpy_stmt_t *tpy_ast_expr_stmt(tpy_pctx_t *c, tpy_ex_t value)
@@ -1064,25 +1119,25 @@ tpy_stmt_t *tpy_ast_import_from(tpy_pctx_t *c, tpy_token_t t, tpy_expr_t *module
 }
 
 tpy_stmt_t *tpy_ast_if(tpy_pctx_t *c, tpy_stmt_kind_t kind, tpy_token_t t, tpy_ex_t test,
-                       tpy_vec_t body, tpy_vec_t orelse)
+                       tpy_exlist_t body, tpy_exlist_t orelse)
 {
     tpy_pos_t pos = body_end(tpy_pos_tok(&t), body);
     pos = body_end(pos, orelse);
     tpy_stmt_t *s = tpy_ast_stmt(c, kind, pos);
     if (kind == STMT_IF) {
         s->u.if_.test = test.e;
-        s->u.if_.body = tpy_vec_seq(body);
-        s->u.if_.orelse = tpy_vec_seq(orelse);
+        s->u.if_.body = tpy_vec_seq(body.v);
+        s->u.if_.orelse = tpy_vec_seq(orelse.v);
     } else {
         s->u.while_.test = test.e;
-        s->u.while_.body = tpy_vec_seq(body);
-        s->u.while_.orelse = tpy_vec_seq(orelse);
+        s->u.while_.body = tpy_vec_seq(body.v);
+        s->u.while_.orelse = tpy_vec_seq(orelse.v);
     }
     return s;
 }
 
 tpy_stmt_t *tpy_ast_for(tpy_pctx_t *c, tpy_token_t t, tpy_ex_t target, tpy_ex_t iter,
-                        tpy_vec_t body, tpy_vec_t orelse)
+                        tpy_exlist_t body, tpy_exlist_t orelse)
 {
     check_store(c, target, false, true);
     set_context(c, target.e, AST_STORE);
@@ -1091,13 +1146,13 @@ tpy_stmt_t *tpy_ast_for(tpy_pctx_t *c, tpy_token_t t, tpy_ex_t target, tpy_ex_t 
     tpy_stmt_t *s = tpy_ast_stmt(c, STMT_FOR, pos);
     s->u.for_.target = target.e;
     s->u.for_.iter = iter.e;
-    s->u.for_.body = tpy_vec_seq(body);
-    s->u.for_.orelse = tpy_vec_seq(orelse);
+    s->u.for_.body = tpy_vec_seq(body.v);
+    s->u.for_.orelse = tpy_vec_seq(orelse.v);
     return s;
 }
 
-tpy_stmt_t *tpy_ast_try(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t body, tpy_vec_t handlers,
-                        tpy_vec_t orelse, const tpy_vec_t *finalbody)
+tpy_stmt_t *tpy_ast_try(tpy_pctx_t *c, tpy_token_t t, tpy_exlist_t body, tpy_vec_t handlers,
+                        tpy_exlist_t orelse, const tpy_exlist_t *finalbody)
 {
     tpy_pos_t pos = body_end(tpy_pos_tok(&t), body);
     for (intptr_t i = 0; i < handlers.n; i++) {
@@ -1112,31 +1167,31 @@ tpy_stmt_t *tpy_ast_try(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t body, tpy_vec_t 
         pos = body_end(pos, *finalbody);
     }
     tpy_stmt_t *s = tpy_ast_stmt(c, STMT_TRY, pos);
-    s->u.try_.body = tpy_vec_seq(body);
+    s->u.try_.body = tpy_vec_seq(body.v);
     s->u.try_.handlers = tpy_vec_seq(handlers);
-    s->u.try_.orelse = tpy_vec_seq(orelse);
+    s->u.try_.orelse = tpy_vec_seq(orelse.v);
     if (finalbody != NULL) {
-        s->u.try_.finalbody = tpy_vec_seq(*finalbody);
+        s->u.try_.finalbody = tpy_vec_seq(finalbody->v);
     }
     return s;
 }
 
 tpy_excepthandler_t *tpy_ast_handler(tpy_pctx_t *c, tpy_token_t t, const tpy_ex_t *type,
-                                     const tpy_token_t *name, tpy_vec_t body)
+                                     const tpy_token_t *name, tpy_exlist_t body)
 {
     tpy_excepthandler_t *h = tpy_ast_alloc(c, sizeof(*h));
     h->type = type != NULL ? type->e : NULL;
     h->name = name != NULL ? tok_str(c, name) : NULL;
-    h->body = tpy_vec_seq(body);
+    h->body = tpy_vec_seq(body.v);
     h->pos = body_end(tpy_pos_tok(&t), body);
     return h;
 }
 
-tpy_stmt_t *tpy_ast_with(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t items, tpy_vec_t body)
+tpy_stmt_t *tpy_ast_with(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t items, tpy_exlist_t body)
 {
     tpy_stmt_t *s = tpy_ast_stmt(c, STMT_WITH, body_end(tpy_pos_tok(&t), body));
     s->u.with.items = tpy_vec_seq(items);
-    s->u.with.body = tpy_vec_seq(body);
+    s->u.with.body = tpy_vec_seq(body.v);
     return s;
 }
 
@@ -1273,18 +1328,18 @@ static tpy_arguments_t *arguments(tpy_pctx_t *c, tpy_vec_t params)
 }
 
 tpy_stmt_t *tpy_ast_funcdef(tpy_pctx_t *c, tpy_token_t t, tpy_token_t name, tpy_vec_t params,
-                            tpy_expr_t *returns, tpy_vec_t body)
+                            tpy_expr_t *returns, tpy_exlist_t body)
 {
     tpy_stmt_t *s = tpy_ast_stmt(c, STMT_FUNCTIONDEF, body_end(tpy_pos_tok(&t), body));
     s->u.funcdef.name = tok_str(c, &name);
     s->u.funcdef.args = arguments(c, params);
-    s->u.funcdef.body = tpy_vec_seq(body);
+    s->u.funcdef.body = tpy_vec_seq(body.v);
     s->u.funcdef.returns = returns;
     return s;
 }
 
 tpy_stmt_t *tpy_ast_classdef(tpy_pctx_t *c, tpy_token_t t, tpy_token_t name,
-                             const tpy_vec_t *args, tpy_vec_t body)
+                             const tpy_vec_t *args, tpy_exlist_t body)
 {
     tpy_stmt_t *s = tpy_ast_stmt(c, STMT_CLASSDEF, body_end(tpy_pos_tok(&t), body));
     s->u.classdef.name = tok_str(c, &name);
@@ -1300,7 +1355,7 @@ tpy_stmt_t *tpy_ast_classdef(tpy_pctx_t *c, tpy_token_t t, tpy_token_t name,
         s->u.classdef.bases = tpy_vec_seq(bases);
         s->u.classdef.keywords = tpy_vec_seq(kws);
     }
-    s->u.classdef.body = tpy_vec_seq(body);
+    s->u.classdef.body = tpy_vec_seq(body.v);
     return s;
 }
 

@@ -107,6 +107,8 @@ tpy_argitem_t *tpy_ast_arg(tpy_pctx_t *c, tpy_arg_kind_t kind, tpy_ex_t value,
 tpy_ex_t tpy_ast_starred(tpy_pctx_t *c, tpy_token_t star, tpy_ex_t value);
 // A bare comma list: one item stays itself, otherwise (or with [comma]) a tuple.
 tpy_ex_t tpy_ast_tuple_or_single(tpy_pctx_t *c, tpy_exlist_t items, bool comma);
+// A subscript's slices: a lone *x is a tuple of one (a[*b], PEP 646).
+tpy_ex_t tpy_ast_slices(tpy_pctx_t *c, tpy_exlist_t items);
 // The same inside parentheses, where the parentheses will give the span.
 tpy_ex_t tpy_ast_paren_items(tpy_pctx_t *c, tpy_exlist_t items, bool comma);
 tpy_ex_t tpy_ast_bare_genexp(tpy_pctx_t *c, tpy_ex_t elt, tpy_vec_t gens);
@@ -122,6 +124,7 @@ tpy_ex_t tpy_ast_comp(tpy_pctx_t *c, tpy_expr_kind_t kind, tpy_ex_t elt, const t
 tpy_ex_t tpy_ast_comp_star_error(tpy_pctx_t *c, tpy_ex_t star, const char *msg);
 tpy_comprehension_t *tpy_ast_comprehension(tpy_pctx_t *c, tpy_ex_t target, tpy_ex_t iter);
 void tpy_ast_comp_if(tpy_pctx_t *c, tpy_vec_t *gens, tpy_ex_t cond);
+// An `async for` clause [t]: checked when its comprehension is built.
 void tpy_ast_async_comp_error(tpy_pctx_t *c, tpy_token_t t);
 
 /* ---- statements ------------------------------------------------------------------ */
@@ -145,23 +148,28 @@ tpy_exlist_t tpy_ast_import_targets(tpy_pctx_t *c, tpy_vec_t names, const tpy_to
 tpy_stmt_t *tpy_ast_import(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t names);
 tpy_stmt_t *tpy_ast_import_from(tpy_pctx_t *c, tpy_token_t t, tpy_expr_t *module, int level,
                                 tpy_exlist_t names);
+/* Blocks are statement lists with the span of their text (tpy_exlist_t):
+ * a block ends at its last token, a trailing ';' included (CPython). */
+tpy_exlist_t tpy_ast_block(tpy_pctx_t *c, tpy_vec_t stmts, const tpy_token_t *semi);
+tpy_exlist_t tpy_ast_block1(tpy_pctx_t *c, tpy_stmt_t *s);
+void tpy_ast_block_extend(tpy_pctx_t *c, tpy_exlist_t *block, tpy_exlist_t more);
 tpy_stmt_t *tpy_ast_if(tpy_pctx_t *c, tpy_stmt_kind_t kind, tpy_token_t t, tpy_ex_t test,
-                       tpy_vec_t body, tpy_vec_t orelse);
+                       tpy_exlist_t body, tpy_exlist_t orelse);
 tpy_stmt_t *tpy_ast_for(tpy_pctx_t *c, tpy_token_t t, tpy_ex_t target, tpy_ex_t iter,
-                        tpy_vec_t body, tpy_vec_t orelse);
-tpy_stmt_t *tpy_ast_try(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t body, tpy_vec_t handlers,
-                        tpy_vec_t orelse, const tpy_vec_t *finalbody);
+                        tpy_exlist_t body, tpy_exlist_t orelse);
+tpy_stmt_t *tpy_ast_try(tpy_pctx_t *c, tpy_token_t t, tpy_exlist_t body, tpy_vec_t handlers,
+                        tpy_exlist_t orelse, const tpy_exlist_t *finalbody);
 tpy_excepthandler_t *tpy_ast_handler(tpy_pctx_t *c, tpy_token_t t, const tpy_ex_t *type,
-                                     const tpy_token_t *name, tpy_vec_t body);
-tpy_stmt_t *tpy_ast_with(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t items, tpy_vec_t body);
+                                     const tpy_token_t *name, tpy_exlist_t body);
+tpy_stmt_t *tpy_ast_with(tpy_pctx_t *c, tpy_token_t t, tpy_vec_t items, tpy_exlist_t body);
 tpy_withitem_t *tpy_ast_withitem(tpy_pctx_t *c, tpy_ex_t ctx_expr, const tpy_ex_t *vars);
 tpy_param_t *tpy_ast_param(tpy_pctx_t *c, tpy_param_kind_t kind, tpy_keyword_t *name,
                            const tpy_ex_t *dflt, const tpy_token_t *mark, const tpy_token_t *eq);
 tpy_keyword_t *tpy_ast_pname(tpy_pctx_t *c, tpy_token_t name, const tpy_ex_t *annotation);
 tpy_stmt_t *tpy_ast_funcdef(tpy_pctx_t *c, tpy_token_t t, tpy_token_t name, tpy_vec_t params,
-                            tpy_expr_t *returns, tpy_vec_t body);
+                            tpy_expr_t *returns, tpy_exlist_t body);
 tpy_stmt_t *tpy_ast_classdef(tpy_pctx_t *c, tpy_token_t t, tpy_token_t name,
-                             const tpy_vec_t *args, tpy_vec_t body);
+                             const tpy_vec_t *args, tpy_exlist_t body);
 tpy_stmt_t *tpy_ast_decorate(tpy_pctx_t *c, tpy_vec_t decorators, tpy_stmt_t *def);
 tpy_stmt_t *tpy_ast_async(tpy_pctx_t *c, tpy_token_t t, const char *what, tpy_stmt_t *inner);
 tpy_stmt_t *tpy_ast_unsupported(tpy_pctx_t *c, tpy_stmt_kind_t kind, const char *what,

@@ -54,15 +54,15 @@
 %token INDENT DEDENT NEWLINE.
 
 %type start {int}
-%type stmts {tpy_vec_t}
-%type stmt {tpy_vec_t}
-%type simple_stmt_line {tpy_vec_t}
+%type stmts {tpy_exlist_t}
+%type stmt {tpy_exlist_t}
+%type simple_stmt_line {tpy_exlist_t}
 %type small_stmts {tpy_vec_t}
 %type small_stmt {tpy_stmt_t *}
 %type compound_stmt {tpy_stmt_t *}
-%type suite {tpy_vec_t}
-%type file_input {tpy_vec_t}
-%type single_input {tpy_vec_t}
+%type suite {tpy_exlist_t}
+%type file_input {tpy_exlist_t}
+%type single_input {tpy_exlist_t}
 
 %type expr_stmt {tpy_stmt_t *}
 %type assign_chain {tpy_exlist_t}
@@ -83,8 +83,8 @@
 %type import_targets {tpy_exlist_t}
 
 %type if_stmt {tpy_stmt_t *}
-%type if_tail {tpy_vec_t}
-%type else_opt {tpy_vec_t}
+%type if_tail {tpy_exlist_t}
+%type else_opt {tpy_exlist_t}
 %type while_stmt {tpy_stmt_t *}
 %type for_stmt {tpy_stmt_t *}
 %type try_stmt {tpy_stmt_t *}
@@ -159,8 +159,8 @@
 
 /* ---- start ------------------------------------------------------------------- */
 
-start ::= MODE_FILE file_input(B). { tpy_ast_module(C, B); }
-start ::= MODE_SINGLE single_input(B). { tpy_ast_module(C, B); }
+start ::= MODE_FILE file_input(B). { tpy_ast_module(C, B.v); }
+start ::= MODE_SINGLE single_input(B). { tpy_ast_module(C, B.v); }
 start ::= MODE_EVAL exprs(B) newlines_opt. { tpy_ast_module_expr(C, B.e); }
 start ::= MODE_FIELD paren_inner(B). { tpy_ast_module_expr(C, tpy_ast_unparen(C, B).e); }
 
@@ -169,19 +169,20 @@ file_input(A) ::= stmts(B). { A = B; }
 
 single_input(A) ::= NEWLINE. { memset(&A, 0, sizeof(A)); }
 single_input(A) ::= simple_stmt_line(B). { A = B; }
-single_input(A) ::= compound_stmt(B) NEWLINE. { A = tpy_ast_vec1(C, B); }
+single_input(A) ::= compound_stmt(B) NEWLINE. { A = tpy_ast_block1(C, B); }
 
 newlines_opt ::= .
 newlines_opt ::= newlines_opt NEWLINE.
 
 stmts(A) ::= stmt(B). { A = B; }
-stmts(A) ::= stmts(B) stmt(D). { A = B; tpy_ast_extend(C, &A, D); }
+stmts(A) ::= stmts(B) stmt(D). { A = B; tpy_ast_block_extend(C, &A, D); }
 
 stmt(A) ::= simple_stmt_line(B). { A = B; }
-stmt(A) ::= compound_stmt(B). { A = tpy_ast_vec1(C, B); }
+stmt(A) ::= compound_stmt(B). { A = tpy_ast_block1(C, B); }
 
-simple_stmt_line(A) ::= small_stmts(B) NEWLINE. { A = B; }
-simple_stmt_line(A) ::= small_stmts(B) SEMI NEWLINE. { A = B; }
+simple_stmt_line(A) ::= small_stmts(B) NEWLINE. { A = tpy_ast_block(C, B, NULL); }
+/* CPython ends the block (and so an enclosing statement) at the ';' */
+simple_stmt_line(A) ::= small_stmts(B) SEMI(T) NEWLINE. { A = tpy_ast_block(C, B, &T); }
 
 small_stmts(A) ::= small_stmt(B). { A = tpy_ast_vec1(C, B); }
 small_stmts(A) ::= small_stmts(B) SEMI small_stmt(D). { A = B; tpy_ast_push(C, &A, D); }
@@ -203,8 +204,14 @@ expr_stmt(A) ::= tlist(B) augop(O) rhs(D). { A = tpy_ast_augassign(C, B, O, D); 
 expr_stmt(A) ::= tlist(B) COLON test(D). { A = tpy_ast_annassign(C, B, D, NULL); }
 expr_stmt(A) ::= tlist(B) COLON test(D) EQUAL rhs(E). { A = tpy_ast_annassign(C, B, D, &E); }
 
-assign_chain(A) ::= tlist(B) EQUAL rhs(D). { A = tpy_ast_chain(C, NULL, B); A = tpy_ast_chain(C, &A, D); }
-assign_chain(A) ::= yield_expr(B) EQUAL rhs(D). { A = tpy_ast_chain(C, NULL, B); A = tpy_ast_chain(C, &A, D); }
+assign_chain(A) ::= tlist(B) EQUAL rhs(D). {
+    A = tpy_ast_chain(C, NULL, B);
+    A = tpy_ast_chain(C, &A, D);
+}
+assign_chain(A) ::= yield_expr(B) EQUAL rhs(D). {
+    A = tpy_ast_chain(C, NULL, B);
+    A = tpy_ast_chain(C, &A, D);
+}
 assign_chain(A) ::= assign_chain(B) EQUAL rhs(D). { A = tpy_ast_chain(C, &B, D); }
 
 rhs(A) ::= tlist(B). { A = B; }
@@ -227,7 +234,10 @@ augop(A) ::= ATEQUAL. { A = AST_MATMUL; }
 /* A statement-level expression list: test or *expr items, a tuple when a
  * comma is present. */
 tlist(A) ::= titems(B). { A = tpy_ast_tuple_or_single(C, B, false); }
-tlist(A) ::= titems(B) COMMA(T). { B.pos = SPAN(B.pos, P(T)); A = tpy_ast_tuple_or_single(C, B, true); }
+tlist(A) ::= titems(B) COMMA(T). {
+    B.pos = SPAN(B.pos, P(T));
+    A = tpy_ast_tuple_or_single(C, B, true);
+}
 titems(A) ::= titem(B). { A = tpy_ast_exlist1(C, B); }
 titems(A) ::= titems(B) COMMA titem(D). { A = B; tpy_ast_exlist_push(C, &A, D); }
 titem(A) ::= test(B). { A = B; }
@@ -235,7 +245,10 @@ titem(A) ::= star_expr(B). { A = B; }
 
 /* Targets of for/del/comprehensions: bitwise-or level (so `in` is not eaten). */
 exprlist(A) ::= xitems(B). { A = tpy_ast_tuple_or_single(C, B, false); }
-exprlist(A) ::= xitems(B) COMMA(T). { B.pos = SPAN(B.pos, P(T)); A = tpy_ast_tuple_or_single(C, B, true); }
+exprlist(A) ::= xitems(B) COMMA(T). {
+    B.pos = SPAN(B.pos, P(T));
+    A = tpy_ast_tuple_or_single(C, B, true);
+}
 xitems(A) ::= xitem(B). { A = tpy_ast_exlist1(C, B); }
 xitems(A) ::= xitems(B) COMMA xitem(D). { A = B; tpy_ast_exlist_push(C, &A, D); }
 xitem(A) ::= bitor(B). { A = B; }
@@ -243,7 +256,10 @@ xitem(A) ::= star_expr(B). { A = B; }
 
 /* EVAL mode: expressions, no stars. */
 exprs(A) ::= eitems(B). { A = tpy_ast_tuple_or_single(C, B, false); }
-exprs(A) ::= eitems(B) COMMA(T). { B.pos = SPAN(B.pos, P(T)); A = tpy_ast_tuple_or_single(C, B, true); }
+exprs(A) ::= eitems(B) COMMA(T). {
+    B.pos = SPAN(B.pos, P(T));
+    A = tpy_ast_tuple_or_single(C, B, true);
+}
 eitems(A) ::= test(B). { A = tpy_ast_exlist1(C, B); }
 eitems(A) ::= eitems(B) COMMA test(D). { A = B; tpy_ast_exlist_push(C, &A, D); }
 
@@ -289,15 +305,25 @@ dotted_name(A) ::= dotted_name(B) DOT NAME(T). { A = tpy_ast_dotted(C, B, T); }
 dotted_as_name(A) ::= dotted_name(B). { A = tpy_ast_alias(C, B, NULL); }
 dotted_as_name(A) ::= dotted_name(B) AS NAME(T). { A = tpy_ast_alias(C, B, &T); }
 dotted_as_names(A) ::= dotted_as_name(B). { A = tpy_ast_vec1(C, B); }
-dotted_as_names(A) ::= dotted_as_names(B) COMMA dotted_as_name(D). { A = B; tpy_ast_push(C, &A, D); }
+dotted_as_names(A) ::= dotted_as_names(B) COMMA dotted_as_name(D). {
+    A = B;
+    tpy_ast_push(C, &A, D);
+}
 
 import_as_name(A) ::= NAME(T). { A = tpy_ast_alias(C, tpy_ast_name(C, T), NULL); }
 import_as_name(A) ::= NAME(T) AS NAME(U). { A = tpy_ast_alias(C, tpy_ast_name(C, T), &U); }
 import_as_names(A) ::= import_as_name(B). { A = tpy_ast_vec1(C, B); }
-import_as_names(A) ::= import_as_names(B) COMMA import_as_name(D). { A = B; tpy_ast_push(C, &A, D); }
-import_targets(A) ::= STAR(T). { A = tpy_ast_import_targets(C, tpy_ast_vec1(C, tpy_ast_alias_star(C, T)), &T); }
+import_as_names(A) ::= import_as_names(B) COMMA import_as_name(D). {
+    A = B;
+    tpy_ast_push(C, &A, D);
+}
+import_targets(A) ::= STAR(T). {
+    A = tpy_ast_import_targets(C, tpy_ast_vec1(C, tpy_ast_alias_star(C, T)), &T);
+}
 import_targets(A) ::= LPAR import_as_names(B) RPAR(R). { A = tpy_ast_import_targets(C, B, &R); }
-import_targets(A) ::= LPAR import_as_names(B) COMMA RPAR(R). { A = tpy_ast_import_targets(C, B, &R); }
+import_targets(A) ::= LPAR import_as_names(B) COMMA RPAR(R). {
+    A = tpy_ast_import_targets(C, B, &R);
+}
 import_targets(A) ::= import_as_names(B). { A = tpy_ast_import_targets(C, B, NULL); }
 
 /* ---- compound statements ----------------------------------------------------- */
@@ -320,7 +346,7 @@ if_stmt(A) ::= IF(T) named(B) COLON suite(D) if_tail(E). { A = tpy_ast_if(C, STM
 if_tail(A) ::= . { memset(&A, 0, sizeof(A)); }
 if_tail(A) ::= ELSE COLON suite(B). { A = B; }
 if_tail(A) ::= ELIF(T) named(B) COLON suite(D) if_tail(E). {
-    A = tpy_ast_vec1(C, tpy_ast_if(C, STMT_IF, T, B, D, E));
+    A = tpy_ast_block1(C, tpy_ast_if(C, STMT_IF, T, B, D, E));
 }
 
 else_opt(A) ::= . { memset(&A, 0, sizeof(A)); }
@@ -342,17 +368,23 @@ try_stmt(A) ::= TRY(T) COLON suite(B) handlers(H) else_opt(E) FINALLY COLON suit
 }
 try_stmt(A) ::= TRY(T) COLON suite(B) FINALLY COLON suite(F). {
     tpy_vec_t none;
+    tpy_exlist_t no_else;
     memset(&none, 0, sizeof(none));
-    A = tpy_ast_try(C, T, B, none, none, &F);
+    memset(&no_else, 0, sizeof(no_else));
+    A = tpy_ast_try(C, T, B, none, no_else, &F);
 }
 handlers(A) ::= handler(B). { A = tpy_ast_vec1(C, B); }
 handlers(A) ::= handlers(B) handler(D). { A = B; tpy_ast_push(C, &A, D); }
 handler(A) ::= EXCEPT(T) COLON suite(B). { A = tpy_ast_handler(C, T, NULL, NULL, B); }
 handler(A) ::= EXCEPT(T) test(E) COLON suite(B). { A = tpy_ast_handler(C, T, &E, NULL, B); }
-handler(A) ::= EXCEPT(T) test(E) AS NAME(N) COLON suite(B). { A = tpy_ast_handler(C, T, &E, &N, B); }
+handler(A) ::= EXCEPT(T) test(E) AS NAME(N) COLON suite(B). {
+    A = tpy_ast_handler(C, T, &E, &N, B);
+}
 
 with_stmt(A) ::= WITH(T) with_items(I) COLON suite(B). { A = tpy_ast_with(C, T, I, B); }
-with_stmt(A) ::= WITH(T) WITH_LPAR with_items(I) RPAR COLON suite(B). { A = tpy_ast_with(C, T, I, B); }
+with_stmt(A) ::= WITH(T) WITH_LPAR with_items(I) RPAR COLON suite(B). {
+    A = tpy_ast_with(C, T, I, B);
+}
 with_stmt(A) ::= WITH(T) WITH_LPAR with_items(I) COMMA RPAR COLON suite(B). {
     A = tpy_ast_with(C, T, I, B);
 }
@@ -394,10 +426,18 @@ param(A) ::= pname(N). { A = tpy_ast_param(C, TPY_PARAM_PLAIN, N, NULL, NULL, NU
 param(A) ::= pname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_PLAIN, N, &D, NULL, &E); }
 param(A) ::= STAR(T). { A = tpy_ast_param(C, TPY_PARAM_STAR, NULL, NULL, &T, NULL); }
 param(A) ::= STAR(T) pname(N). { A = tpy_ast_param(C, TPY_PARAM_STAR, N, NULL, &T, NULL); }
-param(A) ::= STAR(T) pname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_STAR, N, &D, &T, &E); }
+param(A) ::= STAR(T) pname(N) EQUAL(E) test(D). {
+    A = tpy_ast_param(C, TPY_PARAM_STAR, N, &D, &T, &E);
+}
 param(A) ::= DOUBLESTAR(T) pname(N). { A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, NULL, &T, NULL); }
-param(A) ::= DOUBLESTAR(T) pname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, &D, &T, &E); }
+param(A) ::= DOUBLESTAR(T) pname(N) EQUAL(E) test(D). {
+    A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, &D, &T, &E);
+}
 param(A) ::= SLASH(T). { A = tpy_ast_param(C, TPY_PARAM_SLASH, NULL, NULL, &T, NULL); }
+/* *args: *Ts (PEP 646) */
+param(A) ::= STAR(T) NAME(N) COLON star_expr(B). {
+    A = tpy_ast_param(C, TPY_PARAM_STAR, tpy_ast_pname(C, N, &B), NULL, &T, NULL);
+}
 pname(A) ::= NAME(T). { A = tpy_ast_pname(C, T, NULL); }
 pname(A) ::= NAME(T) COLON test(B). { A = tpy_ast_pname(C, T, &B); }
 
@@ -408,12 +448,18 @@ lparameters(A) ::= lplist(B) COMMA. { A = B; }
 lplist(A) ::= lparam(B). { A = tpy_ast_vec1(C, B); }
 lplist(A) ::= lplist(B) COMMA lparam(D). { A = B; tpy_ast_push(C, &A, D); }
 lparam(A) ::= lpname(N). { A = tpy_ast_param(C, TPY_PARAM_PLAIN, N, NULL, NULL, NULL); }
-lparam(A) ::= lpname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_PLAIN, N, &D, NULL, &E); }
+lparam(A) ::= lpname(N) EQUAL(E) test(D). {
+    A = tpy_ast_param(C, TPY_PARAM_PLAIN, N, &D, NULL, &E);
+}
 lparam(A) ::= STAR(T). { A = tpy_ast_param(C, TPY_PARAM_STAR, NULL, NULL, &T, NULL); }
 lparam(A) ::= STAR(T) lpname(N). { A = tpy_ast_param(C, TPY_PARAM_STAR, N, NULL, &T, NULL); }
-lparam(A) ::= STAR(T) lpname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_STAR, N, &D, &T, &E); }
+lparam(A) ::= STAR(T) lpname(N) EQUAL(E) test(D). {
+    A = tpy_ast_param(C, TPY_PARAM_STAR, N, &D, &T, &E);
+}
 lparam(A) ::= DOUBLESTAR(T) lpname(N). { A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, NULL, &T, NULL); }
-lparam(A) ::= DOUBLESTAR(T) lpname(N) EQUAL(E) test(D). { A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, &D, &T, &E); }
+lparam(A) ::= DOUBLESTAR(T) lpname(N) EQUAL(E) test(D). {
+    A = tpy_ast_param(C, TPY_PARAM_DSTAR, N, &D, &T, &E);
+}
 lparam(A) ::= SLASH(T). { A = tpy_ast_param(C, TPY_PARAM_SLASH, NULL, NULL, &T, NULL); }
 lpname(A) ::= NAME(T). { A = tpy_ast_pname(C, T, NULL); }
 
@@ -499,14 +545,19 @@ argument(A) ::= named(B) comp_for(F). {
     A->bare_genexp = true;
 }
 argument(A) ::= test(K) EQUAL(E) test(B). { A = tpy_ast_arg(C, TPY_ARG_KW, B, &K, &E); }
-argument(A) ::= STAR(T) test(B). { A = tpy_ast_arg(C, TPY_ARG_POS, tpy_ast_starred(C, T, B), NULL, NULL); }
+argument(A) ::= STAR(T) test(B). {
+    A = tpy_ast_arg(C, TPY_ARG_POS, tpy_ast_starred(C, T, B), NULL, NULL);
+}
 argument(A) ::= DOUBLESTAR(T) test(B). {
     A = tpy_ast_arg(C, TPY_ARG_DSTAR, B, NULL, NULL);
     A->pos = SPAN(P(T), B.pos);
 }
 
-slices(A) ::= slice_items(B). { A = tpy_ast_tuple_or_single(C, B, false); }
-slices(A) ::= slice_items(B) COMMA(T). { B.pos = SPAN(B.pos, P(T)); A = tpy_ast_tuple_or_single(C, B, true); }
+slices(A) ::= slice_items(B). { A = tpy_ast_slices(C, B); }
+slices(A) ::= slice_items(B) COMMA(T). {
+    B.pos = SPAN(B.pos, P(T));
+    A = tpy_ast_tuple_or_single(C, B, true);
+}
 slice_items(A) ::= slice_item(B). { A = tpy_ast_exlist1(C, B); }
 slice_items(A) ::= slice_items(B) COMMA slice_item(D). { A = B; tpy_ast_exlist_push(C, &A, D); }
 slice_item(A) ::= named(B). { A = B; }
@@ -562,7 +613,10 @@ atom(A) ::= LBRACE(L) DOUBLESTAR(T) bitor(B) comp_for RBRACE. {
 /* Inside ( ): nothing (handled above), one expression, a tuple, a yield, or a
  * generator expression.  Also the whole of an f-string replacement field. */
 paren_inner(A) ::= elist(B). { A = tpy_ast_paren_items(C, B, false); }
-paren_inner(A) ::= elist(B) COMMA(T). { B.pos = SPAN(B.pos, P(T)); A = tpy_ast_paren_items(C, B, true); }
+paren_inner(A) ::= elist(B) COMMA(T). {
+    B.pos = SPAN(B.pos, P(T));
+    A = tpy_ast_paren_items(C, B, true);
+}
 paren_inner(A) ::= yield_expr(B). { A = B; }
 paren_inner(A) ::= named(B) comp_for(F). { A = tpy_ast_bare_genexp(C, B, F); }
 paren_inner(A) ::= star_expr(B) comp_for. {
@@ -575,10 +629,22 @@ star_named(A) ::= named(B). { A = B; }
 star_named(A) ::= star_expr(B). { A = B; }
 star_expr(A) ::= STAR(T) bitor(B). { A = tpy_ast_starred(C, T, B); }
 
-dict_items(A) ::= test(K) COLON test(V). { A = tpy_ast_pairs_new(C); tpy_ast_dict_push(C, A, &K, V); }
-dict_items(A) ::= DOUBLESTAR bitor(V). { A = tpy_ast_pairs_new(C); tpy_ast_dict_push(C, A, NULL, V); }
-dict_items(A) ::= dict_items(B) COMMA test(K) COLON test(V). { A = B; tpy_ast_dict_push(C, A, &K, V); }
-dict_items(A) ::= dict_items(B) COMMA DOUBLESTAR bitor(V). { A = B; tpy_ast_dict_push(C, A, NULL, V); }
+dict_items(A) ::= test(K) COLON test(V). {
+    A = tpy_ast_pairs_new(C);
+    tpy_ast_dict_push(C, A, &K, V);
+}
+dict_items(A) ::= DOUBLESTAR bitor(V). {
+    A = tpy_ast_pairs_new(C);
+    tpy_ast_dict_push(C, A, NULL, V);
+}
+dict_items(A) ::= dict_items(B) COMMA test(K) COLON test(V). {
+    A = B;
+    tpy_ast_dict_push(C, A, &K, V);
+}
+dict_items(A) ::= dict_items(B) COMMA DOUBLESTAR bitor(V). {
+    A = B;
+    tpy_ast_dict_push(C, A, NULL, V);
+}
 
 comp_for(A) ::= comp_clause(B). { A = tpy_ast_vec1(C, B); }
 comp_for(A) ::= comp_for(B) comp_clause(D). { A = B; tpy_ast_push(C, &A, D); }

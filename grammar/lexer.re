@@ -224,9 +224,8 @@ static void find_bad_byte(tpy_lexer_t *lx)
     }
 }
 
-// Report the bad byte found by find_bad_byte; [tok_start] is where the token
-// being lexed starts (CPython counts the decode position from there).
-static bool report_bad_byte(tpy_lexer_t *lx, const char *tok_start)
+// Report the bad byte find_bad_byte found, as CPython's decoder would.
+static bool report_bad_byte(tpy_lexer_t *lx)
 {
     const unsigned char *p = (const unsigned char *)lx->bad;
     lx->done = true;
@@ -236,13 +235,9 @@ static bool report_bad_byte(tpy_lexer_t *lx, const char *tok_start)
     }
     const char *why = "invalid start byte";
     utf8_len(p, (const unsigned char *)lx->end, &why);
-    if (tok_start == NULL || tok_start > lx->bad || tok_start < lx->bad_line) {
-        tok_start = lx->bad;
-    }
     int col = (int)(lx->bad - lx->bad_line) + (lx->bad_line == lx->buf ? lx->line_col0 : 0);
-    // CPython counts the position within the piece it was decoding; the bad
-    // byte usually starts that piece
-    (void)tok_start;
+    // CPython counts the position within the piece it was decoding, which
+    // usually starts at the bad byte
     tpy_set_error(lx->err, TPY_SYNERR_SYNTAX, lx->bad_lineno, col,
                   "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position 0: %s", *p,
                   why);
@@ -254,13 +249,16 @@ static bool report_bad_byte(tpy_lexer_t *lx, const char *tok_start)
 tpy_lexer_t *tpy_lexer_new_ex(const char *src, size_t len, const tpy_lexer_opts_t *opts,
                               tpy_syntax_error_t *err)
 {
+    if (len > (size_t)INT32_MAX) { // columns and offsets are ints
+        tpy_set_error(err, TPY_SYNERR_SYNTAX, 1, 0, "source code too long");
+        return NULL;
+    }
     tpy_lexer_t *lx = calloc(1, sizeof(*lx));
     char *buf = malloc(len + 2);
-    if (lx == NULL || buf == NULL || len > (size_t)INT32_MAX) {
+    if (lx == NULL || buf == NULL) {
         free(lx);
         free(buf);
-        tpy_set_error(err, len > (size_t)INT32_MAX ? TPY_SYNERR_SYNTAX : TPY_SYNERR_NOMEM, 1, 0,
-                      len > (size_t)INT32_MAX ? "source code too long" : "out of memory");
+        tpy_set_error(err, TPY_SYNERR_NOMEM, 1, 0, "out of memory");
         return NULL;
     }
     size_t n = 0;
@@ -685,13 +683,14 @@ static bool scan_string(tpy_lexer_t *lx, const char *start, int *lineno, int *co
     *lineno = lx->lineno;
     *col = col_of(lx, start);
     for (;;) {
-        if (p >= lx->end || *p == '\0') {
-            if (p >= lx->end) {
-                lx->eof_error = triple;
-            }
+        if (p < lx->end && *p == '\0') {
+            return report_bad_byte(lx);
+        }
+        if (p >= lx->end) {
+            lx->eof_error = triple;
             // the last line of the input is the one ending in the final '\n'
             int detected = lx->lineno;
-            if (p >= lx->end && p > lx->buf && p[-1] == '\n') {
+            if (p > lx->buf && p[-1] == '\n') {
                 detected--;
             }
             if (detected < *lineno) {
@@ -991,7 +990,7 @@ static bool lexer_next(tpy_lexer_t *lx, tpy_token_t *tok)
 {
     for (;;) {
         if (lx->bad != NULL && lx->cur >= lx->bad_line) {
-            return report_bad_byte(lx, lx->cur);
+            return report_bad_byte(lx);
         }
         if (lx->atbol) {
             lx->atbol = false;
@@ -1052,7 +1051,7 @@ static bool lexer_next(tpy_lexer_t *lx, tpy_token_t *tok)
         case SCAN_END:
             lx->cur = start;
             if (start < lx->end) {
-                return report_bad_byte(lx, start);
+                return report_bad_byte(lx);
             }
             if (lx->level > 0 && !lx->in_brackets) {
                 return unclosed_error(lx);
@@ -1083,7 +1082,7 @@ static bool lexer_next(tpy_lexer_t *lx, tpy_token_t *tok)
                 return false;
             }
             if (lx->bad != NULL && lx->cur > lx->bad) {
-                return report_bad_byte(lx, start);
+                return report_bad_byte(lx);
             }
             make_token(lx, tok, TK_STRING, start);
             tok->lineno = lineno;

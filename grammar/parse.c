@@ -44,6 +44,11 @@ typedef struct {
     int depth;             // bracket depth of the tokens fed
     bool nomem;
     tpy_syntax_error_t late; // lexer errors met after the parser's error
+    // async def bodies: the block depths at which they were opened
+    int blocks;            // INDENTs minus DEDENTs fed
+    bool async_def_next;   // `async def` seen: its body is the next block
+    int async_blocks[TPY_MAXINDENT + 1];
+    int nasync;
 } driver_t;
 
 /* ---- tokens -------------------------------------------------------------------- */
@@ -153,7 +158,26 @@ static void feed(driver_t *d, int kind, tpy_token_t t)
             d->line[d->nline++] = t;
         }
     }
+    // the token may complete a comprehension begun before it: judge by the
+    // blocks as they were, then account for the token
+    d->ctx->in_async_def = d->nasync > 0 || d->async_def_next;
     tpy_parser(d->parser, kind, t);
+    if (kind == TK_DEF && d->prev.kind == TK_ASYNC) {
+        d->async_def_next = true;
+    } else if (kind == TK_INDENT) {
+        d->blocks++;
+        if (d->async_def_next && d->nasync <= TPY_MAXINDENT) {
+            d->async_blocks[d->nasync++] = d->blocks;
+        }
+        d->async_def_next = false;
+    } else if (kind == TK_DEDENT) {
+        if (d->nasync > 0 && d->async_blocks[d->nasync - 1] == d->blocks) {
+            d->nasync--;
+        }
+        d->blocks--;
+    } else if (kind == TK_NEWLINE && d->prev.kind != TK_COLON) {
+        d->async_def_next = false; // a one-line async def has ended
+    }
     if (kind == TK_NEWLINE) {
         memset(d->header, 0, sizeof(d->header));
         for (size_t i = 0; i < 2 && i < d->nline; i++) {
@@ -290,126 +314,87 @@ static bool is_expr_op(int k)
     }
 }
 
-// Skip a bracketed group starting at peek index *i (an opening bracket).
-static bool skip_group(driver_t *d, size_t *i, tpy_token_t *last)
+static bool is_open(int k)
+{
+    return k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE || k == TK_WITH_LPAR;
+}
+
+static bool is_close(int k)
+{
+    return k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE;
+}
+
+// Token [i] of the stream that starts at the token being fed (0) and goes on
+// into the look-ahead queue.
+static tpy_token_t at(driver_t *d, size_t i)
+{
+    return i == 0 ? d->cur : peek(d, i - 1);
+}
+
+// Index just past the bracketed group that opens at stream index [i].
+static size_t skip_group(driver_t *d, size_t i)
 {
     int level = 0;
-    for (;; (*i)++) {
-        tpy_token_t u = peek(d, *i);
-        if (u.kind == 0) {
-            return false;
+    for (;; i++) {
+        int k = at(d, i).kind;
+        if (k == 0) {
+            return i;
         }
-        if (u.kind == TK_LPAR || u.kind == TK_LSQB || u.kind == TK_LBRACE) {
+        if (is_open(k)) {
             level++;
-        } else if (u.kind == TK_RPAR || u.kind == TK_RSQB || u.kind == TK_RBRACE) {
-            if (--level == 0) {
-                *last = u;
-                (*i)++;
-                return true;
-            }
+        } else if (is_close(k) && --level == 0) {
+            return i + 1;
         }
     }
 }
 
-// The end of the expression that starts with the current token (d->cur,
-// then the look-ahead queue): a rough scan, operand (trailers) operator
-// operand...  [full] allows comparisons, and/or/not and if/else.  *next gets
-// the token after it.
-static tpy_pos_t scan_expr(driver_t *d, bool full, tpy_token_t *next)
+// Where the expression starting at stream index [i] ends: a rough scan of
+// prefix operators, an operand with its trailers, an operator, and so on.
+// [full] allows comparisons, not/and/or and if/else; otherwise only the
+// bitwise-or level.  *next gets the token after it.
+static tpy_pos_t scan_expr(driver_t *d, size_t i, bool full, tpy_token_t *next)
 {
-    tpy_token_t last = d->cur;
-    bool operand = true;
-    size_t i = 0;
-    tpy_token_t t = d->cur;
-    bool from_cur = true;
+    tpy_token_t last = at(d, i);
     for (;;) {
-        if (!from_cur) {
-            t = peek(d, i);
+        int k = at(d, i).kind;
+        while (k == TK_MINUS || k == TK_PLUS || k == TK_TILDE ||
+               (full && (k == TK_NOT || k == TK_AWAIT))) {
+            k = at(d, ++i).kind;
         }
-        if (operand) {
-            if (t.kind == TK_MINUS || t.kind == TK_PLUS || t.kind == TK_TILDE ||
-                (full && (t.kind == TK_NOT || t.kind == TK_AWAIT))) {
-                // prefix operator
-            } else if (t.kind == TK_LPAR || t.kind == TK_LSQB || t.kind == TK_LBRACE) {
-                if (from_cur) {
-                    // the group starts at the current token: skip from the queue
-                    int level = 1;
-                    for (;;) {
-                        tpy_token_t u = peek(d, i);
-                        if (u.kind == 0) {
-                            break;
-                        }
-                        i++;
-                        if (u.kind == TK_LPAR || u.kind == TK_LSQB || u.kind == TK_LBRACE) {
-                            level++;
-                        } else if (u.kind == TK_RPAR || u.kind == TK_RSQB ||
-                                   u.kind == TK_RBRACE) {
-                            if (--level == 0) {
-                                last = u;
-                                break;
-                            }
-                        }
-                    }
-                    from_cur = false;
-                    operand = false;
-                    goto trailers;
-                }
-                if (!skip_group(d, &i, &last)) {
-                    break;
-                }
-                operand = false;
-                goto trailers;
-            } else if (starts_operand(t.kind) && t.kind != TK_LAMBDA && t.kind != TK_NOT &&
-                       t.kind != TK_AWAIT) {
-                last = t;
-                if (from_cur) {
-                    from_cur = false;
-                } else {
-                    i++;
-                }
-                while (t.kind == TK_STRING && peek(d, i).kind == TK_STRING) {
-                    last = peek(d, i);
-                    i++;
-                }
-                operand = false;
-                goto trailers;
-            } else {
-                break;
-            }
-            if (from_cur) {
-                from_cur = false;
-            } else {
-                i++;
-            }
-            continue;
+        if (is_open(k)) {
+            i = skip_group(d, i);
+            last = at(d, i - 1);
+        } else if (k == TK_NAME || k == TK_NUMBER || k == TK_STRING || k == TK_TRUE ||
+                   k == TK_FALSE || k == TK_NONE || k == TK_ELLIPSIS) {
+            do {
+                last = at(d, i++);
+            } while (k == TK_STRING && at(d, i).kind == TK_STRING);
+        } else {
+            break;
         }
-        if (is_bitor_op(t.kind) || (full && is_expr_op(t.kind))) {
-            i++;
-            if ((t.kind == TK_NOT && peek(d, i).kind == TK_IN) ||
-                (t.kind == TK_IS && peek(d, i).kind == TK_NOT)) {
-                i++;
-            }
-            operand = true;
-            continue;
-        }
-        break;
-    trailers:
-        for (;;) {
-            tpy_token_t u = peek(d, i);
-            if (u.kind == TK_LPAR || u.kind == TK_LSQB) {
-                if (!skip_group(d, &i, &last)) {
-                    break;
-                }
-            } else if (u.kind == TK_DOT && peek(d, i + 1).kind == TK_NAME) {
-                last = peek(d, i + 1);
+        for (;;) { // trailers: calls, subscripts, attributes
+            k = at(d, i).kind;
+            if (k == TK_LPAR || k == TK_LSQB) {
+                i = skip_group(d, i);
+                last = at(d, i - 1);
+            } else if (k == TK_DOT && at(d, i + 1).kind == TK_NAME) {
+                last = at(d, i + 1);
                 i += 2;
             } else {
                 break;
             }
         }
+        k = at(d, i).kind;
+        if (!(is_bitor_op(k) || (full && is_expr_op(k)))) {
+            break;
+        }
+        i++;
+        if ((k == TK_NOT && at(d, i).kind == TK_IN) || (k == TK_IS && at(d, i).kind == TK_NOT)) {
+            i++;
+        }
     }
     if (next != NULL) {
-        *next = from_cur ? d->cur : peek(d, i);
+        *next = at(d, i);
     }
     return tpy_pos_tok(&last);
 }
@@ -421,14 +406,13 @@ static size_t expr_start(driver_t *d, size_t end)
     size_t i = end;
     while (i > 0) {
         tpy_token_t *t = &d->line[i - 1];
-        if (t->kind == TK_RPAR || t->kind == TK_RSQB || t->kind == TK_RBRACE) {
+        if (is_close(t->kind)) {
             int level = 0;
             while (i > 0) {
                 int k = d->line[i - 1].kind;
-                if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+                if (is_close(k)) {
                     level++;
-                } else if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE ||
-                           k == TK_WITH_LPAR) {
+                } else if (is_open(k)) {
                     level--;
                 }
                 i--;
@@ -515,15 +499,227 @@ static bool in_def_params(driver_t *d, size_t n)
     int level = 0;
     for (size_t i = n; i > 0; i--) {
         int k = d->line[i - 1].kind;
-        if (k == TK_RPAR || k == TK_RSQB || k == TK_RBRACE) {
+        if (is_close(k)) {
             level++;
-        } else if (k == TK_LPAR || k == TK_LSQB || k == TK_LBRACE || k == TK_WITH_LPAR) {
+        } else if (is_open(k)) {
             if (level-- == 0) {
                 return i >= 3 && d->line[i - 3].kind == TK_DEF;
             }
         }
     }
     return false;
+}
+
+/* What the error cases look at: the token the parser refused, the one before
+ * it on the line, and where the statement starts. */
+typedef struct {
+    driver_t *d;
+    tpy_pctx_t *c;
+    void *parser;
+    tpy_token_t t;     // the refused token
+    int k;             // its kind
+    bool eof;          // it is the end of input (or made up there)
+    size_t n;          // tokens of the line before it, in d->line
+    tpy_token_t prev;  // the token before it
+    size_t s0;         // index in d->line where the statement starts
+    int first;         // the statement's first token kind
+    bool last_ex_here; // c->last_ex ends right before the refused token
+} why_t;
+
+// REPL input: more lines may complete it, or it holds two statements.
+static bool err_interactive(why_t *w)
+{
+    if (w->c->mode != TPY_PARSE_SINGLE) {
+        return false;
+    }
+    if (w->eof) {
+        tpy_set_error(w->c->err, TPY_SYNERR_INCOMPLETE, w->t.lineno, w->t.col,
+                      "incomplete input");
+        return true;
+    }
+    if (tpy_parser_accepts(w->parser, 0)) {
+        error_at_token(w->c, TPY_SYNERR_SYNTAX, &w->d->last_newline,
+                       "multiple statements found while compiling a single statement");
+        return true;
+    }
+    return false;
+}
+
+static bool err_indentation(why_t *w)
+{
+    driver_t *d = w->d;
+    if (w->k == TK_INDENT) {
+        tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col - 1,
+                      "unexpected indent");
+        return true;
+    }
+    // a block opener's NEWLINE with no INDENT after it
+    if (d->prev.kind == TK_NEWLINE && tpy_parser_accepts(w->parser, TK_INDENT)) {
+        const char *what = block_name(d->header);
+        tpy_token_t at = w->eof ? d->last_newline : w->t;
+        char msg[200];
+        if (what != NULL) {
+            snprintf(msg, sizeof(msg), "expected an indented block after %s on line %d", what,
+                     d->header[0].lineno);
+        } else {
+            snprintf(msg, sizeof(msg), "expected an indented block");
+        }
+        error_at_token(w->c, TPY_SYNERR_INDENT, &at, msg);
+        return true;
+    }
+    if (w->k == TK_DEDENT && !w->eof) {
+        tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col, "unexpected unindent");
+        return true;
+    }
+    return false;
+}
+
+// Statement shapes: def f:, a header without ':', try without except, ...
+static bool err_statement(why_t *w)
+{
+    driver_t *d = w->d;
+    tpy_pctx_t *c = w->c;
+    int k = w->k;
+    if (w->first == TK_DEF && w->n == w->s0 + 2 && k != TK_LPAR) {
+        error_at_token(c, TPY_SYNERR_SYNTAX, &w->t, "expected '('");
+        return true;
+    }
+    if (k == TK_NEWLINE && is_compound_keyword(w->first) &&
+        tpy_parser_accepts(w->parser, TK_COLON)) {
+        error_at_token(c, TPY_SYNERR_SYNTAX, &w->t, "expected ':'");
+        return true;
+    }
+    if (tpy_parser_accepts(w->parser, TK_EXCEPT) && tpy_parser_accepts(w->parser, TK_FINALLY) &&
+        !tpy_parser_accepts(w->parser, TK_ELSE)) {
+        tpy_token_t at = w->eof ? d->last_newline : w->t;
+        error_at_token(c, TPY_SYNERR_SYNTAX, &at, "expected 'except' or 'finally' block");
+        return true;
+    }
+    if (k == TK_COMMA && w->first == TK_EXCEPT && d->depth == 0 && w->s0 + 1 < d->nline) {
+        tpy_token_t lastt = w->t;
+        for (size_t i = 1;; i++) {
+            tpy_token_t u = at(d, i);
+            if (u.kind == TK_COLON || u.kind == TK_NEWLINE || u.kind == 0 || u.kind == TK_AS) {
+                break;
+            }
+            lastt = u;
+        }
+        error_range(c, tpy_pos_tok(&d->line[w->s0 + 1]), tpy_pos_tok(&lastt),
+                    "multiple exception types must be parenthesized");
+        return true;
+    }
+    if (k == TK_NEWLINE && w->prev.kind == TK_COMMA && w->first == TK_FROM) {
+        error_at_token(c, TPY_SYNERR_SYNTAX, &w->t,
+                       "trailing comma not allowed without surrounding parentheses");
+        return true;
+    }
+    // print "hello"
+    if (starts_operand(k) && w->n == w->s0 + 1 && d->depth == 0 &&
+        (is_name(&w->prev, "print") || is_name(&w->prev, "exec"))) {
+        tpy_token_t lastt = w->t;
+        for (size_t i = 1;; i++) {
+            tpy_token_t u = at(d, i);
+            if (u.kind == TK_NEWLINE || u.kind == 0 || u.kind == TK_SEMI) {
+                break;
+            }
+            lastt = u;
+        }
+        char msg[200];
+        snprintf(msg, sizeof(msg), "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
+                 (int)w->prev.len, w->prev.start, (int)w->prev.len, w->prev.start);
+        error_range(c, tpy_pos_tok(&w->prev), tpy_pos_tok(&lastt), msg);
+        return true;
+    }
+    return false;
+}
+
+// `x = a if b` with no else.
+static bool err_missing_else(why_t *w)
+{
+    driver_t *d = w->d;
+    if (!tpy_parser_accepts(w->parser, TK_ELSE) || w->k == TK_ELSE) {
+        return false;
+    }
+    for (size_t i = w->n; i > w->s0; i--) {
+        if (d->line[i - 1].kind == TK_IF) {
+            size_t st = expr_start(d, i - 1);
+            if (st >= i - 1) {
+                return false;
+            }
+            error_range(w->c, tpy_pos_tok(&d->line[st]), tpy_pos_tok(&w->prev),
+                        "expected 'else' after 'if' expression");
+            return true;
+        }
+    }
+    return false;
+}
+
+// `if x = 1:`, `if x.y = 1:` and `x.a := 1`: '=' where '==' was meant, and
+// walrus targets that are not names.
+static bool err_assignment(why_t *w)
+{
+    tpy_pctx_t *c = w->c;
+    if (!w->last_ex_here) {
+        return false;
+    }
+    tpy_expr_t *e = c->last_ex.e;
+    char msg[200];
+    if (w->k == TK_EQUAL) {
+        bool single_name = e->kind == EXPR_NAME && c->last_ex.pos.col == w->prev.col &&
+                           c->last_ex.pos.lineno == w->prev.lineno;
+        if (single_name) {
+            // a name, '=', and a bitwise-or expression not followed by '=' or ':='
+            tpy_token_t after = at(w->d, 1), next;
+            if (starts_operand(after.kind) || after.kind == TK_MINUS ||
+                after.kind == TK_PLUS || after.kind == TK_TILDE) {
+                tpy_pos_t end = scan_expr(w->d, 1, false, &next);
+                if (next.kind != TK_EQUAL && next.kind != TK_COLONEQUAL) {
+                    error_range(c, e->pos, end,
+                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (e->kind != EXPR_TUPLE && e->kind != EXPR_LIST && e->kind != EXPR_GENEXP &&
+            !(e->kind == EXPR_CONST && e->u.constant.kind != CONST_ELLIPSIS) &&
+            e->kind != EXPR_COMPARE && e->kind != EXPR_BOOLOP && e->kind != EXPR_IFEXP &&
+            e->kind != EXPR_LAMBDA && e->kind != EXPR_STARRED) {
+            snprintf(msg, sizeof(msg),
+                     "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                     tpy_ast_expr_name(e));
+            error_range(c, e->pos, e->pos, msg);
+            return true;
+        }
+        return false;
+    }
+    if (w->k == TK_COLONEQUAL &&
+        (e->kind != EXPR_NAME || c->last_ex.pos.col != e->pos.col)) {
+        snprintf(msg, sizeof(msg), "cannot use assignment expressions with %s",
+                 tpy_ast_expr_name(e));
+        error_range(c, e->pos, e->pos, msg);
+        return true;
+    }
+    return false;
+}
+
+// (a b): two expressions side by side inside brackets.
+static bool err_missing_comma(why_t *w)
+{
+    tpy_pctx_t *c = w->c;
+    if (w->d->depth == 0 || !starts_operand(w->k) || w->k == TK_NOT ||
+        !ends_operand(w->prev.kind) || in_def_params(w->d, w->n)) {
+        return false;
+    }
+    // a NAME and a STRING may be a mistyped prefix: CPython stays generic
+    if (w->k == TK_STRING && w->prev.kind == TK_NAME &&
+        (!w->last_ex_here || c->last_ex.pos.col == w->prev.col)) {
+        return false;
+    }
+    tpy_pos_t start = w->last_ex_here ? c->last_ex.pos : tpy_pos_tok(&w->prev);
+    tpy_pos_t end = scan_expr(w->d, 0, true, NULL);
+    error_range(c, start, end, "invalid syntax. Perhaps you forgot a comma?");
+    return true;
 }
 
 void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
@@ -535,184 +731,33 @@ void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
     c->failed = true;
     // looking ahead to word the message must not let the lexer's errors in
     tpy_lexer_redirect_errors(d->lx, &d->late);
-    tpy_token_t t = d->cur;
-    int k = t.kind;
-    bool eof = at_eof(d, &t);
-    // the token fed is already in d->line; prev is the one before it
-    size_t n = d->nline;
-    if (k != TK_INDENT && k != TK_DEDENT && k != 0 && n > 0) {
-        n--;
+    why_t w;
+    w.d = d;
+    w.c = c;
+    w.parser = parser;
+    w.t = d->cur;
+    w.k = w.t.kind;
+    w.eof = at_eof(d, &w.t);
+    // the refused token is already in d->line (unless INDENT, DEDENT or the end)
+    w.n = d->nline;
+    if (w.k != TK_INDENT && w.k != TK_DEDENT && w.k != 0 && w.n > 0) {
+        w.n--;
     }
-    tpy_token_t prev = n > 0 ? d->line[n - 1] : d->prev;
-
-    if (c->mode == TPY_PARSE_SINGLE && eof) {
-        tpy_set_error(c->err, TPY_SYNERR_INCOMPLETE, t.lineno, t.col, "incomplete input");
+    w.prev = w.n > 0 ? d->line[w.n - 1] : d->prev;
+    w.s0 = stmt_start(d);
+    w.first = w.s0 < d->nline ? d->line[w.s0].kind : 0;
+    w.last_ex_here = c->last_ex.e != NULL && c->last_ex.pos.end_lineno == w.prev.end_lineno &&
+                     c->last_ex.pos.end_col == w.prev.end_col;
+    if (w.k == TK_ERRORTOKEN) {
+        error_at_token(c, TPY_SYNERR_SYNTAX, &w.t, "invalid syntax");
         return;
     }
-    if (c->mode == TPY_PARSE_SINGLE && tpy_parser_accepts(parser, 0)) {
-        error_at_token(c, TPY_SYNERR_SYNTAX, &d->last_newline,
-                       "multiple statements found while compiling a single statement");
+    if (err_interactive(&w) || err_indentation(&w) || err_statement(&w) ||
+        err_missing_else(&w) || err_assignment(&w) || err_missing_comma(&w)) {
         return;
     }
-    if (k == TK_ERRORTOKEN) {
-        error_at_token(c, TPY_SYNERR_SYNTAX, &t, "invalid syntax");
-        return;
-    }
-    if (k == TK_INDENT) {
-        tpy_set_error(c->err, TPY_SYNERR_INDENT, t.lineno, t.col - 1, "unexpected indent");
-        return;
-    }
-    // a block opener's NEWLINE with no INDENT after it
-    if (d->prev.kind == TK_NEWLINE && tpy_parser_accepts(parser, TK_INDENT)) {
-        const char *what = block_name(d->header);
-        tpy_token_t at = eof ? d->last_newline : t;
-        char msg[200];
-        if (what != NULL) {
-            snprintf(msg, sizeof(msg), "expected an indented block after %s on line %d", what,
-                     d->header[0].lineno);
-        } else {
-            snprintf(msg, sizeof(msg), "expected an indented block");
-        }
-        error_at_token(c, TPY_SYNERR_INDENT, &at, msg);
-        return;
-    }
-    if (k == TK_DEDENT && !eof) {
-        tpy_set_error(c->err, TPY_SYNERR_INDENT, t.lineno, t.col, "unexpected unindent");
-        return;
-    }
-    size_t s0 = stmt_start(d);
-    int first = s0 < d->nline ? d->line[s0].kind : 0;
-    // def f:
-    if (first == TK_DEF && n == s0 + 2 && k != TK_LPAR) {
-        error_at_token(c, TPY_SYNERR_SYNTAX, &t, "expected '('");
-        return;
-    }
-    if (k == TK_NEWLINE && is_compound_keyword(first) && tpy_parser_accepts(parser, TK_COLON)) {
-        error_at_token(c, TPY_SYNERR_SYNTAX, &t, "expected ':'");
-        return;
-    }
-    // a try block with no handler
-    if (tpy_parser_accepts(parser, TK_EXCEPT) && tpy_parser_accepts(parser, TK_FINALLY) &&
-        !tpy_parser_accepts(parser, TK_ELSE)) {
-        tpy_token_t at = eof ? d->last_newline : t;
-        error_at_token(c, TPY_SYNERR_SYNTAX, &at, "expected 'except' or 'finally' block");
-        return;
-    }
-    // x = a if b
-    if (tpy_parser_accepts(parser, TK_ELSE) && k != TK_ELSE) {
-        for (size_t i = n; i > s0; i--) {
-            if (d->line[i - 1].kind == TK_IF) {
-                size_t st = expr_start(d, i - 1);
-                if (st < i - 1) {
-                    error_range(c, tpy_pos_tok(&d->line[st]), tpy_pos_tok(&prev),
-                                "expected 'else' after 'if' expression");
-                    return;
-                }
-                break;
-            }
-        }
-    }
-    if (k == TK_COMMA && first == TK_EXCEPT && d->depth == 0) {
-        tpy_token_t colon;
-        scan_expr(d, true, NULL);
-        size_t i = 0;
-        tpy_token_t lastt = t;
-        for (;; i++) {
-            colon = peek(d, i);
-            if (colon.kind == TK_COLON || colon.kind == TK_NEWLINE || colon.kind == 0 ||
-                colon.kind == TK_AS) {
-                break;
-            }
-            lastt = colon;
-        }
-        if (s0 + 1 < d->nline) {
-            error_range(c, tpy_pos_tok(&d->line[s0 + 1]), tpy_pos_tok(&lastt),
-                        "multiple exception types must be parenthesized");
-            return;
-        }
-    }
-    if (k == TK_NEWLINE && prev.kind == TK_COMMA && first == TK_FROM) {
-        error_at_token(c, TPY_SYNERR_SYNTAX, &t,
-                       "trailing comma not allowed without surrounding parentheses");
-        return;
-    }
-    // print "hello"
-    if (starts_operand(k) && n == s0 + 1 && d->depth == 0 &&
-        (is_name(&prev, "print") || is_name(&prev, "exec"))) {
-        tpy_token_t lastt = t;
-        for (size_t i = 0;; i++) {
-            tpy_token_t u = peek(d, i);
-            if (u.kind == TK_NEWLINE || u.kind == 0 || u.kind == TK_SEMI) {
-                break;
-            }
-            lastt = u;
-        }
-        char msg[200];
-        snprintf(msg, sizeof(msg), "Missing parentheses in call to '%.*s'. Did you mean %.*s(...)?",
-                 (int)prev.len, prev.start, (int)prev.len, prev.start);
-        error_range(c, tpy_pos_tok(&prev), tpy_pos_tok(&lastt), msg);
-        return;
-    }
-    bool last_ex_here = c->last_ex.e != NULL && c->last_ex.pos.end_lineno == prev.end_lineno &&
-                        c->last_ex.pos.end_col == prev.end_col;
-    // if x = 1:
-    if (k == TK_EQUAL && last_ex_here) {
-        tpy_expr_t *e = c->last_ex.e;
-        bool single_name = e->kind == EXPR_NAME && c->last_ex.pos.col == prev.col &&
-                           c->last_ex.pos.lineno == prev.lineno;
-        if (single_name) {
-            tpy_token_t next;
-            size_t save = d->qhead;
-            tpy_token_t after = peek(d, 0);
-            (void)save;
-            if (starts_operand(after.kind) || after.kind == TK_MINUS || after.kind == TK_PLUS ||
-                after.kind == TK_TILDE) {
-                // scan the bitwise-or expression after '='
-                tpy_token_t saved_cur = d->cur;
-                d->cur = after;
-                d->qhead++;
-                tpy_pos_t end = scan_expr(d, false, &next);
-                d->qhead--;
-                d->cur = saved_cur;
-                if (next.kind != TK_EQUAL && next.kind != TK_COLONEQUAL) {
-                    error_range(c, e->pos, end,
-                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-                    return;
-                }
-            }
-        } else if (e->kind != EXPR_TUPLE && e->kind != EXPR_LIST && e->kind != EXPR_GENEXP &&
-                   !(e->kind == EXPR_CONST && e->u.constant.kind != CONST_ELLIPSIS) &&
-                   e->kind != EXPR_COMPARE && e->kind != EXPR_BOOLOP && e->kind != EXPR_IFEXP &&
-                   e->kind != EXPR_LAMBDA && e->kind != EXPR_STARRED) {
-            char msg[200];
-            snprintf(msg, sizeof(msg),
-                     "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                     tpy_ast_expr_name(e));
-            error_range(c, e->pos, e->pos, msg);
-            return;
-        }
-    }
-    if (k == TK_COLONEQUAL && last_ex_here &&
-        (c->last_ex.e->kind != EXPR_NAME || c->last_ex.pos.col != c->last_ex.e->pos.col)) {
-        char msg[200];
-        snprintf(msg, sizeof(msg), "cannot use assignment expressions with %s",
-                 tpy_ast_expr_name(c->last_ex.e));
-        error_range(c, c->last_ex.e->pos, c->last_ex.e->pos, msg);
-        return;
-    }
-    // (a b): juxtaposed expressions inside brackets
-    if (d->depth > 0 && starts_operand(k) && k != TK_NOT && ends_operand(prev.kind) &&
-        !in_def_params(d, n)) {
-        bool name_string = k == TK_STRING && prev.kind == TK_NAME &&
-                           (!last_ex_here || c->last_ex.pos.col == prev.col);
-        if (!name_string) {
-            tpy_pos_t start = last_ex_here ? c->last_ex.pos : tpy_pos_tok(&prev);
-            tpy_pos_t end = scan_expr(d, true, NULL);
-            error_range(c, start, end, "invalid syntax. Perhaps you forgot a comma?");
-            return;
-        }
-    }
-    error_at_token(c, TPY_SYNERR_SYNTAX, eof && k != 0 ? &d->last_newline : &t, "invalid syntax");
+    error_at_token(c, TPY_SYNERR_SYNTAX, w.eof && w.k != 0 ? &d->last_newline : &w.t,
+                   "invalid syntax");
 }
 
 void tpy_parse_stack_overflow(tpy_pctx_t *c)

@@ -5,7 +5,7 @@
  * the f-string splitter and the Unicode tables.
  *
  * Who calls whom: parse.c (tpy_parse) drives lexer.re -> grammar.y; grammar.y's
- * actions call the constructors in ast_build.c; string tokens go through
+ * actions call the builders in ast.c (ast_int.h); string tokens go through
  * strlit.c, which parses each f-string field by calling back into parse.c in
  * EVAL mode with the field's position in the file.
  */
@@ -96,6 +96,8 @@ typedef struct tpy_pctx {
     tpy_module_ast_t *result;  // set by the start rule
     tpy_ex_t last_ex;          // the expression built last (error messages)
     tpy_pos_t field_pos;       // MODE_FIELD: the field's braces, the span of a bare tuple
+    bool in_async_def;         // the tokens being fed are inside an async def's body
+    tpy_pos_t async_for;       // an `async for` waiting for its comprehension (lineno 0: none)
     void *driver;              // parse.c's state (token history for error messages)
     _Alignas(16) unsigned char scratch[256]; // handed out when the arena is exhausted
 } tpy_pctx_t;
@@ -123,7 +125,7 @@ bool tpy_parser_accepts(void *p, int major);
 // EXPR_FSTRING (parsing f-string fields).  NULL with ctx->err filled on error.
 tpy_expr_t *tpy_strlit_join(tpy_pctx_t *ctx, tpy_strtok_t *first);
 
-/* ---- AST construction (ast_build.c) ------------------------------------------ */
+/* ---- small sequences (ast.c) ---------------------------------------------------- */
 
 typedef struct {
     intptr_t n, cap;

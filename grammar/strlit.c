@@ -533,7 +533,9 @@ static bool parse_fbody(fbuild_t *f, const lit_t *l, size_t *i, bool spec, int d
             if (!add_literal(f, l, s + chunk, j - chunk)) {
                 return false;
             }
-            if (j + 1 < n && s[j + 1] == ch) {
+            // doubled braces are literal at the top level only: in a format
+            // spec, f'{0:{3}}' ends with two closing braces
+            if (!spec && j + 1 < n && s[j + 1] == ch) {
                 sb_putc(&f->lit, ch);
                 j += 2;
                 chunk = j;

@@ -5,8 +5,8 @@
  * versus "invalid non-printable character" messages).
  *
  * GENERATED from Unicode 14.0.0 (the database of Python 3.11) by
- *   python3 gen_uni.py > grammar/unicode.c
- * where gen_uni.py builds sorted [lo, hi] ranges of code points >= 0x80 with
+ *   python3 grammar/gen_unicode.py > grammar/unicode.c
+ * which builds sorted [lo, hi] ranges of code points >= 0x80 from
  *   str.isidentifier(), ('a' + ch).isidentifier() and not str.isprintable().
  * Do not edit the tables by hand.  Identifiers are not NFKC-normalised.
  */

@@ -446,8 +446,8 @@ static void print_syntax_error_body(FILE *out, tpy_exception_t *e)
         col = nchars;
     }
     long long width = end_offset - offset;
-    if (width < 1) {
-        width = 1;
+    if (width < 1 || tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_IndentationError)) {
+        width = 1; // CPython marks indentation errors with a single caret
     }
     if (col + width > nchars + 1) {
         width = nchars + 1 - col;

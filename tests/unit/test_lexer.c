@@ -162,7 +162,8 @@ Test(lexer, keywords_are_distinct_tokens_and_case_sensitive)
 
 Test(lexer, unicode_identifiers_are_names)
 {
-    LEXES_WITH_POS("é = 变量\n", "NAME(é)@1:0-1:2 '='@1:3-1:4 NAME(变量)@1:5-1:11 NEWLINE@1:11-1:11");
+    LEXES_WITH_POS("é = 变量\n",
+                   "NAME(é)@1:0-1:2 '='@1:3-1:4 NAME(变量)@1:5-1:11 NEWLINE@1:11-1:11");
 }
 
 Test(lexer, every_operator_and_delimiter_is_one_token)
