@@ -354,6 +354,19 @@ static void on_sigint(int sig)
     tpy_ts.interrupted = 1;
 }
 
+/* Pop a finished call's slots [stop, sp) (callable, self or NULL, arguments,
+ * keyword values) and its keyword names; returns the new stack pointer. */
+static inline tpy_object_t **release_call(tpy_object_t **sp, tpy_object_t **stop,
+                                          tpy_object_t *kwnames)
+{
+    while (sp > stop) {
+        tpy_object_t *x = *--sp;
+        TPY_XDECREF(x);
+    }
+    TPY_XDECREF(kwnames);
+    return stop;
+}
+
 /* ---- the loop ------------------------------------------------------------------------- */
 
 #define PUSH(v) (*sp++ = (v))
@@ -1467,14 +1480,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 }
                 nf = push_frame((tpy_function_t *)callable, args, nargs, kwnames);
                 // release the arguments, the self slot and the callable
-                tpy_object_t **p = sp;
-                tpy_object_t **stop = args - (args[-1] == callable ? 1 : 2);
-                while (p > stop) {
-                    tpy_object_t *x = *--p;
-                    TPY_XDECREF(x);
-                }
-                sp = stop;
-                TPY_XDECREF(kwnames);
+                sp = release_call(sp, args - (args[-1] == callable ? 1 : 2), kwnames);
                 if (nf == NULL) {
                     goto error_tb;
                 }
@@ -1510,14 +1516,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                     args[-1] = inst;
                     tpy_frame_t *nf = push_frame((tpy_function_t *)init, args - 1, nargs + 1,
                                                  kwnames);
-                    tpy_object_t **p = sp;
-                    tpy_object_t **stop = args - 2;
-                    while (p > stop) {
-                        tpy_object_t *x = *--p;
-                        TPY_XDECREF(x);
-                    }
-                    sp = stop;
-                    TPY_XDECREF(kwnames);
+                    sp = release_call(sp, args - 2, kwnames);
                     if (nf == NULL) {
                         goto error_tb;
                     }
@@ -1532,14 +1531,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             }
             SAVE_FRAME();
             res = tpy_object_call(callable, args, nargs, kwnames);
-            tpy_object_t **p = sp;
-            tpy_object_t **stop = args - (args[-1] == callable ? 1 : 2);
-            while (p > stop) {
-                tpy_object_t *x = *--p;
-                TPY_XDECREF(x);
-            }
-            sp = stop;
-            TPY_XDECREF(kwnames);
+            sp = release_call(sp, args - (args[-1] == callable ? 1 : 2), kwnames);
             if (res == NULL) {
                 goto error_tb;
             }
