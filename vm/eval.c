@@ -104,19 +104,15 @@ static size_t frame_size(tpy_code_t *co)
  * builtins alive: those three are borrowed then.  Module and class-body frames
  * (no function) own them directly.
  */
-static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_object_t *globals,
-                       tpy_object_t *builtins, tpy_object_t *locals, size_t size)
+/* The fields every new frame starts with; references are the caller's job. */
+static inline void frame_init_fields(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func,
+                                     tpy_object_t *globals, tpy_object_t *builtins, size_t size)
 {
     f->code = co;
-    f->func = func ? tpy_newref(func) : NULL;
+    f->func = func;
     f->globals = globals;
     f->builtins = builtins;
-    if (func == NULL) {
-        TPY_INCREF(co);
-        TPY_INCREF(globals);
-        TPY_INCREF(builtins);
-    }
-    f->locals = locals ? tpy_newref(locals) : NULL;
+    f->locals = NULL;
     f->previous = NULL;
     f->ip = co->code;
     f->sp = f->localsplus + co->nlocalsplus;
@@ -128,6 +124,18 @@ static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_o
     f->throwflag = false;
     f->yielded = false;
     f->init_self = NULL;
+}
+
+static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_object_t *globals,
+                       tpy_object_t *builtins, tpy_object_t *locals, size_t size)
+{
+    frame_init_fields(f, co, func ? tpy_newref(func) : NULL, globals, builtins, size);
+    if (func == NULL) {
+        TPY_INCREF(co);
+        TPY_INCREF(globals);
+        TPY_INCREF(builtins);
+    }
+    f->locals = locals ? tpy_newref(locals) : NULL;
     memset(f->localsplus, 0, sizeof(tpy_object_t *) * (size_t)co->nlocalsplus);
 }
 
@@ -205,22 +213,7 @@ static tpy_frame_t *push_frame_steal(tpy_function_t *func, tpy_object_t **args, 
     if (f == NULL) {
         return NULL;
     }
-    f->code = co;
-    f->func = TPY_OBJ(func);
-    f->globals = func->globals;
-    f->builtins = func->builtins;
-    f->locals = NULL;
-    f->previous = NULL;
-    f->ip = co->code;
-    f->sp = f->localsplus + co->nlocalsplus;
-    f->gen = NULL;
-    f->serial = ++frame_serial;
-    f->size = size;
-    f->nblocks = 0;
-    f->entry = false;
-    f->throwflag = false;
-    f->yielded = false;
-    f->init_self = NULL;
+    frame_init_fields(f, co, TPY_OBJ(func), func->globals, func->builtins, size);
     memcpy(f->localsplus, args, sizeof(tpy_object_t *) * nargs);
     if ((size_t)co->nlocalsplus > nargs) {
         memset(f->localsplus + nargs, 0,
