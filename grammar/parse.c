@@ -40,7 +40,7 @@ typedef struct {
     size_t nline, capline;
     tpy_token_t header[2]; // first two tokens of the previous logical line
     tpy_token_t last_newline;
-    tpy_token_t cur, prev, prev2;
+    tpy_token_t cur, prev; // the token being fed and the one before
     int depth;             // bracket depth of the tokens fed
     bool nomem;
     tpy_syntax_error_t late; // lexer errors met after the parser's error
@@ -144,7 +144,6 @@ static bool at_eof(const driver_t *d, const tpy_token_t *t)
 static void feed(driver_t *d, int kind, tpy_token_t t)
 {
     t.kind = kind;
-    d->prev2 = d->prev;
     d->prev = d->cur;
     d->cur = t;
     if (kind == TK_LPAR || kind == TK_LSQB || kind == TK_LBRACE || kind == TK_WITH_LPAR) {
@@ -493,21 +492,27 @@ static size_t stmt_start(driver_t *d)
     return i;
 }
 
-// Is the innermost open bracket before line index [n] a def's parameter list?
-static bool in_def_params(driver_t *d, size_t n)
+// Index in d->line of the innermost bracket still open before index [n], or
+// n when there is none.
+static size_t innermost_open(driver_t *d, size_t n)
 {
     int level = 0;
     for (size_t i = n; i > 0; i--) {
         int k = d->line[i - 1].kind;
         if (is_close(k)) {
             level++;
-        } else if (is_open(k)) {
-            if (level-- == 0) {
-                return i >= 3 && d->line[i - 3].kind == TK_DEF;
-            }
+        } else if (is_open(k) && level-- == 0) {
+            return i - 1;
         }
     }
-    return false;
+    return n;
+}
+
+// Is the innermost open bracket before line index [n] a def's parameter list?
+static bool in_def_params(driver_t *d, size_t n)
+{
+    size_t i = innermost_open(d, n);
+    return i < n && i >= 2 && d->line[i - 2].kind == TK_DEF;
 }
 
 /* What the error cases look at: the token the parser refused, the one before
@@ -633,6 +638,57 @@ static bool err_statement(why_t *w)
     return false;
 }
 
+// {1: 2, 3} and {1: 2, 3: }: a dict display item without its ':' or value.
+static bool err_dict_item(why_t *w)
+{
+    driver_t *d = w->d;
+    if (w->k != TK_COMMA && w->k != TK_RBRACE) {
+        return false;
+    }
+    size_t open = innermost_open(d, w->n);
+    if (open >= w->n || d->line[open].kind != TK_LBRACE) {
+        return false;
+    }
+    // the items at the display's own level: is it a dict, and does the last
+    // item have its ':'?
+    bool dict = false, item_colon = false;
+    size_t item = open + 1;
+    int level = 0;
+    for (size_t i = open + 1; i < w->n; i++) {
+        int k = d->line[i].kind;
+        if (is_open(k)) {
+            level++;
+        } else if (is_close(k)) {
+            level--;
+        } else if (level == 0 && k == TK_COLON) {
+            dict = item_colon = true;
+        } else if (level == 0 && k == TK_COMMA) {
+            item_colon = false;
+            item = i + 1;
+        }
+    }
+    if (!dict || item >= w->n) {
+        return false;
+    }
+    if (w->prev.kind == TK_COLON) {
+        error_at_token(w->c, TPY_SYNERR_SYNTAX, &w->prev,
+                       "expression expected after dictionary key and ':'");
+        return true;
+    }
+    if (!item_colon && ends_operand(w->prev.kind)) {
+        // CPython puts the caret on the key's last character
+        int line = d->line[item].lineno, col = d->line[item].col;
+        if (w->last_ex_here) {
+            line = w->c->last_ex.e->pos.end_lineno;
+            col = w->c->last_ex.e->pos.end_col - 1;
+        }
+        tpy_set_error(w->c->err, TPY_SYNERR_SYNTAX, line, col,
+                      "':' expected after dictionary key");
+        return true;
+    }
+    return false;
+}
+
 // `x = a if b` with no else.
 static bool err_missing_else(why_t *w)
 {
@@ -753,7 +809,8 @@ void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser)
         return;
     }
     if (err_interactive(&w) || err_indentation(&w) || err_statement(&w) ||
-        err_missing_else(&w) || err_assignment(&w) || err_missing_comma(&w)) {
+        err_dict_item(&w) || err_missing_else(&w) || err_assignment(&w) ||
+        err_missing_comma(&w)) {
         return;
     }
     error_at_token(c, TPY_SYNERR_SYNTAX, w.eof && w.k != 0 ? &d->last_newline : &w.t,

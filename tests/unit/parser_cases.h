@@ -1195,8 +1195,22 @@ static const err_case_t err_cases[] = {
      "asynchronous comprehension outside of an asynchronous function", 2, 14, 2, 19},
     {"def f():\n    return (x async for x in y)", TPY_SYNERR_SYNTAX,
      "asynchronous generator expressions are not supported", 2, 14, 2, 19},
-    {"async def f(): return [x async for x in y]\nz = [x async for x in y]\n", TPY_SYNERR_SYNTAX,
+    {"async def f(): return [x async for x in y]\nz = [x async for x in y]", TPY_SYNERR_SYNTAX,
      "asynchronous comprehension outside of an asynchronous function", 2, 7, 2, 12},
+    {"x = {1: 2, 3}", TPY_SYNERR_SYNTAX,
+     "':' expected after dictionary key", 1, 11, 1, 12},
+    {"x = {1: 2, 3: }", TPY_SYNERR_SYNTAX,
+     "expression expected after dictionary key and ':'", 1, 12, 1, 13},
+    {"x = {1: 2, 3, 4: 5}", TPY_SYNERR_SYNTAX,
+     "':' expected after dictionary key", 1, 11, 1, 12},
+    {"x = {'a': 1, 'b'}", TPY_SYNERR_SYNTAX,
+     "':' expected after dictionary key", 1, 15, 1, 16},
+    {"x = {1, 2: 3}", TPY_SYNERR_SYNTAX,
+     "invalid syntax", 1, 9, 1, 10},
+    {"x = {a: 1, **b, c}", TPY_SYNERR_SYNTAX,
+     "':' expected after dictionary key", 1, 16, 1, 17},
+    {"f({1: 2, (3)})\n", TPY_SYNERR_SYNTAX,
+     "':' expected after dictionary key", 1, 10, 1, 11},
 };
 
 #endif
