@@ -40,7 +40,16 @@ tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filena
                                                      : TPY_PARSE_FILE;
     tpy_module_ast_t *mod = tpy_parse(src, len, pm, arena, &err);
     tpy_object_t *code = NULL;
-    if (mod == NULL) {
+    static const char bad_utf8[] = "(unicode error) 'utf-8' codec can't decode byte 0x";
+    if (mod == NULL && filename[0] != '<' &&
+        strncmp(err.msg, bad_utf8, sizeof bad_utf8 - 1) == 0) {
+        // a source file that is not UTF-8: CPython's reading error, without a location
+        char hex[3] = {err.msg[sizeof bad_utf8 - 1], err.msg[sizeof bad_utf8], '\0'};
+        tpy_err_format(&tpy_exc_SyntaxError,
+                       "Non-UTF-8 code starting with '\\x%s' in file %s on line %d, but no "
+                       "encoding declared; see https://peps.python.org/pep-0263/ for details",
+                       hex, filename, err.lineno);
+    } else if (mod == NULL) {
         tpy_raise_syntax_error(&err, filename, src, len);
     } else {
         code = tpy_compile_ast_err(mod, filename, arena, &err);
