@@ -175,7 +175,7 @@ tpy_stmt_t *tpy_ast_async(tpy_pctx_t *c, tpy_token_t t, const char *what, tpy_st
 tpy_stmt_t *tpy_ast_unsupported(tpy_pctx_t *c, tpy_stmt_kind_t kind, const char *what,
                                 tpy_pos_t pos);
 
-/* ---- error reporting (parse.c) -------------------------------------------------- */
+/* ---- error reporting (driver.c) -------------------------------------------------- */
 
 // %syntax_error: word the error for the token being fed (ctx->cur).
 void tpy_parse_syntax_error(tpy_pctx_t *c, void *parser);

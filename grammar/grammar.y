@@ -17,7 +17,7 @@
  * around it, since CPython positions an enclosing node from the parentheses
  * ((a) + b starts at column 0) while the node itself excludes them.
  *
- * The driver (parse.c) first feeds one of MODE_FILE / MODE_SINGLE / MODE_EVAL
+ * The driver (driver.c) first feeds one of MODE_FILE / MODE_SINGLE / MODE_EVAL
  * / MODE_FIELD to pick the start rule, then the tokens, then 0 for the end.
  */
 

@@ -4,9 +4,9 @@
  * knobs, the parse context the grammar actions build into, AST constructors,
  * the f-string splitter and the Unicode tables.
  *
- * Who calls whom: parse.c (tpy_parse) drives lexer.re -> grammar.y; grammar.y's
+ * Who calls whom: driver.c (tpy_parse) drives lexer.re -> grammar.y; grammar.y's
  * actions call the builders in ast.c (ast_int.h); string tokens go through
- * strlit.c, which parses each f-string field by calling back into parse.c in
+ * strlit.c, which parses each f-string field by calling back into driver.c in
  * EVAL mode with the field's position in the file.
  */
 #ifndef TPY_GRAMMAR_PARSER_INT_H
@@ -72,7 +72,7 @@ void tpy_set_error_range(tpy_syntax_error_t *err, tpy_synerr_kind_t kind, int li
                          int end_lineno, int end_col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* ---- the parse context (shared by parse.c and grammar.y actions) ------------- */
+/* ---- the parse context (shared by driver.c and grammar.y actions) ------------- */
 
 /* An expression with the span of its text including any parentheses around
  * it: CPython positions an enclosing node from the parentheses. */
@@ -98,11 +98,11 @@ typedef struct tpy_pctx {
     tpy_pos_t field_pos;       // MODE_FIELD: the field's braces, the span of a bare tuple
     bool in_async_def;         // the tokens being fed are inside an async def's body
     tpy_pos_t async_for;       // an `async for` waiting for its comprehension (lineno 0: none)
-    void *driver;              // parse.c's state (token history for error messages)
+    void *driver;              // driver.c's state (token history for error messages)
     _Alignas(16) unsigned char scratch[256]; // handed out when the arena is exhausted
 } tpy_pctx_t;
 
-/* ---- the parse driver (parse.c) --------------------------------------------- */
+/* ---- the parse driver (driver.c) --------------------------------------------- */
 
 // Parse one f-string field [src, len) located at [lineno]/[col] in the file, as
 // an expression (a parenthesised one, so newlines are allowed).  NULL on error

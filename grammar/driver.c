@@ -1,5 +1,5 @@
 /*
- * grammar/parse.c - the parse driver: lexer -> lemon parser, the three modes,
+ * grammar/driver.c - the parse driver: lexer -> lemon parser, the three modes,
  * and the wording of syntax errors.
  *
  * The driver feeds a mode token (MODE_FILE, MODE_SINGLE, MODE_EVAL or
