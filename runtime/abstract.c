@@ -100,15 +100,25 @@ tpy_object_t tpy_ellipsis_struct = TPY_STATIC_OB(&tpy_ellipsis_type);
 tpy_object_t *tpy_err_no_attribute(tpy_object_t *op, tpy_object_t *name)
 {
     if (TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_TYPE_SUBCLASS)) {
-        return tpy_err_format(&tpy_exc_AttributeError, "type object '%s' has no attribute '%U'",
-                              tpy_type_name((tpy_type_t *)op), name);
-    }
-    if (TPY_MODULE_CHECK(op)) {
+        tpy_err_format(&tpy_exc_AttributeError, "type object '%s' has no attribute '%U'",
+                       tpy_type_name((tpy_type_t *)op), name);
+    } else if (TPY_MODULE_CHECK(op)) {
         tpy_object_t *mn = ((tpy_module_t *)op)->name;
-        return tpy_err_format(&tpy_exc_AttributeError, "module '%U' has no attribute '%U'", mn,
-                              name);
+        tpy_err_format(&tpy_exc_AttributeError, "module '%U' has no attribute '%U'", mn, name);
+    } else {
+        tpy_err_format(&tpy_exc_AttributeError, "'%T' object has no attribute '%U'", op, name);
     }
-    return tpy_err_format(&tpy_exc_AttributeError, "'%T' object has no attribute '%U'", op, name);
+    // (name, obj), like CPython's AttributeError.name/.obj: "Did you mean" uses them
+    tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+    if (e != NULL && TPY_TYPE(e) == &tpy_exc_AttributeError) {
+        tpy_object_t *info = tpy_tuple_pack(2, name, op);
+        if (info != NULL) {
+            TPY_SETREF(e->extra, info);
+        } else {
+            tpy_err_restore(tpy_newref(TPY_OBJ(e)));
+        }
+    }
+    return NULL;
 }
 
 tpy_object_t *tpy_object_generic_getattr(tpy_object_t *op, tpy_object_t *name)

@@ -531,17 +531,47 @@ static void consider(tpy_object_t *candidates, const char *name, const char **be
     }
 }
 
+/* The attribute names of [obj]: its own dict, then its class's MRO (a
+ * class's or module's own namespace for those). */
+static void consider_attributes(tpy_object_t *obj, const char *name, const char **best,
+                                size_t *best_dist)
+{
+    tpy_object_t **dp = tpy_object_dict_ptr(obj);
+    if (dp != NULL && *dp != NULL && TPY_DICT_CHECK(*dp)) {
+        consider(*dp, name, best, best_dist);
+    }
+    if (TPY_MODULE_CHECK(obj)) {
+        return;
+    }
+    tpy_type_t *t = TPY_TYPE_HAS_FLAG(TPY_TYPE(obj), TPY_TPFLAGS_TYPE_SUBCLASS)
+                        ? (tpy_type_t *)obj
+                        : TPY_TYPE(obj);
+    tpy_object_t *mro = t->tp_mro;
+    for (intptr_t i = 0; mro != NULL && i < TPY_TUPLE_SIZE(mro); i++) {
+        consider(((tpy_type_t *)TPY_TUPLE_GET(mro, i))->tp_dict, name, best, best_dist);
+    }
+}
+
 static void print_suggestion(FILE *out, tpy_exception_t *e)
 {
     tpy_type_t *t = TPY_TYPE(e);
-    if (!(tpy_type_is_subtype(t, &tpy_exc_NameError) || tpy_type_is_subtype(t, &tpy_exc_AttributeError)) ||
-        e->extra == NULL || !TPY_STR_CHECK(e->extra)) {
+    const char *best = NULL;
+    size_t best_dist = (size_t)-1;
+    if (t == &tpy_exc_AttributeError && e->extra != NULL && TPY_TUPLE_CHECK(e->extra) &&
+        TPY_TUPLE_SIZE(e->extra) == 2 && TPY_STR_CHECK(TPY_TUPLE_GET(e->extra, 0))) {
+        consider_attributes(TPY_TUPLE_GET(e->extra, 1), TPY_STR_DATA(TPY_TUPLE_GET(e->extra, 0)),
+                            &best, &best_dist);
+        if (best != NULL) {
+            fprintf(out, ". Did you mean: '%s'?", best);
+        }
+        return;
+    }
+    if (!tpy_type_is_subtype(t, &tpy_exc_NameError) || e->extra == NULL ||
+        !TPY_STR_CHECK(e->extra)) {
         return;
     }
     const char *name = TPY_STR_DATA(e->extra);
-    const char *best = NULL;
-    size_t best_dist = (size_t)-1;
-    if (tpy_type_is_subtype(t, &tpy_exc_NameError)) {
+    {
         tpy_object_t *g = tpy_interp_main_globals();
         consider(g, name, &best, &best_dist);
         consider(tpy_ts.builtins, name, &best, &best_dist);
