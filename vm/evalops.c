@@ -24,8 +24,16 @@ tpy_object_t *tpy_evalops_name_error(tpy_object_t *name)
 {
     tpy_err_format(&tpy_exc_NameError, "name '%U' is not defined", name);
     tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
-    if (e != NULL && tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_NameError)) {
-        TPY_SETREF(e->extra, tpy_newref(name)); // NameError.name, for suggestions
+    tpy_frame_t *f = tpy_current_frame;
+    if (e != NULL && f != NULL && tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_NameError)) {
+        // what "Did you mean" may offer: the frame's local names, its globals
+        tpy_object_t *locals = f->locals != NULL ? f->locals : f->code->localsplusnames;
+        tpy_object_t *info = tpy_tuple_pack(3, name, locals, f->globals);
+        if (info != NULL) {
+            TPY_SETREF(e->extra, info);
+        } else {
+            tpy_err_restore(tpy_newref(TPY_OBJ(e)));
+        }
     }
     return NULL;
 }

@@ -506,28 +506,40 @@ static size_t edit_distance(const char *a, const char *b, size_t max)
     return row[lb];
 }
 
+/* Keep candidate [k] if it is the closest name to [name] so far. */
+static void consider_one(tpy_object_t *k, const char *name, const char **best, size_t *best_dist)
+{
+    if (!TPY_STR_CHECK(k) || strcmp(TPY_STR_DATA(k), name) == 0) {
+        return;
+    }
+    size_t nlen = strlen(name), klen = (size_t)TPY_STR_LEN(k);
+    size_t max = ((nlen > klen ? nlen : klen) + 3) * 2 / 6;
+    if (max > 0) {
+        size_t d = edit_distance(name, TPY_STR_DATA(k), *best_dist < max ? *best_dist : max);
+        if (d <= max && d < *best_dist) {
+            *best_dist = d;
+            *best = TPY_STR_DATA(k);
+        }
+    }
+}
+
+/* The keys of dict [candidates] (or the items of a tuple of names). */
 static void consider(tpy_object_t *candidates, const char *name, const char **best,
                      size_t *best_dist)
 {
     if (candidates == NULL) {
         return;
     }
-    size_t nlen = strlen(name);
+    if (TPY_TUPLE_CHECK(candidates)) {
+        for (intptr_t i = 0; i < TPY_TUPLE_SIZE(candidates); i++) {
+            consider_one(TPY_TUPLE_GET(candidates, i), name, best, best_dist);
+        }
+        return;
+    }
     intptr_t pos = 0;
     tpy_object_t *k, *v;
     while (tpy_dict_next(candidates, &pos, &k, &v)) {
-        if (!TPY_STR_CHECK(k) || strcmp(TPY_STR_DATA(k), name) == 0) {
-            continue;
-        }
-        size_t klen = (size_t)TPY_STR_LEN(k);
-        size_t max = ((nlen > klen ? nlen : klen) + 3) * 2 / 6;
-        if (max > 0) {
-            size_t d = edit_distance(name, TPY_STR_DATA(k), *best_dist < max ? *best_dist : max);
-            if (d <= max && d < *best_dist) {
-                *best_dist = d;
-                *best = TPY_STR_DATA(k);
-            }
-        }
+        consider_one(k, name, best, best_dist);
     }
 }
 
@@ -566,16 +578,19 @@ static void print_suggestion(FILE *out, tpy_exception_t *e)
         }
         return;
     }
+    // NameError: (name, local names or None, globals) from the frame that raised
     if (!tpy_type_is_subtype(t, &tpy_exc_NameError) || e->extra == NULL ||
-        !TPY_STR_CHECK(e->extra)) {
+        !TPY_TUPLE_CHECK(e->extra) || TPY_TUPLE_SIZE(e->extra) != 3 ||
+        !TPY_STR_CHECK(TPY_TUPLE_GET(e->extra, 0))) {
         return;
     }
-    const char *name = TPY_STR_DATA(e->extra);
-    {
-        tpy_object_t *g = tpy_interp_main_globals();
-        consider(g, name, &best, &best_dist);
-        consider(tpy_ts.builtins, name, &best, &best_dist);
+    const char *name = TPY_STR_DATA(TPY_TUPLE_GET(e->extra, 0));
+    tpy_object_t *locals = TPY_TUPLE_GET(e->extra, 1);
+    if (locals != tpy_none) {
+        consider(locals, name, &best, &best_dist);
     }
+    consider(TPY_TUPLE_GET(e->extra, 2), name, &best, &best_dist);
+    consider(tpy_ts.builtins, name, &best, &best_dist);
     if (best != NULL) {
         fprintf(out, ". Did you mean: '%s'?", best);
     }
