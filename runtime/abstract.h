@@ -102,6 +102,18 @@ int64_t tpy_hash_unhashable(tpy_object_t *op); // raises TypeError: unhashable t
 tpy_object_t *tpy_object_richcompare(tpy_object_t *a, tpy_object_t *b, int op);
 // Same, truth value: 1, 0, or -1 on error.  EQ/NE short-circuit on identity.
 int tpy_object_richcompare_bool(tpy_object_t *a, tpy_object_t *b, int op);
+// The outcome of comparing two machine integers with TPY_CMP_* [op].
+static inline bool tpy_cmp_ints(int64_t a, int64_t b, int op)
+{
+    switch (op) {
+    case TPY_CMP_LT: return a < b;
+    case TPY_CMP_LE: return a <= b;
+    case TPY_CMP_EQ: return a == b;
+    case TPY_CMP_NE: return a != b;
+    case TPY_CMP_GT: return a > b;
+    default: return a >= b;
+    }
+}
 // Truth value: 1, 0, -1 on error.
 int tpy_object_is_true(tpy_object_t *op);
 // The Python operator text for a TPY_CMP_* value ("<", "==", ...).

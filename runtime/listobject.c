@@ -600,28 +600,7 @@ static tpy_object_t *list_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
     }
     intptr_t na = TPY_LIST_SIZE(a), nb = TPY_LIST_SIZE(b);
     if (i >= na || i >= nb) {
-        bool r;
-        switch (op) {
-        case TPY_CMP_LT:
-            r = na < nb;
-            break;
-        case TPY_CMP_LE:
-            r = na <= nb;
-            break;
-        case TPY_CMP_EQ:
-            r = na == nb;
-            break;
-        case TPY_CMP_NE:
-            r = na != nb;
-            break;
-        case TPY_CMP_GT:
-            r = na > nb;
-            break;
-        default:
-            r = na >= nb;
-            break;
-        }
-        return tpy_bool_from(r);
+        return tpy_bool_from(tpy_cmp_ints(na, nb, op));
     }
     if (op == TPY_CMP_EQ) {
         return tpy_bool_from(false);

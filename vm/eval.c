@@ -1033,15 +1033,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         if (TPY_TYPE(a) == &tpy_int_type && TPY_TYPE(b) == &tpy_int_type &&
             ((tpy_int_t *)a)->v != TPY_INT_BIG && ((tpy_int_t *)b)->v != TPY_INT_BIG) {
             int64_t x = ((tpy_int_t *)a)->v, y = ((tpy_int_t *)b)->v;
-            bool t;
-            switch (oparg) {
-            case TPY_CMP_LT: t = x < y; break;
-            case TPY_CMP_LE: t = x <= y; break;
-            case TPY_CMP_EQ: t = x == y; break;
-            case TPY_CMP_NE: t = x != y; break;
-            case TPY_CMP_GT: t = x > y; break;
-            default: t = x >= y; break;
-            }
+            bool t = tpy_cmp_ints(x, y, (int)oparg);
             // a comparison feeding a conditional jump: branch without a bool
             uint32_t next = *ip;
             if (TPY_OP(next) == OP_POP_JUMP_IF_FALSE || TPY_OP(next) == OP_POP_JUMP_IF_TRUE) {
