@@ -412,6 +412,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     tpy_object_t *retval = NULL;
     size_t call_nargs;             // CALL and CALL_KW share one body
     tpy_object_t *call_kwnames;
+    tpy_frame_t *new_frame;        // a pushed callee, entered at enter_frame
 
     if (c_stack_exhausted()) {
         tpy_err_set_str(&tpy_exc_RecursionError, "maximum recursion depth exceeded");
@@ -1451,17 +1452,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 if (nf != NULL) {
                     // the frame now owns the arguments and the function
                     sp = args - (args[-1] == callable ? 1 : 2);
-                    SAVE_FRAME();
-                    nf->previous = frame;
-                    frame = nf;
-                    tpy_current_frame = frame;
-                    LOAD_FRAME();
-                    if (tpy_ts.interrupted) {
-                        tpy_ts.interrupted = 0;
-                        tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
-                        goto error_tb;
-                    }
-                    DISPATCH();
+                    new_frame = nf;
+                    goto enter_frame;
                 }
                 nf = push_frame((tpy_function_t *)callable, args, nargs, kwnames);
                 // release the arguments, the self slot and the callable
@@ -1469,17 +1461,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 if (nf == NULL) {
                     goto error_tb;
                 }
-                SAVE_FRAME();
-                nf->previous = frame;
-                frame = nf;
-                tpy_current_frame = frame;
-                LOAD_FRAME();
-                if (tpy_ts.interrupted) {
-                    tpy_ts.interrupted = 0;
-                    tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
-                    goto error_tb;
-                }
-                DISPATCH();
+                new_frame = nf;
+                goto enter_frame;
             }
             if (TPY_TYPE(callable) == &tpy_type_type && args[-1] == NULL) {
                 tpy_object_t *init = tpy_type_python_init_borrow((tpy_type_t *)callable);
@@ -1506,12 +1489,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                         goto error_tb;
                     }
                     nf->init_self = tpy_newref(inst);
-                    SAVE_FRAME();
-                    nf->previous = frame;
-                    frame = nf;
-                    tpy_current_frame = frame;
-                    LOAD_FRAME();
-                    DISPATCH();
+                    new_frame = nf;
+                    goto enter_frame;
                 }
             }
             SAVE_FRAME();
@@ -1929,6 +1908,20 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         tpy_err_set_object(&tpy_exc_NotImplementedError, consts[oparg]);
         goto error_tb;
     }
+
+enter_frame:
+    // switch to the callee [new_frame]: a call is a safe point (Ctrl-C)
+    SAVE_FRAME();
+    new_frame->previous = frame;
+    frame = new_frame;
+    tpy_current_frame = frame;
+    LOAD_FRAME();
+    if (tpy_ts.interrupted) {
+        tpy_ts.interrupted = 0;
+        tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+        goto error_tb;
+    }
+    DISPATCH();
 
 error_tb:
     add_tb = true;
