@@ -63,6 +63,10 @@ tpy_object_t *tpy_gc_new(tpy_type_t *type, size_t size);
 // Free a container's memory (header included).  It must be untracked.
 void tpy_gc_free(tpy_object_t *op, size_t size);
 
+// Free the memory of a container that is already counted as dead (a
+// type's free list giving memory back).
+void tpy_gc_release(tpy_object_t *op, size_t size);
+
 // Link [op] into generation 0 / unlink it.  Idempotent.
 void tpy_gc_track(tpy_object_t *op);
 void tpy_gc_untrack(tpy_object_t *op);
@@ -70,6 +74,96 @@ static inline bool tpy_gc_is_tracked(tpy_object_t *op)
 {
     return TPY_GC_HEAD(op)->next != NULL;
 }
+
+/* ---- the cycle collector (gc/collect.c) ---------------------------------------- */
+
+#define TPY_GC_NGEN 3 // generations 0, 1, 2 (plus the permanent one of gc.freeze)
+
+// Nonzero when a collection is due: the eval loop then calls
+// tpy_gc_collect_pending() at its next safe point (call, return, back-edge).
+// Collections never run anywhere else, so C code between safe points may hold
+// containers that are not yet fully built or tracked.
+extern volatile int tpy_gc_pending;
+// Run the collection that is due (never raises: errors in finalizers and
+// callbacks are reported as unraisable).
+void tpy_gc_collect_pending(void);
+
+// Collect generation [gen] (0..2) and every younger one now.  Returns the
+// number of unreachable objects found (resurrected ones included, as
+// CPython), 0 when a collection is already running.  Never raises.
+intptr_t tpy_gc_collect(int gen);
+
+/* gc.set_debug flags (CPython's values). */
+enum {
+    TPY_GC_DEBUG_STATS = 1,
+    TPY_GC_DEBUG_COLLECTABLE = 2,
+    TPY_GC_DEBUG_UNCOLLECTABLE = 4,
+    TPY_GC_DEBUG_SAVEALL = 32,
+    TPY_GC_DEBUG_LEAK = 2 | 4 | 32,
+};
+
+/* Per-generation statistics (gc.get_stats). */
+typedef struct {
+    intptr_t collections;
+    intptr_t collected;
+    intptr_t uncollectable;
+    double duration;  // seconds spent in collections of this generation, in total
+    double max_pause; // the longest of them
+} tpy_gc_genstats_t;
+
+/* What the collector needs from the runtime (it may not include runtime/):
+ * installed at start-up by gc/gcmodule.c.  Any hook may be NULL. */
+typedef struct {
+    // [op] is garbage: clear the weak references to it without running any
+    // callback; call with_callback(wr, arg) for each cleared one that has one.
+    void (*clear_weakrefs)(tpy_object_t *op, void (*with_callback)(tpy_object_t *wr, void *arg),
+                           void *arg);
+    // Run the callback of the cleared weak reference [wr] (errors: unraisable).
+    void (*call_weakref_callback)(tpy_object_t *wr);
+    // Run [op]'s __del__ (tp_finalize); errors are reported as unraisable.
+    void (*finalize)(tpy_object_t *op);
+    // Untrack [op] if it is an exact tuple or dict that can no longer be part
+    // of a cycle (CPython's rule for gc.is_tracked).
+    void (*maybe_untrack)(tpy_object_t *op);
+    // Call gc.callbacks: phase "start" (stop = false) or "stop" (with the
+    // collection's duration in seconds).
+    void (*callbacks)(bool stop, int gen, intptr_t collected, intptr_t uncollectable,
+                      double duration);
+    // DEBUG_SAVEALL: append [op] to gc.garbage instead of freeing it.
+    void (*save_garbage)(tpy_object_t *op);
+    // Print "gc: <what> <Type 0xaddr>" to stderr (DEBUG_COLLECTABLE).
+    void (*debug_object)(const char *what, tpy_object_t *op);
+    // Empty the per-type free lists (after a full collection).
+    void (*clear_freelists)(void);
+} tpy_gc_hooks_t;
+
+extern tpy_gc_hooks_t tpy_gc_hooks;
+
+/* The built-in `gc` module (gc/gcmodule.c, the binding file): install the
+ * hooks (and read TPY_GC_STRESS) at start-up, release the module's lists at
+ * exit, create the module object on import. */
+void tpy_gcmodule_init(void);
+void tpy_gcmodule_fini(void);
+tpy_object_t *tpy_gc_module_create(void);
+
+/* ---- reading the collector's state (gc module, tests) ---- */
+// Is [op] (a container) in a set being collected and found unreachable?
+// Only true while a collection is running (weakref clearing asks it).
+static inline bool tpy_gc_is_unreachable(tpy_object_t *op)
+{
+    return (TPY_GC_HEAD(op)->prev & (uintptr_t)4) != 0;
+}
+static inline bool tpy_gc_is_finalized(tpy_object_t *op)
+{
+    return (TPY_GC_HEAD(op)->prev & TPY_GC_FINALIZED_BIT) != 0;
+}
+
+/* Count a container made or destroyed without tpy_gc_new/tpy_gc_free (a
+ * type's free list): keeps gc.get_count() exact. */
+void tpy_gc_note_alloc(void);
+void tpy_gc_note_free(void);
+// Mark [op]'s __del__ as run (PEP 442: it never runs twice).
+void tpy_gc_set_finalized(tpy_object_t *op);
 
 /* Size of the allocation of an object, GC header included: sys.getsizeof. */
 size_t tpy_gc_head_size(void);

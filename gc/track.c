@@ -1,24 +1,60 @@
 /*
- * gc/track.c - container allocation and the generation lists.
+ * gc/track.c - container allocation, tracking, and the collector's schedule.
  *
- * A container's memory is [tpy_gc_head_t][object].  Tracking links the header
- * into generation 0's doubly linked list (prev keeps two low bits free for the
- * collector's flags); untracking unlinks it.  A NULL `next` means untracked.
- * The cycle collector itself (issue 5) walks these lists.
+ * A container's memory is [tpy_gc_head_t][object].  Allocating one adds 1 to
+ * generation 0's count and freeing one subtracts 1 (never below 0), whether
+ * the memory comes from tpy_mem_alloc or a type's free list, so gc.get_count()
+ * is exact.  When the count passes threshold 0 a collection is *scheduled*
+ * (tpy_gc_pending) and the eval loop runs it at its next safe point.
+ * Tracking links the header into generation 0's list; untracking unlinks it
+ * and leaves only the FINALIZED flag, which must survive a resurrection.
  */
-#include "gc/gc.h"
+#include "gc/gcstate.h"
 
+#include <stdlib.h>
 #include <string.h>
 
-/* Generation 0's list head: a sentinel whose links point at itself when empty. */
-static tpy_gc_head_t gen0 = {&gen0, (uintptr_t)&gen0};
+gc_state_t gc_state = {
+    .gen = {{.head = {&gc_state.gen[0].head, (uintptr_t)&gc_state.gen[0].head}, .threshold = 700},
+            {.head = {&gc_state.gen[1].head, (uintptr_t)&gc_state.gen[1].head}, .threshold = 10},
+            {.head = {&gc_state.gen[2].head, (uintptr_t)&gc_state.gen[2].head}, .threshold = 10}},
+    .permanent = {&gc_state.permanent, (uintptr_t)&gc_state.permanent},
+    .enabled = true,
+};
 
-#define GC_PREV(g) ((tpy_gc_head_t *)((g)->prev & ~(uintptr_t)3))
-#define GC_SET_PREV(g, p) ((g)->prev = ((g)->prev & (uintptr_t)3) | (uintptr_t)(p))
+volatile int tpy_gc_pending;
 
 size_t tpy_gc_head_size(void)
 {
     return sizeof(tpy_gc_head_t);
+}
+
+intptr_t gc_list_size(const tpy_gc_head_t *list)
+{
+    intptr_t n = 0;
+    for (const tpy_gc_head_t *g = list->next; g != list; g = g->next) {
+        n++;
+    }
+    return n;
+}
+
+void tpy_gc_note_alloc(void)
+{
+    gc_generation_t *g0 = &gc_state.gen[0];
+    g0->count++;
+    if (gc_state.stress) {
+        tpy_gc_pending = 1;
+    } else if (g0->count > g0->threshold && g0->threshold != 0 && gc_state.enabled &&
+               !gc_state.collecting) {
+        tpy_gc_pending = 1;
+    }
+}
+
+void tpy_gc_note_free(void)
+{
+    if (gc_state.gen[0].count > 0) {
+        gc_state.gen[0].count--;
+    }
 }
 
 tpy_object_t *tpy_gc_new(tpy_type_t *type, size_t size)
@@ -32,13 +68,20 @@ tpy_object_t *tpy_gc_new(tpy_type_t *type, size_t size)
     op->refcnt = 1;
     op->type = type;
     TPY_REF_INC_TOTAL();
+    tpy_gc_note_alloc();
     return op;
 }
 
 void tpy_gc_free(tpy_object_t *op, size_t size)
 {
     tpy_gc_head_t *g = TPY_GC_HEAD(op);
+    tpy_gc_note_free();
     tpy_mem_free(g, sizeof(tpy_gc_head_t) + size);
+}
+
+void tpy_gc_release(tpy_object_t *op, size_t size)
+{
+    tpy_mem_free(TPY_GC_HEAD(op), sizeof(tpy_gc_head_t) + size);
 }
 
 void tpy_gc_track(tpy_object_t *op)
@@ -47,11 +90,8 @@ void tpy_gc_track(tpy_object_t *op)
     if (g->next != NULL) {
         return;
     }
-    tpy_gc_head_t *last = GC_PREV(&gen0);
-    g->next = &gen0;
-    g->prev = (uintptr_t)last;
-    last->next = g;
-    GC_SET_PREV(&gen0, g);
+    g->prev &= GC_FLAG_FINALIZED;
+    gc_list_append(g, &gc_state.gen[0].head);
 }
 
 void tpy_gc_untrack(tpy_object_t *op)
@@ -60,9 +100,12 @@ void tpy_gc_untrack(tpy_object_t *op)
     if (g->next == NULL) {
         return;
     }
-    tpy_gc_head_t *prev = GC_PREV(g);
-    prev->next = g->next;
-    GC_SET_PREV(g->next, prev);
+    gc_list_remove(g);
     g->next = NULL;
-    g->prev = 0;
+    g->prev &= GC_FLAG_FINALIZED;
+}
+
+void tpy_gc_set_finalized(tpy_object_t *op)
+{
+    TPY_GC_HEAD(op)->prev |= GC_FLAG_FINALIZED;
 }

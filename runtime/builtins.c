@@ -1303,7 +1303,7 @@ const tpy_builtin_module_t tpy_builtin_modules[] = {
     {"os", tpy_os_module_create},
     {"os.path", tpy_ospath_module_create},
     {"posixpath", tpy_ospath_module_create},
-    // gc and weakref are added by the issues that write them.
+    {"gc", tpy_gc_module_create},
     {NULL, NULL},
 };
 

@@ -31,11 +31,13 @@ int tpy_runtime_init(void)
         return -1;
     }
     tpy_ts.recursion_limit = TPY_DEFAULT_RECURSION_LIMIT;
+    tpy_gcmodule_init();
     return 0;
 }
 
 void tpy_runtime_fini(void)
 {
+    tpy_gcmodule_fini();
     tpy_errors_fini();
     tpy_types_fini();
     tpy_tuple_fini();

@@ -53,6 +53,7 @@ static tpy_tuple_t *tuple_alloc(intptr_t n)
         t->ob.refcnt = 1;
         t->ob.type = &tpy_tuple_type;
         TPY_REF_INC_TOTAL();
+        tpy_gc_note_alloc();
         t->items[0] = NULL;
         return t;
     }
@@ -182,6 +183,7 @@ static void tuple_dealloc(tpy_object_t *op)
         t->items[0] = TPY_OBJ(free_list[n]);
         free_list[n] = t;
         free_count[n]++;
+        tpy_gc_note_free();
         tpy_trash_end();
         return;
     }
@@ -662,7 +664,7 @@ void tpy_tuple_fini(void)
         while (free_list[n] != NULL) {
             tpy_tuple_t *t = free_list[n];
             free_list[n] = (tpy_tuple_t *)t->items[0];
-            tpy_gc_free(TPY_OBJ(t), tuple_alloc_size(&tpy_tuple_type, n));
+            tpy_gc_release(TPY_OBJ(t), tuple_alloc_size(&tpy_tuple_type, n));
         }
         free_count[n] = 0;
     }

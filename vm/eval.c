@@ -340,6 +340,23 @@ static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_obj
     return cls;
 }
 
+/* Work due at a safe point (call, return, backward jump): a scheduled cycle
+ * collection, then a pending Ctrl-C.  -1 with KeyboardInterrupt set, else 0. */
+#define SAFE_POINT_DUE() ((tpy_ts.interrupted | tpy_gc_pending) != 0)
+
+static int run_safe_point(void)
+{
+    if (tpy_gc_pending) {
+        tpy_gc_collect_pending();
+    }
+    if (tpy_ts.interrupted) {
+        tpy_ts.interrupted = 0;
+        tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+        return -1;
+    }
+    return 0;
+}
+
 /* Ctrl-C arrived: raise KeyboardInterrupt at the next safe point. */
 static void on_sigint(int sig)
 {
@@ -1091,9 +1108,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(JUMP_BACKWARD)
     {
         ip = co->code + oparg;
-        if (tpy_ts.interrupted) {
-            tpy_ts.interrupted = 0;
-            tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+        if (SAFE_POINT_DUE() && run_safe_point() < 0) {
             goto error_tb;
         }
         DISPATCH();
@@ -1602,6 +1617,9 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         LOAD_FRAME();
         PUSH(retval);
         retval = NULL;
+        if (SAFE_POINT_DUE() && run_safe_point() < 0) {
+            goto error_tb;
+        }
         DISPATCH();
     }
     TARGET(RAISE)
@@ -1916,9 +1934,7 @@ enter_frame:
     frame = new_frame;
     tpy_current_frame = frame;
     LOAD_FRAME();
-    if (tpy_ts.interrupted) {
-        tpy_ts.interrupted = 0;
-        tpy_err_set_object(&tpy_exc_KeyboardInterrupt, NULL);
+    if (SAFE_POINT_DUE() && run_safe_point() < 0) {
         goto error_tb;
     }
     DISPATCH();
