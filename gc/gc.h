@@ -29,7 +29,13 @@ typedef struct tpy_gc_head {
 #define TPY_GC_HEAD(op) ((tpy_gc_head_t *)(op) - 1)
 #define TPY_GC_OBJ(g) ((tpy_object_t *)((tpy_gc_head_t *)(g) + 1))
 #define TPY_TYPE_IS_GC(t) (((t)->tp_flags & TPY_TPFLAGS_HAVE_GC) != 0)
-#define TPY_OBJECT_IS_GC(o) TPY_TYPE_IS_GC(TPY_TYPE(o))
+// Does [o] carry a GC header?  Its type says so, except for type objects:
+// `type` is a GC type, but the static built-in types are plain C structs
+// (CPython's tp_is_gc); only classes made at run time have a header.
+#define TPY_OBJECT_IS_GC(o)                                                                      \
+    (TPY_TYPE_IS_GC(TPY_TYPE(o)) &&                                                              \
+     (!(TPY_TYPE(o)->tp_flags & TPY_TPFLAGS_TYPE_SUBCLASS) ||                                    \
+      (((tpy_type_t *)(o))->tp_flags & TPY_TPFLAGS_HEAPTYPE)))
 
 /* ---- raw memory ------------------------------------------------------------ */
 
@@ -151,17 +157,14 @@ tpy_object_t *tpy_gc_module_create(void);
 // Only true while a collection is running (weakref clearing asks it).
 static inline bool tpy_gc_is_unreachable(tpy_object_t *op)
 {
-    return (TPY_GC_HEAD(op)->prev & (uintptr_t)4) != 0;
+    uintptr_t f = TPY_GC_HEAD(op)->prev & (uintptr_t)6; // COLLECTING | UNREACHABLE
+    return f == 6;
 }
 static inline bool tpy_gc_is_finalized(tpy_object_t *op)
 {
     return (TPY_GC_HEAD(op)->prev & TPY_GC_FINALIZED_BIT) != 0;
 }
 
-/* Count a container made or destroyed without tpy_gc_new/tpy_gc_free (a
- * type's free list): keeps gc.get_count() exact. */
-void tpy_gc_note_alloc(void);
-void tpy_gc_note_free(void);
 // Mark [op]'s __del__ as run (PEP 442: it never runs twice).
 void tpy_gc_set_finalized(tpy_object_t *op);
 

@@ -409,6 +409,10 @@ static tpy_object_t *gc_freeze(tpy_object_t *self, tpy_object_t *const *args, si
     if (no_args("gc.freeze", nargs, kwnames) < 0) {
         return NULL;
     }
+    tpy_gc_head_t *young = &gc_state.gen[0].head;
+    for (tpy_gc_head_t *g = young->next; g != young; g = g->next) {
+        g->prev &= ~GC_FLAG_YOUNG;
+    }
     for (int i = 0; i < TPY_GC_NGEN; i++) {
         gc_list_merge(&gc_state.gen[i].head, &gc_state.permanent);
         gc_state.gen[i].count = 0;

@@ -9,7 +9,9 @@
  *   FINALIZED   - __del__ has run (kept across untrack/track: PEP 442's once)
  *   COLLECTING  - the object is in the set being collected; while the set is
  *                 being scanned, prev >> GC_REFS_SHIFT is its gc_refs count
- *   UNREACHABLE - the object is in the collector's unreachable list
+ *   UNREACHABLE - with COLLECTING: the object is in the unreachable list
+ *   YOUNG       - (the same bit) without COLLECTING: the object is in
+ *                 generation 0, counted in its count
  * Every list has a sentinel head; an empty list's head points at itself.
  */
 #ifndef TPY_GC_GCSTATE_H
@@ -20,6 +22,7 @@
 #define GC_FLAG_FINALIZED TPY_GC_FINALIZED_BIT
 #define GC_FLAG_COLLECTING TPY_GC_COLLECTING_BIT
 #define GC_FLAG_UNREACHABLE ((uintptr_t)4)
+#define GC_FLAG_YOUNG GC_FLAG_UNREACHABLE
 #define GC_FLAGS ((uintptr_t)7)
 #define GC_REFS_SHIFT 3
 
@@ -29,7 +32,7 @@
 typedef struct {
     tpy_gc_head_t head; // the list of the generation's objects
     intptr_t threshold;
-    intptr_t count; // gen 0: containers allocated minus freed; gen N: collections of N-1
+    intptr_t count; // gen 0: YOUNG objects; gen N > 0: collections of gen N-1 since its last
 } gc_generation_t;
 
 typedef struct {

@@ -1,13 +1,14 @@
 /*
  * gc/track.c - container allocation, tracking, and the collector's schedule.
  *
- * A container's memory is [tpy_gc_head_t][object].  Allocating one adds 1 to
- * generation 0's count and freeing one subtracts 1 (never below 0), whether
- * the memory comes from tpy_mem_alloc or a type's free list, so gc.get_count()
- * is exact.  When the count passes threshold 0 a collection is *scheduled*
- * (tpy_gc_pending) and the eval loop runs it at its next safe point.
- * Tracking links the header into generation 0's list; untracking unlinks it
- * and leaves only the FINALIZED flag, which must survive a resurrection.
+ * A container's memory is [tpy_gc_head_t][object].  Tracking links the header
+ * into generation 0's list, flags it YOUNG and adds 1 to generation 0's count;
+ * untracking a YOUNG object subtracts 1.  So count[0] is exactly the number of
+ * live tracked containers made since the last collection (LANGUAGE.md), with
+ * nothing of the interpreter's own hidden in it.  When it passes threshold 0
+ * a collection is *scheduled* (tpy_gc_pending) and the eval loop runs it at
+ * its next safe point.  Untracking leaves only the FINALIZED flag, which must
+ * survive a resurrection.
  */
 #include "gc/gcstate.h"
 
@@ -38,25 +39,6 @@ intptr_t gc_list_size(const tpy_gc_head_t *list)
     return n;
 }
 
-void tpy_gc_note_alloc(void)
-{
-    gc_generation_t *g0 = &gc_state.gen[0];
-    g0->count++;
-    if (gc_state.stress) {
-        tpy_gc_pending = 1;
-    } else if (g0->count > g0->threshold && g0->threshold != 0 && gc_state.enabled &&
-               !gc_state.collecting) {
-        tpy_gc_pending = 1;
-    }
-}
-
-void tpy_gc_note_free(void)
-{
-    if (gc_state.gen[0].count > 0) {
-        gc_state.gen[0].count--;
-    }
-}
-
 tpy_object_t *tpy_gc_new(tpy_type_t *type, size_t size)
 {
     tpy_gc_head_t *g = tpy_mem_alloc(sizeof(tpy_gc_head_t) + size);
@@ -68,15 +50,12 @@ tpy_object_t *tpy_gc_new(tpy_type_t *type, size_t size)
     op->refcnt = 1;
     op->type = type;
     TPY_REF_INC_TOTAL();
-    tpy_gc_note_alloc();
     return op;
 }
 
 void tpy_gc_free(tpy_object_t *op, size_t size)
 {
-    tpy_gc_head_t *g = TPY_GC_HEAD(op);
-    tpy_gc_note_free();
-    tpy_mem_free(g, sizeof(tpy_gc_head_t) + size);
+    tpy_mem_free(TPY_GC_HEAD(op), sizeof(tpy_gc_head_t) + size);
 }
 
 void tpy_gc_release(tpy_object_t *op, size_t size)
@@ -90,8 +69,16 @@ void tpy_gc_track(tpy_object_t *op)
     if (g->next != NULL) {
         return;
     }
-    g->prev &= GC_FLAG_FINALIZED;
+    g->prev = (g->prev & GC_FLAG_FINALIZED) | GC_FLAG_YOUNG;
     gc_list_append(g, &gc_state.gen[0].head);
+    gc_generation_t *g0 = &gc_state.gen[0];
+    g0->count++;
+    if (gc_state.stress) {
+        tpy_gc_pending = 1;
+    } else if (g0->count > g0->threshold && g0->threshold != 0 && gc_state.enabled &&
+               !gc_state.collecting) {
+        tpy_gc_pending = 1;
+    }
 }
 
 void tpy_gc_untrack(tpy_object_t *op)
@@ -99,6 +86,9 @@ void tpy_gc_untrack(tpy_object_t *op)
     tpy_gc_head_t *g = TPY_GC_HEAD(op);
     if (g->next == NULL) {
         return;
+    }
+    if ((g->prev & (GC_FLAG_YOUNG | GC_FLAG_COLLECTING)) == GC_FLAG_YOUNG) {
+        gc_state.gen[0].count--;
     }
     gc_list_remove(g);
     g->next = NULL;

@@ -960,9 +960,12 @@ static int dict_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
     }
     tpy_dict_entry_t *entries = dt_entries(t);
     intptr_t n = ((tpy_dict_t *)op)->nentries;
+    // str keys can hold no reference: a str-only table shows its values only
+    // (what CPython's gc.get_referents reports)
+    bool keys = !t->str_only;
     for (intptr_t i = 0; i < n; i++) {
         if (entries[i].key != NULL) {
-            int r = visit(entries[i].key, arg);
+            int r = keys ? visit(entries[i].key, arg) : 0;
             if (r == 0) {
                 r = visit(entries[i].value, arg);
             }

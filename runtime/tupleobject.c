@@ -53,7 +53,6 @@ static tpy_tuple_t *tuple_alloc(intptr_t n)
         t->ob.refcnt = 1;
         t->ob.type = &tpy_tuple_type;
         TPY_REF_INC_TOTAL();
-        tpy_gc_note_alloc();
         t->items[0] = NULL;
         return t;
     }
@@ -183,7 +182,6 @@ static void tuple_dealloc(tpy_object_t *op)
         t->items[0] = TPY_OBJ(free_list[n]);
         free_list[n] = t;
         free_count[n]++;
-        tpy_gc_note_free();
         tpy_trash_end();
         return;
     }
@@ -198,7 +196,8 @@ static void tuple_dealloc(tpy_object_t *op)
 static int tuple_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
 {
     tpy_tuple_t *t = (tpy_tuple_t *)op;
-    for (intptr_t i = 0; i < t->size; i++) {
+    // last item first: the order CPython's gc.get_referents shows
+    for (intptr_t i = t->size; --i >= 0;) {
         if (t->items[i] != NULL) {
             int r = visit(t->items[i], arg);
             if (r != 0) {

@@ -244,5 +244,27 @@ run "$tpy" --dis tests/cli/dis_me.py
 check "--dis prints bytecode with opcode names" rc=0 \
     out*LOAD_CONST out*RETURN_VALUE err=
 
+# ---- gc debugging output (stderr; addresses and times vary) ------------------------
+gc_script='import gc
+class Node: pass
+a = Node(); b = Node(); a.o = b; b.o = a
+del a, b
+gc.set_debug(gc.DEBUG_STATS | gc.DEBUG_COLLECTABLE)
+print(gc.collect() > 0)
+gc.set_debug(0)'
+run "$tpy" -c "$gc_script"
+check "gc.DEBUG_STATS: CPython's start lines on stderr" rc=0 out=True \
+    "err*gc: collecting generation 2..." "err~gc: objects in each generation: [0-9]+ [0-9]+ [0-9]+" \
+    "err*gc: objects in permanent generation: 0"
+check "gc.DEBUG_STATS: the done line counts the unreachable objects and the time" \
+    "err~gc: done, [0-9]+ unreachable, 0 uncollectable, [0-9]+\.[0-9]{4}s elapsed"
+check "gc.DEBUG_COLLECTABLE: each unreachable object named with its address" \
+    "err~gc: collectable <Node 0x[0-9a-f]+>"
+
+run env TPY_GC_STRESS=1 "$tpy" -c 'import gc
+l = [[i] for i in range(200)]
+print(sum(s["collections"] for s in gc.get_stats()) >= 200)'
+check "TPY_GC_STRESS=1: a collection at every safe point after an allocation" rc=0 out=True err=
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
