@@ -232,7 +232,8 @@ static int gen_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
     if (f == NULL || f->code == NULL) {
         return 0;
     }
-    tpy_object_t *fields[] = {f->func, f->globals, f->builtins, f->locals};
+    tpy_object_t *fields[] = {f->func, f->func ? NULL : f->globals, f->func ? NULL : f->builtins,
+                              f->locals};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (fields[i] != NULL && (r = visit(fields[i], arg)) != 0) {
             return r;

@@ -345,8 +345,84 @@ int tpy_interp_init(int argc, char **argv)
     return tpy_err_occurred() ? -1 : 0;
 }
 
+/* Set the values of module dict [d] to None the way CPython clears a module
+ * at exit: names starting with a single underscore first, then every other
+ * name but __builtins__, in insertion order. */
+static void clear_module_dict(tpy_object_t *d)
+{
+    tpy_object_t *keys = tpy_dict_keys_list(d);
+    if (keys == NULL) {
+        tpy_err_clear();
+        return;
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (intptr_t i = 0; i < TPY_LIST_SIZE(keys); i++) {
+            tpy_object_t *k = TPY_LIST_GET(keys, i);
+            if (!TPY_STR_CHECK(k) || strcmp(TPY_STR_DATA(k), "__builtins__") == 0) {
+                continue;
+            }
+            const char *name = TPY_STR_DATA(k);
+            bool underscore = name[0] == '_' && name[1] != '_';
+            if (pass == 0 ? !underscore : underscore) {
+                continue;
+            }
+            if (tpy_dict_set(d, k, tpy_none) < 0) {
+                tpy_err_clear();
+            }
+        }
+    }
+    TPY_DECREF(keys);
+}
+
+/*
+ * Tear the program down so that every object dies and every __del__ runs:
+ * __main__ first (its dict dies with the module unless functions keep it: a
+ * collection then finds that cycle), then the other modules, newest import
+ * first, each dict cleared as CPython does; a full collection after each
+ * step frees what the clearing left in cycles.
+ */
+static void finalize_modules(void)
+{
+    if (tpy_ts.modules == NULL) {
+        return;
+    }
+    tpy_object_t *saved = tpy_err_fetch();
+    tpy_gc_collect(TPY_GC_NGEN - 1);
+    if (tpy_dict_get_cstr_borrow(tpy_ts.modules, "__main__") == main_module &&
+        main_module != NULL) {
+        tpy_object_t *key = tpy_str_from_cstr("__main__");
+        if (key == NULL || tpy_dict_del(tpy_ts.modules, key) < 0) {
+            tpy_err_clear();
+        }
+        TPY_XDECREF(key);
+    }
+    TPY_CLEAR(main_module);
+    tpy_gc_collect(TPY_GC_NGEN - 1);
+    tpy_object_t *mods = tpy_list_new(0);
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    while (mods != NULL && tpy_dict_next(tpy_ts.modules, &pos, &k, &v)) {
+        if (tpy_list_append(mods, v) < 0) {
+            TPY_CLEAR(mods);
+        }
+    }
+    if (mods != NULL) {
+        for (intptr_t i = TPY_LIST_SIZE(mods); --i >= 0;) {
+            tpy_object_t *m = TPY_LIST_GET(mods, i);
+            if (TPY_MODULE_CHECK(m) && m != tpy_ts.sys && TPY_MODULE_DICT(m) != tpy_ts.builtins) {
+                clear_module_dict(TPY_MODULE_DICT(m));
+            }
+        }
+        TPY_DECREF(mods);
+    }
+    tpy_err_clear();
+    tpy_gc_collect(TPY_GC_NGEN - 1);
+    tpy_err_restore(saved);
+}
+
 void tpy_interp_fini(void)
 {
+    finalize_modules();
     // flush sys.stdout / sys.stderr
     if (tpy_ts.sys != NULL) {
         const char *names[] = {"stdout", "stderr"};
