@@ -584,6 +584,7 @@ void tpy_gcmodule_init(void)
 
 void tpy_gcmodule_fini(void)
 {
+    gc_state.debug = 0;
     TPY_CLEAR(gc_callbacks);
     TPY_CLEAR(gc_garbage);
 }

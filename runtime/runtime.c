@@ -40,6 +40,7 @@ void tpy_runtime_fini(void)
     tpy_gcmodule_fini();
     tpy_errors_fini();
     tpy_types_fini();
+    tpy_range_fini();
     tpy_tuple_fini();
     tpy_float_fini();
     tpy_int_fini();

@@ -223,11 +223,33 @@ static int add_methods(tpy_type_t *type)
     return 0;
 }
 
+/* Every static type made ready, so that exit can free what they own. */
+static tpy_type_t **ready_types;
+static size_t nready, capready;
+
+static void remember_static_type(tpy_type_t *type)
+{
+    if (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
+        return;
+    }
+    if (nready == capready) {
+        size_t cap = capready ? capready * 2 : 128;
+        tpy_type_t **t = tpy_mem_realloc(ready_types, capready * sizeof *t, cap * sizeof *t);
+        if (t == NULL) {
+            return; // only exit's cleanup misses it
+        }
+        ready_types = t;
+        capready = cap;
+    }
+    ready_types[nready++] = type;
+}
+
 int tpy_type_ready(tpy_type_t *type)
 {
     if (type->tp_flags & TPY_TPFLAGS_READY) {
         return 0;
     }
+    remember_static_type(type);
     if (type->tp_base == NULL && type != &tpy_object_type) {
         type->tp_base = &tpy_object_type;
     }
@@ -1842,6 +1864,17 @@ int tpy_types_init(void)
 void tpy_types_fini(void)
 {
     tpy_type_cache_clear();
+    // newest first: a type's dict may hold descriptors of older types
+    while (nready > 0) {
+        tpy_type_t *t = ready_types[--nready];
+        TPY_CLEAR(t->tp_dict);
+        TPY_CLEAR(t->tp_mro);
+        TPY_CLEAR(t->tp_bases);
+        t->tp_flags &= ~TPY_TPFLAGS_READY;
+    }
+    tpy_mem_free(ready_types, capready * sizeof *ready_types);
+    ready_types = NULL;
+    capready = 0;
     for (int k = 0; k < SK_COUNT; k++) {
         TPY_CLEAR(tpy_slot_name[k]);
     }

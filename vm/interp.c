@@ -420,6 +420,41 @@ static void finalize_modules(void)
     tpy_err_restore(saved);
 }
 
+/* After the program's objects: the interpreter's own.  The module table, sys
+ * and builtins go, a last collection frees their cycles, then the runtime
+ * frees the static types' dictionaries, the interned strings and the free
+ * lists.  A debug build then reports any block still allocated: each one is
+ * a leaked reference somewhere. */
+static void free_runtime(void)
+{
+    tpy_gcmodule_fini(); // gc.garbage and gc.callbacks go; DEBUG_SAVEALL ends
+    if (tpy_ts.modules != NULL) {
+        tpy_dict_clear(tpy_ts.modules);
+    }
+    if (tpy_ts.sys != NULL) {
+        tpy_dict_clear(TPY_MODULE_DICT(tpy_ts.sys));
+    }
+    if (tpy_ts.builtins != NULL) {
+        tpy_dict_clear(tpy_ts.builtins);
+    }
+    TPY_CLEAR(tpy_ts.modules);
+    TPY_CLEAR(tpy_ts.sys);
+    TPY_CLEAR(tpy_ts.builtins);
+    TPY_CLEAR(tpy_ts.argv);
+    TPY_CLEAR(tpy_ts.main_dir);
+    tpy_err_clear();
+    tpy_gc_collect(TPY_GC_NGEN - 1);
+    tpy_eval_fini();
+    tpy_runtime_fini();
+#ifdef TPY_REF_DEBUG
+    tpy_mem_stats_t st = tpy_mem_stats();
+    if (st.blocks != 0 && getenv("TPY_SHOW_LEAKS") != NULL) {
+        fprintf(stderr, "tpy: %ld blocks (%ld bytes) still allocated at exit\n", (long)st.blocks,
+                (long)st.bytes);
+    }
+#endif
+}
+
 void tpy_interp_fini(void)
 {
     finalize_modules();
@@ -438,4 +473,5 @@ void tpy_interp_fini(void)
     }
     fflush(stdout);
     fflush(stderr);
+    free_runtime();
 }
