@@ -112,17 +112,35 @@ static int visit_reachable(tpy_object_t *op, void *arg)
  * flag dropped.  A member with gc_refs == 0 moves (tentatively) to
  * [unreachable], flagged UNREACHABLE; a later reachable member may still pull
  * it back.  The tail of [young] is always at or after the current position,
- * so appending to it while scanning is safe. */
-static void move_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachable)
+ * so appending to it while scanning is safe.
+ *
+ * Reachable tuples (and dicts, when [untrack] has the dict flag) that can no
+ * longer be part of a cycle are untracked on the way, as CPython does: they
+ * hold no container.  Returns the number of members left in [young]. */
+static intptr_t move_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachable,
+                                 unsigned untrack)
 {
+    bool (*can_untrack)(tpy_object_t *) = tpy_gc_hooks.can_untrack;
+    if (can_untrack == NULL) {
+        untrack = 0;
+    }
+    intptr_t kept = 0;
     tpy_gc_head_t *prev = young;
     tpy_gc_head_t *g = young->next;
     while (g != young) {
         if (gc_refs(g) > 0) {
             tpy_object_t *op = TPY_GC_OBJ(g);
-            TPY_TYPE(op)->tp_traverse(op, visit_reachable, young);
-            g->prev = (uintptr_t)prev | (g->prev & GC_FLAG_FINALIZED);
-            prev = g;
+            tpy_type_t *type = TPY_TYPE(op);
+            type->tp_traverse(op, visit_reachable, young);
+            if ((type->tp_flags & untrack) && can_untrack(op)) {
+                prev->next = g->next;
+                g->next = NULL;
+                g->prev &= GC_FLAG_FINALIZED;
+            } else {
+                g->prev = (uintptr_t)prev | (g->prev & GC_FLAG_FINALIZED);
+                prev = g;
+                kept++;
+            }
         } else {
             prev->next = g->next; // young is singly linked for now
             tpy_gc_head_t *last = GC_PREV(unreachable);
@@ -135,34 +153,18 @@ static void move_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachable)
         g = prev->next;
     }
     young->prev = (uintptr_t)prev;
+    return kept;
 }
 
 /* Phases 1-3 on [young]: afterwards it holds the reachable members (a normal
- * list again) and [unreachable] the rest, flagged COLLECTING | UNREACHABLE. */
-static void deduce_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachable)
+ * list again) and [unreachable] the rest, flagged COLLECTING | UNREACHABLE.
+ * Returns the number of reachable members kept. */
+static intptr_t deduce_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachable,
+                                   unsigned untrack)
 {
     update_refs(young);
     subtract_refs(young);
-    move_unreachable(young, unreachable);
-}
-
-/* Tuples and dicts that hold no container can never be part of a cycle:
- * CPython stops tracking them when a collection sees them.  Tuples are
- * looked at in every collection, dicts in full ones. */
-static void untrack_atomic_containers(tpy_gc_head_t *list, bool dicts)
-{
-    if (tpy_gc_hooks.maybe_untrack == NULL) {
-        return;
-    }
-    unsigned mask = TPY_TPFLAGS_TUPLE_SUBCLASS | (dicts ? TPY_TPFLAGS_DICT_SUBCLASS : 0);
-    tpy_gc_head_t *next;
-    for (tpy_gc_head_t *g = list->next; g != list; g = next) {
-        next = g->next;
-        tpy_object_t *op = TPY_GC_OBJ(g);
-        if (TPY_TYPE(op)->tp_flags & mask) {
-            tpy_gc_hooks.maybe_untrack(op);
-        }
-    }
+    return move_unreachable(young, unreachable, untrack);
 }
 
 /* ---- phase 4: weakrefs, finalizers, resurrection ------------------------------- */
@@ -242,7 +244,7 @@ static void finalize_garbage(tpy_gc_head_t *unreachable)
 static void handle_resurrected(tpy_gc_head_t *unreachable, tpy_gc_head_t *garbage,
                                tpy_gc_head_t *old)
 {
-    deduce_unreachable(unreachable, garbage);
+    deduce_unreachable(unreachable, garbage, 0);
     gc_list_merge(unreachable, old);
 }
 
@@ -313,18 +315,18 @@ static intptr_t collect(int gen, intptr_t *uncollectable)
 
     tpy_gc_head_t unreachable;
     gc_list_init(&unreachable);
-    deduce_unreachable(young, &unreachable);
-    untrack_atomic_containers(young, false);
+    // tuples are untracked by every collection, dicts by full ones (CPython)
+    unsigned untrack = TPY_TPFLAGS_TUPLE_SUBCLASS | (young == old ? TPY_TPFLAGS_DICT_SUBCLASS : 0);
+    intptr_t kept = deduce_unreachable(young, &unreachable, untrack);
     // the survivors are older now; what runs from here on allocates into gen 0
     if (young != old) {
         if (gen == TPY_GC_NGEN - 2) {
-            gc_state.long_lived_pending += gc_list_size(young);
+            gc_state.long_lived_pending += kept;
         }
         gc_list_merge(young, old);
     } else {
-        untrack_atomic_containers(young, true);
         gc_state.long_lived_pending = 0;
-        gc_state.long_lived_total = gc_list_size(young);
+        gc_state.long_lived_total = kept;
     }
 
     intptr_t found = 0;

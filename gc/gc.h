@@ -128,9 +128,10 @@ typedef struct {
     void (*call_weakref_callback)(tpy_object_t *wr);
     // Run [op]'s __del__ (tp_finalize); errors are reported as unraisable.
     void (*finalize)(tpy_object_t *op);
-    // Untrack [op] if it is an exact tuple or dict that can no longer be part
-    // of a cycle (CPython's rule for gc.is_tracked).
-    void (*maybe_untrack)(tpy_object_t *op);
+    // Can [op] stop being tracked: is it an exact tuple or dict holding no
+    // object that may be tracked (CPython's rule for gc.is_tracked)?  Must
+    // not touch the generation lists: the collector unlinks it.
+    bool (*can_untrack)(tpy_object_t *op);
     // Call gc.callbacks: phase "start" (stop = false) or "stop" (with the
     // collection's duration in seconds).
     void (*callbacks)(bool stop, int gen, intptr_t collected, intptr_t uncollectable,

@@ -481,13 +481,30 @@ static void hook_finalize(tpy_object_t *op)
     tpy_err_restore(saved);
 }
 
-static void hook_maybe_untrack(tpy_object_t *op)
+static bool hook_can_untrack(tpy_object_t *op)
 {
     if (TPY_TUPLE_CHECK_EXACT(op)) {
-        tpy_tuple_maybe_untrack(op);
-    } else if (TPY_DICT_CHECK_EXACT(op)) {
-        tpy_dict_maybe_untrack(op);
+        intptr_t n = TPY_TUPLE_SIZE(op);
+        for (intptr_t i = 0; i < n; i++) {
+            tpy_object_t *x = TPY_TUPLE_GET(op, i);
+            // a NULL item: the tuple is still being built
+            if (x == NULL || tpy_object_may_be_tracked(x)) {
+                return false;
+            }
+        }
+        return true;
     }
+    if (TPY_DICT_CHECK_EXACT(op)) {
+        intptr_t pos = 0;
+        tpy_object_t *k, *v;
+        while (tpy_dict_next(op, &pos, &k, &v)) {
+            if (tpy_object_may_be_tracked(k) || tpy_object_may_be_tracked(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return false;
 }
 
 static tpy_object_t *callback_info(int gen, intptr_t collected, intptr_t uncollectable,
@@ -571,7 +588,7 @@ static void hook_clear_freelists(void)
 void tpy_gcmodule_init(void)
 {
     tpy_gc_hooks.finalize = hook_finalize;
-    tpy_gc_hooks.maybe_untrack = hook_maybe_untrack;
+    tpy_gc_hooks.can_untrack = hook_can_untrack;
     tpy_gc_hooks.callbacks = hook_callbacks;
     tpy_gc_hooks.save_garbage = hook_save_garbage;
     tpy_gc_hooks.debug_object = hook_debug_object;
