@@ -86,6 +86,15 @@ static void subtract_refs(tpy_gc_head_t *list)
 /* A reachable member reaches [op]: if op is a member not yet known reachable,
  * it becomes so — and if it was already moved to the unreachable list, it
  * goes back to the end of the list being scanned, to be scanned again. */
+/* What move_unreachable learns about the unreachable list while it builds it
+ * (the objects are in cache then): how many there are, and whether any has
+ * weak references or a finalizer still to run. */
+static struct {
+    intptr_t found;
+    bool weakrefs;
+    bool finalizers;
+} scan;
+
 static int visit_reachable(tpy_object_t *op, void *arg)
 {
     if (!is_gc(op)) {
@@ -97,6 +106,7 @@ static int visit_reachable(tpy_object_t *op, void *arg)
         return 0; // not a member, or already scanned as reachable
     }
     if (flags & GC_FLAG_UNREACHABLE) {
+        scan.found--;
         gc_list_remove(g);
         gc_list_append(g, (tpy_gc_head_t *)arg);
         g->prev = ((uintptr_t)1 << GC_REFS_SHIFT) | (flags & GC_FLAG_FINALIZED) |
@@ -142,6 +152,16 @@ static intptr_t move_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachabl
                 kept++;
             }
         } else {
+            tpy_object_t *op = TPY_GC_OBJ(g);
+            tpy_type_t *type = TPY_TYPE(op);
+            scan.found++;
+            if (type->tp_weaklistoffset != 0 &&
+                *(tpy_object_t **)((char *)op + type->tp_weaklistoffset) != NULL) {
+                scan.weakrefs = true;
+            }
+            if (type->tp_finalize != NULL && !(g->prev & GC_FLAG_FINALIZED)) {
+                scan.finalizers = true;
+            }
             prev->next = g->next; // young is singly linked for now
             tpy_gc_head_t *last = GC_PREV(unreachable);
             last->next = g;
@@ -164,6 +184,8 @@ static intptr_t deduce_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreacha
 {
     update_refs(young);
     subtract_refs(young);
+    scan.found = 0;
+    scan.weakrefs = scan.finalizers = false;
     return move_unreachable(young, unreachable, untrack);
 }
 
@@ -194,11 +216,11 @@ static void queue_weakref(tpy_object_t *wr, void *arg)
 
 /* Clear every weak reference to the garbage first, so no finalizer or
  * callback can see a half-dead object through one; then run the callbacks of
- * the weakrefs that outlive the garbage. */
-static void handle_weakrefs(tpy_gc_head_t *unreachable)
+ * the weakrefs that outlive the garbage.  True if any callback ran. */
+static bool handle_weakrefs(tpy_gc_head_t *unreachable)
 {
     if (tpy_gc_hooks.clear_weakrefs == NULL) {
-        return;
+        return false;
     }
     wr_queue_t q = {NULL, 0, 0};
     for (tpy_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
@@ -215,6 +237,7 @@ static void handle_weakrefs(tpy_gc_head_t *unreachable)
         TPY_DECREF(q.items[i]);
     }
     tpy_mem_free(q.items, q.cap * sizeof *q.items);
+    return q.n > 0;
 }
 
 /* Call __del__ once on each garbage object that has one.  Each object moves
@@ -329,18 +352,27 @@ static intptr_t collect(int gen, intptr_t *uncollectable)
         gc_state.long_lived_total = kept;
     }
 
-    intptr_t found = 0;
-    for (tpy_gc_head_t *g = unreachable.next; g != &unreachable; g = g->next) {
-        found++;
-        if ((gc_state.debug & TPY_GC_DEBUG_COLLECTABLE) && tpy_gc_hooks.debug_object != NULL) {
+    intptr_t found = scan.found;
+    bool weakrefs = scan.weakrefs, finalizers = scan.finalizers;
+    if ((gc_state.debug & TPY_GC_DEBUG_COLLECTABLE) && tpy_gc_hooks.debug_object != NULL) {
+        for (tpy_gc_head_t *g = unreachable.next; g != &unreachable; g = g->next) {
             tpy_gc_hooks.debug_object("collectable", TPY_GC_OBJ(g));
         }
     }
-    handle_weakrefs(&unreachable);
-    finalize_garbage(&unreachable);
+    // Only Python code (weakref callbacks, __del__) can resurrect garbage:
+    // when none ran, everything found is still garbage.
+    bool ran = weakrefs && handle_weakrefs(&unreachable);
+    if (finalizers && tpy_gc_hooks.finalize != NULL) {
+        finalize_garbage(&unreachable);
+        ran = true;
+    }
     tpy_gc_head_t garbage;
     gc_list_init(&garbage);
-    handle_resurrected(&unreachable, &garbage, old);
+    if (ran) {
+        handle_resurrected(&unreachable, &garbage, old);
+    } else {
+        gc_list_merge(&unreachable, &garbage);
+    }
     delete_garbage(&garbage, old);
 
     if (gen == TPY_GC_NGEN - 1 && tpy_gc_hooks.clear_freelists != NULL) {
