@@ -129,6 +129,7 @@ enum {
     TPY_TPFLAGS_READY = 1u << 10,        // tpy_type_ready has run
     TPY_TPFLAGS_IMMUTABLE = 1u << 11,    // attributes of the type cannot be set
     TPY_TPFLAGS_METHOD_DESCR = 1u << 12, // LOAD_METHOD may skip binding (functions)
+    TPY_TPFLAGS_INLINE_VALUES = 1u << 13, // instances keep attributes as values (instvalues.h)
 };
 
 /* A C function exposed as a method: vectorcall with [self] separate. */
@@ -216,6 +217,7 @@ struct tpy_type {
     intptr_t tp_dictoffset;    // offset of the instance __dict__ pointer, 0 if none
     intptr_t tp_weaklistoffset; // offset of the weakref list head, 0 if not weakrefable
     uint32_t tp_version;        // bumped whenever the type's attributes change
+    struct tpy_attrkeys *tp_attrkeys; // TPY_TPFLAGS_INLINE_VALUES: the shared attribute names
 };
 
 /* ---- reference counting --------------------------------------------------- */

@@ -133,8 +133,14 @@ tpy_object_t *tpy_object_generic_getattr(tpy_object_t *op, tpy_object_t *name)
         }
     }
     if (type->tp_dictoffset != 0) {
-        tpy_object_t *dict = *tpy_object_dict_ptr(op);
-        if (dict != NULL) {
+        tpy_object_t *dict = *tpy_object_dict_slot(op);
+        tpy_values_t *vals = tpy_slot_values(dict);
+        if (vals != NULL) {
+            tpy_object_t *v = TPY_STR_CHECK_EXACT(name) ? tpy_values_get(type, vals, name) : NULL;
+            if (v != NULL) {
+                return tpy_newref(v);
+            }
+        } else if (dict != NULL) {
             tpy_object_t *v = TPY_STR_CHECK_EXACT(name) ? tpy_dict_get_str_borrow(dict, name)
                                                         : tpy_dict_get_borrow(dict, name);
             if (v != NULL) {
@@ -158,7 +164,19 @@ int tpy_object_generic_setattr(tpy_object_t *op, tpy_object_t *name, tpy_object_
     if (descr != NULL && TPY_TYPE(descr)->tp_descr_set != NULL) {
         return TPY_TYPE(descr)->tp_descr_set(descr, op, value);
     }
+    if ((type->tp_flags & TPY_TPFLAGS_INLINE_VALUES) && TPY_STR_CHECK_EXACT(name)) {
+        tpy_object_t *slot = *tpy_object_dict_slot(op);
+        if (slot == NULL || tpy_slot_values(slot) != NULL) {
+            int r = tpy_values_setattr(op, name, value);
+            if (r != 0) {
+                return r < 0 ? -1 : 0;
+            }
+        }
+    }
     tpy_object_t **dp = tpy_object_dict_ptr(op);
+    if (dp == NULL && tpy_err_occurred()) {
+        return -1;
+    }
     if (dp == NULL) {
         if (descr == NULL) {
             tpy_err_format(&tpy_exc_AttributeError, "'%T' object has no attribute '%U'", op, name);
@@ -253,8 +271,14 @@ tpy_object_t *tpy_object_get_method(tpy_object_t *op, tpy_object_t *name, bool *
     if (descr != NULL && TPY_TYPE_HAS_FLAG(TPY_TYPE(descr), TPY_TPFLAGS_METHOD_DESCR)) {
         // a plain method: unless the instance dict shadows it, skip binding
         if (type->tp_dictoffset != 0) {
-            tpy_object_t *dict = *tpy_object_dict_ptr(op);
-            if (dict != NULL) {
+            tpy_object_t *dict = *tpy_object_dict_slot(op);
+            tpy_values_t *vals = tpy_slot_values(dict);
+            if (vals != NULL) {
+                tpy_object_t *v = tpy_values_get(type, vals, name);
+                if (v != NULL) {
+                    return tpy_newref(v);
+                }
+            } else if (dict != NULL) {
                 tpy_object_t *v = tpy_dict_get_str_borrow(dict, name);
                 if (v != NULL) {
                     return tpy_newref(v);

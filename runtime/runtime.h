@@ -23,6 +23,7 @@
 #include "runtime/fileobject.h"
 #include "runtime/iterobject.h"
 #include "runtime/builtins.h"
+#include "runtime/instvalues.h"
 
 // Initialize every type and the built-in modules. 0 or -1.
 int tpy_runtime_init(void);

@@ -325,7 +325,11 @@ tpy_object_t **tpy_object_dict_ptr(tpy_object_t *op)
     if (off == 0) {
         return NULL;
     }
-    return (tpy_object_t **)((char *)op + off);
+    tpy_object_t **slot = (tpy_object_t **)((char *)op + off);
+    if (tpy_slot_values(*slot) != NULL && tpy_values_materialize(op) < 0) {
+        return NULL; // out of memory: MemoryError is set
+    }
+    return slot;
 }
 
 /* The first static type in the MRO: whose memory layout and dealloc instances share. */
@@ -343,8 +347,13 @@ static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
     tpy_type_t *sb = solid_base(type);
     int r;
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
-        tpy_object_t *d = *tpy_object_dict_ptr(self);
-        if (d != NULL && (r = visit(d, arg)) != 0) {
+        tpy_object_t *d = *tpy_object_dict_slot(self);
+        tpy_values_t *v = tpy_slot_values(d);
+        if (v != NULL) {
+            if ((r = tpy_values_traverse(v, visit, arg)) != 0) {
+                return r;
+            }
+        } else if (d != NULL && (r = visit(d, arg)) != 0) {
             return r;
         }
     }
@@ -362,7 +371,13 @@ static int subtype_clear(tpy_object_t *self)
     tpy_type_t *type = TPY_TYPE(self);
     tpy_type_t *sb = solid_base(type);
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
-        TPY_CLEAR(*tpy_object_dict_ptr(self));
+        tpy_object_t **slot = tpy_object_dict_slot(self);
+        tpy_values_t *v = tpy_slot_values(*slot);
+        if (v != NULL) {
+            tpy_values_clear(v);
+        } else {
+            TPY_CLEAR(*slot);
+        }
     }
     if (sb->tp_clear != NULL) {
         return sb->tp_clear(self);
@@ -416,7 +431,14 @@ static void subtype_dealloc(tpy_object_t *self)
     }
     tpy_type_t *sb = solid_base(type);
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
-        TPY_CLEAR(*tpy_object_dict_ptr(self));
+        tpy_object_t **slot = tpy_object_dict_slot(self);
+        tpy_values_t *v = tpy_slot_values(*slot);
+        if (v != NULL) {
+            *slot = NULL;
+            tpy_values_free(v);
+        } else {
+            TPY_CLEAR(*slot);
+        }
     }
     if (sb->tp_dealloc != NULL && sb != &tpy_object_type) {
         sb->tp_dealloc(self); // frees with TPY_TYPE(self)->tp_basicsize
@@ -1240,6 +1262,10 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
     bool added_dict = type->tp_dictoffset != base->tp_dictoffset;
     inherit_slots(type, base);
     type->tp_flags |= TPY_TPFLAGS_HAVE_GC;
+    type->tp_flags &= ~TPY_TPFLAGS_INLINE_VALUES;
+    if (type->tp_dictoffset != 0 && type->tp_dictoffset != solid_base(type)->tp_dictoffset) {
+        type->tp_flags |= TPY_TPFLAGS_INLINE_VALUES; // the class's own dict slot: values first
+    }
     type->tp_dealloc = subtype_dealloc;
     type->tp_traverse = subtype_traverse;
     type->tp_clear = subtype_clear;
@@ -1331,6 +1357,8 @@ static void heaptype_dealloc(tpy_object_t *self)
     TPY_XDECREF(base);
     TPY_CLEAR(t->tp_ht_name);
     TPY_CLEAR(t->tp_ht_qualname);
+    tpy_attrkeys_free(t->tp_attrkeys);
+    t->tp_attrkeys = NULL;
     tpy_gc_free(self, sizeof(tpy_type_t));
     TPY_DECREF(&tpy_type_type);
 }

@@ -49,7 +49,7 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
     co->acache = acache;
     for (size_t i = 0; i < nnames; i++) {
         co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, 0, -1};
-        co->acache[i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, NULL};
+        co->acache[i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, -1, NULL};
     }
     co->code = code;
     co->positions = pos;

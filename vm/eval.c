@@ -693,14 +693,19 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
             ac->kind == TPY_AC_INSTANCE) {
             tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
-            if (d != NULL) {
-                tpy_object_t *v = tpy_dict_get_str_hinted(d, names[oparg], &ac->hint);
-                if (v != NULL) {
-                    TPY_INCREF(v);
-                    SET_TOP(v);
-                    TPY_DECREF(obj);
-                    DISPATCH();
-                }
+            tpy_values_t *vals = tpy_slot_values(d);
+            tpy_object_t *v = NULL;
+            if (vals != NULL) {
+                intptr_t i = ac->vindex;
+                v = i >= 0 && i < vals->cap ? vals->items[i] : NULL;
+            } else if (d != NULL) {
+                v = tpy_dict_get_str_hinted(d, names[oparg], &ac->hint);
+            }
+            if (v != NULL) {
+                TPY_INCREF(v);
+                SET_TOP(v);
+                TPY_DECREF(obj);
+                DISPATCH();
             }
         }
         tpy_object_t *v = tpy_object_getattr(obj, names[oparg]);
@@ -723,7 +728,15 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             ac->kind == TPY_AC_METHOD) {
             // the class's function, unless the instance dict shadows the name
             tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
-            if (d == NULL || tpy_dict_get_str_borrow(d, names[oparg]) == NULL) {
+            tpy_values_t *vals = tpy_slot_values(d);
+            bool shadowed;
+            if (vals != NULL) {
+                intptr_t i = ac->vindex;
+                shadowed = i >= 0 && i < vals->cap && vals->items[i] != NULL;
+            } else {
+                shadowed = d != NULL && tpy_dict_get_str_borrow(d, names[oparg]) != NULL;
+            }
+            if (!shadowed) {
                 SET_TOP(tpy_newref(ac->method));
                 PUSH(obj);
                 DISPATCH();
@@ -754,7 +767,17 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
             ac->kind == TPY_AC_INSTANCE) {
             tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
-            if (d != NULL) {
+            tpy_values_t *vals = tpy_slot_values(d);
+            intptr_t i = ac->vindex;
+            if (vals != NULL && i >= 0 && i < vals->cap && vals->items[i] != NULL) {
+                // replacing a present attribute keeps the insertion order
+                tpy_object_t *old = vals->items[i];
+                vals->items[i] = v;
+                TPY_DECREF(old);
+                TPY_DECREF(obj);
+                DISPATCH();
+            }
+            if (vals == NULL && d != NULL) {
                 r = tpy_dict_set(d, names[oparg], v);
                 TPY_DECREF(v);
                 TPY_DECREF(obj);

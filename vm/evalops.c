@@ -528,6 +528,7 @@ void tpy_evalops_fill_attrcache(tpy_attrcache_t *ac, tpy_object_t *obj, tpy_obje
     } else {
         return;
     }
+    ac->vindex = tpy_attrkeys_index(t, name);
     ac->type = t;
     ac->epoch = tpy_type_epoch;
 }

@@ -44,6 +44,7 @@ typedef struct {
     uint32_t epoch;
     uint8_t kind;            // TPY_AC_*
     intptr_t hint;           // entry index of the name in instance dicts
+    intptr_t vindex;         // index of the name in the class's shared attribute table, or -1
     tpy_object_t *method;    // TPY_AC_METHOD: the function found on the class (borrowed)
 } tpy_attrcache_t;
 
