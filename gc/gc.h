@@ -150,6 +150,8 @@ extern tpy_gc_hooks_t tpy_gc_hooks;
  * hooks (and read TPY_GC_STRESS) at start-up, release the module's lists at
  * exit, create the module object on import. */
 void tpy_gcmodule_init(void);
+// -X gcstress: collect at every safe point after an allocation.
+void tpy_gc_set_stress(bool on);
 void tpy_gcmodule_fini(void);
 tpy_object_t *tpy_gc_module_create(void);
 

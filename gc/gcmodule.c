@@ -599,6 +599,11 @@ void tpy_gcmodule_init(void)
     }
 }
 
+void tpy_gc_set_stress(bool on)
+{
+    gc_state.stress = on;
+}
+
 void tpy_gcmodule_fini(void)
 {
     gc_state.debug = 0;

@@ -266,5 +266,10 @@ l = [[i] for i in range(200)]
 print(sum(s["collections"] for s in gc.get_stats()) >= 200)'
 check "TPY_GC_STRESS=1: a collection at every safe point after an allocation" rc=0 out=True err=
 
+run "$tpy" -X gcstress -c 'import gc
+l = [[i] for i in range(200)]
+print(sum(s["collections"] for s in gc.get_stats()) >= 200)'
+check "-X gcstress: the same from the command line" rc=0 out=True err=
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -33,8 +33,9 @@ static void help(void)
            "-h       : print this help message and exit (also --help)\n"
            "-V       : print the tpy version number and exit (also --version)\n"
            "--dis    : compile the file and print its bytecode instead of running it\n"
-           "-X opt   : implementation-specific option (accepted for compatibility;\n"
-           "           none changes tpy's behaviour yet)\n"
+           "-X opt   : implementation-specific option; tpy knows -X gcstress (a\n"
+           "           collection at every safe point after an allocation, as\n"
+           "           TPY_GC_STRESS=1 does); others are accepted and ignored\n"
            "file     : program read from script file\n"
            "-        : program read from stdin (default; interactive mode if a tty)\n"
            "arg ...  : arguments passed to program in sys.argv[1:]\n"
@@ -136,7 +137,7 @@ static int dis_file(const char *path)
 int main(int argc, char **argv)
 {
     const char *command = NULL, *script = NULL, *dis = NULL;
-    bool inspect = false, from_stdin = false;
+    bool inspect = false, from_stdin = false, gcstress = false;
     int i = 1;
     for (; i < argc; i++) {
         const char *a = argv[i];
@@ -174,7 +175,9 @@ int main(int argc, char **argv)
                 usage_hint(stderr);
                 return 2;
             }
-            i++; // no -X option is implemented yet
+            gcstress |= strcmp(argv[++i], "gcstress") == 0;
+        } else if (strncmp(a, "-X", 2) == 0) {
+            gcstress |= strcmp(a + 2, "gcstress") == 0;
         } else if (strcmp(a, "-") == 0) {
             from_stdin = true;
             i++;
@@ -214,6 +217,9 @@ int main(int argc, char **argv)
         }
         free(sargv);
         return 1;
+    }
+    if (gcstress) {
+        tpy_gc_set_stress(true);
     }
     int status = 0;
     if (dis != NULL) {
