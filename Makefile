@@ -29,7 +29,10 @@ GEN_CFLAGS := $(filter-out -Wmissing-prototypes -Wshadow,$(CFLAGS)) -Wno-unused-
 
 LIB_SRC := $(wildcard grammar/*.c gc/*.c runtime/*.c vm/*.c)
 LIB_SRC := $(filter-out vm/main.c,$(LIB_SRC))
-GEN_SRC := $(GEN)/lexer.c $(GEN)/grammar.c
+# Modules written in Python (vm/frozen/NAME.py) are compiled into the binary:
+# each becomes build/gen/frozen_NAME.c defining the string tpy_frozen_NAME.
+FROZEN_C := $(patsubst vm/frozen/%.py,$(GEN)/frozen_%.c,$(wildcard vm/frozen/*.py))
+GEN_SRC := $(GEN)/lexer.c $(GEN)/grammar.c $(FROZEN_C)
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o) $(GEN_SRC:$(GEN)/%.c=$(OBJ)/gen/%.o)
 MAIN_OBJ := $(OBJ)/vm/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -53,6 +56,12 @@ $(GEN)/grammar.c: grammar/grammar.y
 	cp grammar/grammar.y $(GEN)/grammar.y
 	lemon -q -d$(GEN) -T/usr/share/lemon/lempar.c $(GEN)/grammar.y
 $(GEN)/grammar.h: $(GEN)/grammar.c ;
+
+.SECONDARY: $(FROZEN_C)
+$(GEN)/frozen_%.c: vm/frozen/%.py
+	@mkdir -p $(GEN)
+	{ echo '/* generated from $< by the Makefile */'; echo 'const char tpy_frozen_$*[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; echo ';'; } > $@
 
 $(OBJ)/gen/%.o: $(GEN)/%.c
 	@mkdir -p $(dir $@)

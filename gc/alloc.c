@@ -1,41 +1,602 @@
 /*
  * gc/alloc.c - the single allocation choke point for every object.
  *
- * Every byte an object uses goes through tpy_mem_alloc/tpy_mem_free, which keep
- * exact counts of live blocks and bytes (sys.getallocatedblocks, the unit-test
- * leak check).  This first version hands requests to malloc; the size-class
- * arena allocator (issue 4) replaces the bodies of these functions without
- * changing their contracts.  Frees take the block's size so that the arena
- * allocator will not need a per-block header.
+ * Small requests (1..512 bytes) are served from 64 size classes in 8-byte
+ * steps, so a 24-byte int costs exactly 24 bytes.  Blocks of one class are
+ * carved out of a 16 KiB pool; pools live in 1 MiB arenas mapped with mmap
+ * and aligned to their size, so masking a block's address finds its pool.
+ * There is no per-block header: tpy_mem_free and tpy_mem_realloc receive the
+ * block's size.  Requests of 0 or more than 512 bytes go to malloc.
+ *
+ * Every tpy_mem_* call keeps exact counts of live blocks and bytes
+ * (sys.getallocatedblocks, the unit tests' leak check), of pools and arenas.
+ * An arena whose pools are all free again is unmapped; one such arena is kept
+ * mapped for reuse so that a loop allocating and freeing does not thrash.
+ * New pools come from the fullest arena (CPython's usable_arenas order), so
+ * live objects concentrate and the emptier arenas can drain and be returned.
+ *
+ * Debug builds (TPY_MEM_DEBUG) poison freed blocks, check the poison when a
+ * block is handed out again, check that a free names its pool's size class,
+ * and can fail the Nth allocation on purpose (TPY_FAIL_ALLOC).  Under
+ * AddressSanitizer free blocks are also marked unaddressable.
  */
 #include "gc/gc.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+#define ALIGNMENT 8
+#define NCLASSES (TPY_MEM_SMALL_MAX / ALIGNMENT)
+#define POOL_SIZE TPY_MEM_POOL_SIZE
+#define ARENA_SIZE TPY_MEM_ARENA_SIZE
+#define POOLS_PER_ARENA ((uint32_t)(ARENA_SIZE / POOL_SIZE))
+#define ARENAS_KEPT 1 // empty arenas kept mapped for reuse (hysteresis)
+
+// Size class of a request of [size] bytes; NCLASSES or more: not small (the
+// unsigned wrap sends 0 there too).
+#define SIZE_CLASS(size) (((size_t)(size)-1) >> 3)
+#define CLASS_SIZE(cls) (((size_t)(cls) + 1) * ALIGNMENT)
+
+/* ---- the structures --------------------------------------------------------
+ *
+ * A pool is POOL_SIZE bytes aligned to POOL_SIZE: a pool_t header, then blocks
+ * of one class.  Blocks never used yet sit past `bump` and are carved one at a
+ * time (so untouched pages stay untouched); freed blocks form a LIFO list
+ * threaded through their first word.  A pool is in one of three states:
+ *   used   (0 < nused, a block available): on usedpools[cls], doubly linked;
+ *   full   (no block available): on no list;
+ *   empty  (nused == 0): back on its arena's list of free pools.
+ * Invariant: every pool on usedpools[] has `free` != NULL, so the fast path
+ * of tpy_mem_alloc takes a block without looking further.
+ *
+ * An arena (arena_t, malloc'd beside the mapping) counts its free pools:
+ * those never carved (index >= nbump) plus the emptied ones on `freepools`.
+ * Arenas with 1..POOLS_PER_ARENA-1 free pools sit in bucket usable[nfree];
+ * the lowest non-empty bucket (bitmap `usable_mask`) is the fullest arena,
+ * where a new pool is taken.  Full arenas sit in no bucket; an arena whose
+ * pools are all free is unmapped, or kept as `spare` for reuse.
+ */
+typedef struct block {
+    struct block *next;
+} block_t;
+
+typedef struct arena arena_t;
+
+typedef struct pool {
+    block_t *free;            // freed blocks, LIFO; NULL when the pool is full
+    uint32_t nused;           // blocks handed out
+    uint32_t cls;             // size class
+    uint32_t bump;            // offset of the first never-used block
+    uint32_t limit;           // the last offset where a whole block still fits
+    struct pool *next, *prev; // usedpools[cls] list (next: also arena->freepools)
+    arena_t *arena;
+} pool_t;
+
+#define POOL_HEADER (((sizeof(pool_t) + ALIGNMENT - 1) / ALIGNMENT) * ALIGNMENT)
+#define POOL_OF(p) ((pool_t *)((uintptr_t)(p) & ~(uintptr_t)(POOL_SIZE - 1)))
+#define POOL_CAPACITY(cls) ((uint32_t)((POOL_SIZE - POOL_HEADER) / CLASS_SIZE(cls)))
+
+struct arena {
+    char *base;                   // ARENA_SIZE bytes, aligned to ARENA_SIZE
+    uint32_t nfree;               // free pools: never carved plus on freepools
+    uint32_t nbump;               // pools [0, nbump) have been carved at least once
+    pool_t *freepools;            // emptied pools, singly linked through next
+    arena_t *next, *prev;         // bucket usable[nfree] (when 0 < nfree < POOLS_PER_ARENA)
+    arena_t *all_next, *all_prev; // every mapped arena (stats, checks)
+};
+
+static pool_t *usedpools[NCLASSES];
+static arena_t *usable[POOLS_PER_ARENA];
+static uint64_t usable_mask; // bit k set: usable[k] is not empty
+static arena_t *all_arenas;
+static arena_t *spare[ARENAS_KEPT];
+static int nspare;
 static tpy_mem_stats_t stats;
+
+_Static_assert(POOLS_PER_ARENA <= 64, "usable_mask has one bit per free-pool count");
+_Static_assert(POOL_CAPACITY(NCLASSES - 1) >= 2, "a pool holds at least two blocks");
+
+/* ---- debug support: poison, AddressSanitizer, failure injection ------------ */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define TPY_MEM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TPY_MEM_ASAN 1
+#endif
+#endif
+
+#ifdef TPY_MEM_ASAN
+void __asan_poison_memory_region(void const volatile *addr, size_t size);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
+#define ASAN_POISON(p, n) __asan_poison_memory_region((p), (n))
+#define ASAN_UNPOISON(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define ASAN_POISON(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+#define DEAD_BYTE 0xDB  // fills a freed block (after its link word)
+#define CLEAN_BYTE 0xCB // fills a block just handed out: reading it is a bug
+
+#ifdef TPY_MEM_DEBUG
+static intptr_t fail_countdown; // allocations left before the next failure; 0: off
+static intptr_t fail_every;
+static bool fail_env_read;
+
+void tpy_mem_fail_after(intptr_t n, intptr_t every)
+{
+    fail_env_read = true;
+    fail_countdown = n > 0 ? n : 0;
+    fail_every = every > 0 ? every : 0;
+}
+
+// TPY_FAIL_ALLOC=N: the Nth allocation fails; N,every: also every Nth after
+// it; N,K: also every Kth after it.
+static void read_fail_env(void)
+{
+    fail_env_read = true;
+    const char *s = getenv("TPY_FAIL_ALLOC");
+    if (s == NULL || *s == '\0') {
+        return;
+    }
+    char *end;
+    long n = strtol(s, &end, 10);
+    long every = 0;
+    if (*end == ',') {
+        every = strcmp(end + 1, "every") == 0 ? n : strtol(end + 1, NULL, 10);
+    }
+    tpy_mem_fail_after(n, every);
+}
+
+static bool injected_failure(void)
+{
+    if (UNLIKELY(!fail_env_read)) {
+        read_fail_env();
+    }
+    if (fail_countdown == 0 || --fail_countdown > 0) {
+        return false;
+    }
+    fail_countdown = fail_every;
+    return true;
+}
+
+// A misuse of the allocator found by a debug check: report it and abort.
+static void mem_fatal(const char *op, const char *what, const void *p, size_t size,
+                      const pool_t *pool)
+{
+    fprintf(stderr, "tpy: allocator: %s: %s: block %p, size %zu", op, what, p, size);
+    if (pool != NULL) {
+        fprintf(stderr, " (pool %p of %zu-byte blocks)", (const void *)pool,
+                CLASS_SIZE(pool->cls));
+    }
+    fputc('\n', stderr);
+    abort();
+}
+
+// First byte after the link word that is not DEAD_BYTE, or the block size.
+static size_t poison_damage(const block_t *b, size_t bs)
+{
+    const unsigned char *c = (const unsigned char *)b;
+    for (size_t i = sizeof(block_t); i < bs; i++) {
+        if (c[i] != DEAD_BYTE) {
+            return i;
+        }
+    }
+    return bs;
+}
+#endif
+
+/* ---- arena lookup: is an address inside one of our arenas? -----------------
+ * A two-level bitmap over the 48-bit address space, one bit per MiB.  Only
+ * arena mapping and unmapping write it; debug checks and tpy_mem_check read. */
+#define RADIX_LEAF_BITS 14
+#define RADIX_TOP (1u << (48 - 20 - RADIX_LEAF_BITS))
+static uint64_t *radix[RADIX_TOP];
+
+static bool radix_mark(const void *base, bool on)
+{
+    uintptr_t n = (uintptr_t)base >> 20;
+    uintptr_t top = n >> RADIX_LEAF_BITS, bit = n & ((1u << RADIX_LEAF_BITS) - 1);
+    if (top >= RADIX_TOP) {
+        return false;
+    }
+    if (radix[top] == NULL) {
+        if (!on) {
+            return true;
+        }
+        radix[top] = calloc((1u << RADIX_LEAF_BITS) / 64, sizeof(uint64_t));
+        if (radix[top] == NULL) {
+            return false;
+        }
+    }
+    if (on) {
+        radix[top][bit / 64] |= (uint64_t)1 << (bit % 64);
+    } else {
+        radix[top][bit / 64] &= ~((uint64_t)1 << (bit % 64));
+    }
+    return true;
+}
+
+static bool in_arena(const void *p)
+{
+    uintptr_t n = (uintptr_t)p >> 20;
+    uintptr_t top = n >> RADIX_LEAF_BITS, bit = n & ((1u << RADIX_LEAF_BITS) - 1);
+    return top < RADIX_TOP && radix[top] != NULL && (radix[top][bit / 64] >> (bit % 64) & 1) != 0;
+}
+
+// A never-used block joins its pool's free list: poisoned like a freed one,
+// so every block on a free list looks the same to the checks.
+static inline void fresh_block(block_t *b, size_t bs)
+{
+    ASAN_UNPOISON(b, bs);
+#ifdef TPY_MEM_DEBUG
+    memset(b, DEAD_BYTE, bs);
+#endif
+    b->next = NULL;
+    ASAN_POISON(b, bs);
+}
+
+/* ---- arenas ------------------------------------------------------------------ */
+
+static void bucket_remove(arena_t *a)
+{
+    if (a->nfree == 0 || a->nfree >= POOLS_PER_ARENA) {
+        return;
+    }
+    if (a->prev != NULL) {
+        a->prev->next = a->next;
+    } else {
+        usable[a->nfree] = a->next;
+        if (a->next == NULL) {
+            usable_mask &= ~((uint64_t)1 << a->nfree);
+        }
+    }
+    if (a->next != NULL) {
+        a->next->prev = a->prev;
+    }
+}
+
+static void bucket_insert(arena_t *a)
+{
+    if (a->nfree == 0 || a->nfree >= POOLS_PER_ARENA) {
+        return;
+    }
+    a->prev = NULL;
+    a->next = usable[a->nfree];
+    if (a->next != NULL) {
+        a->next->prev = a;
+    }
+    usable[a->nfree] = a;
+    usable_mask |= (uint64_t)1 << a->nfree;
+}
+
+// ARENA_SIZE bytes aligned to ARENA_SIZE, or NULL.  The kernel usually places
+// a new mapping right below the previous one, so the first try often fits.
+static char *map_aligned(void)
+{
+    char *p = mmap(NULL, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    if (((uintptr_t)p & (ARENA_SIZE - 1)) == 0) {
+        return p;
+    }
+    munmap(p, ARENA_SIZE);
+    p = mmap(NULL, 2 * ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) {
+        return NULL;
+    }
+    char *base = (char *)(((uintptr_t)p + ARENA_SIZE - 1) & ~(uintptr_t)(ARENA_SIZE - 1));
+    if (base > p) {
+        munmap(p, (size_t)(base - p));
+    }
+    if (base + ARENA_SIZE < p + 2 * ARENA_SIZE) {
+        munmap(base + ARENA_SIZE, (size_t)(p + 2 * ARENA_SIZE - (base + ARENA_SIZE)));
+    }
+    return base;
+}
+
+static arena_t *new_arena(void)
+{
+    arena_t *a;
+    if (nspare > 0) {
+        a = spare[--nspare];
+    } else {
+        a = malloc(sizeof *a);
+        if (a == NULL) {
+            return NULL;
+        }
+        a->base = map_aligned();
+        if (a->base == NULL || !radix_mark(a->base, true)) {
+            if (a->base != NULL) {
+                munmap(a->base, ARENA_SIZE);
+            }
+            free(a);
+            return NULL;
+        }
+        ASAN_POISON(a->base, ARENA_SIZE);
+        a->all_prev = NULL;
+        a->all_next = all_arenas;
+        if (all_arenas != NULL) {
+            all_arenas->all_prev = a;
+        }
+        all_arenas = a;
+        stats.arenas++;
+        stats.arenas_mapped++;
+    }
+    a->nfree = POOLS_PER_ARENA;
+    a->nbump = 0;
+    a->freepools = NULL;
+    a->next = a->prev = NULL;
+    return a;
+}
+
+static void unmap_arena(arena_t *a)
+{
+    if (a->all_prev != NULL) {
+        a->all_prev->all_next = a->all_next;
+    } else {
+        all_arenas = a->all_next;
+    }
+    if (a->all_next != NULL) {
+        a->all_next->all_prev = a->all_prev;
+    }
+    radix_mark(a->base, false);
+    ASAN_UNPOISON(a->base, ARENA_SIZE);
+    munmap(a->base, ARENA_SIZE);
+    free(a);
+    stats.arenas--;
+    stats.arenas_unmapped++;
+}
+
+// Every pool of [a] is free: keep it for reuse or give it back.
+static void arena_drained(arena_t *a)
+{
+    if (nspare < ARENAS_KEPT) {
+        spare[nspare++] = a;
+    } else {
+        unmap_arena(a);
+    }
+}
+
+void tpy_mem_trim(void)
+{
+    while (nspare > 0) {
+        unmap_arena(spare[--nspare]);
+    }
+}
+
+/* ---- pools ------------------------------------------------------------------- */
+
+// A pool for class [cls], taken from the fullest arena, linked at the front of
+// usedpools[cls] with one block ready.  NULL when no memory is left.
+static pool_t *new_pool(uint32_t cls)
+{
+    arena_t *a;
+    if (usable_mask != 0) {
+        a = usable[__builtin_ctzll(usable_mask)];
+        bucket_remove(a);
+    } else {
+        a = new_arena();
+        if (a == NULL) {
+            return NULL;
+        }
+    }
+    pool_t *pool;
+    if (a->freepools != NULL) {
+        pool = a->freepools;
+        a->freepools = pool->next;
+    } else {
+        pool = (pool_t *)(a->base + (size_t)a->nbump * POOL_SIZE);
+        a->nbump++;
+        ASAN_UNPOISON(pool, POOL_HEADER);
+    }
+    a->nfree--;
+    bucket_insert(a);
+
+    size_t bs = CLASS_SIZE(cls);
+    pool->arena = a;
+    pool->cls = cls;
+    pool->nused = 0;
+    pool->free = (block_t *)((char *)pool + POOL_HEADER);
+    fresh_block(pool->free, bs);
+    pool->bump = (uint32_t)(POOL_HEADER + bs);
+    pool->limit = (uint32_t)(POOL_SIZE - bs);
+    pool->prev = NULL;
+    pool->next = usedpools[cls];
+    if (pool->next != NULL) {
+        pool->next->prev = pool;
+    }
+    usedpools[cls] = pool;
+    stats.pools++;
+    return pool;
+}
+
+// [pool] (the head of its usedpools list) just gave out its last free-listed
+// block: carve a never-used one, or take the pool off the list as full.
+static void pool_refill(pool_t *pool)
+{
+    if (pool->bump <= pool->limit) {
+        block_t *b = (block_t *)((char *)pool + pool->bump);
+        fresh_block(b, CLASS_SIZE(pool->cls));
+        pool->free = b;
+        pool->bump += (uint32_t)CLASS_SIZE(pool->cls);
+        return;
+    }
+    usedpools[pool->cls] = pool->next;
+    if (pool->next != NULL) {
+        pool->next->prev = NULL;
+    }
+}
+
+// A block was just freed into [pool], which was full (nused > 0: link it back
+// at the front of its class, so the block is the next one handed out) or now
+// has no block in use (give the pool back to its arena).
+static void pool_transition(pool_t *pool)
+{
+    if (pool->nused > 0) {
+        pool->prev = NULL;
+        pool->next = usedpools[pool->cls];
+        if (pool->next != NULL) {
+            pool->next->prev = pool;
+        }
+        usedpools[pool->cls] = pool;
+        return;
+    }
+    if (pool->prev != NULL) {
+        pool->prev->next = pool->next;
+    } else {
+        usedpools[pool->cls] = pool->next;
+    }
+    if (pool->next != NULL) {
+        pool->next->prev = pool->prev;
+    }
+    stats.pools--;
+    arena_t *a = pool->arena;
+    ASAN_POISON((char *)pool + POOL_HEADER, POOL_SIZE - POOL_HEADER);
+    pool->next = a->freepools;
+    a->freepools = pool;
+    bucket_remove(a);
+    a->nfree++;
+    if (a->nfree == POOLS_PER_ARENA) {
+        arena_drained(a);
+    } else {
+        bucket_insert(a);
+    }
+}
+
+/* ---- the public entry points ------------------------------------------------- */
+
+static void *alloc_small_slow(uint32_t cls)
+{
+    pool_t *pool = new_pool(cls);
+    if (pool == NULL) {
+        return NULL;
+    }
+    block_t *b = pool->free;
+    ASAN_UNPOISON(b, CLASS_SIZE(cls));
+    pool->nused++;
+    pool_refill(pool);
+    return b;
+}
+
+#ifdef TPY_MEM_DEBUG
+// [b] of class [cls] is about to be handed out: was it written to while free?
+static void check_handout(block_t *b, uint32_t cls)
+{
+    size_t bs = CLASS_SIZE(cls);
+    size_t at = poison_damage(b, bs);
+    if (at < bs) {
+        fprintf(stderr, "tpy: allocator: byte %zu of a freed block was written to\n", at);
+        mem_fatal("tpy_mem_alloc", "write after free", b, bs, POOL_OF(b));
+    }
+    memset(b, CLEAN_BYTE, bs);
+}
+
+// [p] is being freed (or resized) as a block of [size] bytes: is it one?
+static void check_small(const void *p, size_t size, const char *op)
+{
+    if (!in_arena(p)) {
+        mem_fatal(op, "not a small block (allocated with a larger size?)", p, size, NULL);
+    }
+    pool_t *pool = POOL_OF(p);
+    size_t off = (size_t)((const char *)p - (const char *)pool);
+    if (pool->nused == 0 || off < POOL_HEADER || off >= pool->bump ||
+        (off - POOL_HEADER) % CLASS_SIZE(pool->cls) != 0) {
+        mem_fatal(op, "not the start of a block in use", p, size, pool);
+    }
+    if (pool->cls != SIZE_CLASS(size)) {
+        mem_fatal(op, "size does not match the block's size class", p, size, pool);
+    }
+    const block_t *b = p;
+    size_t bs = CLASS_SIZE(pool->cls);
+    if (bs > sizeof(block_t) && poison_damage(b, bs) == bs &&
+        (b->next == NULL || POOL_OF(b->next) == pool)) {
+        mem_fatal(op, "block freed twice", p, size, pool);
+    }
+}
+
+static void check_large(const void *p, size_t size, const char *op)
+{
+    if (in_arena(p)) {
+        mem_fatal(op, "a small block given with a large size", p, size, POOL_OF(p));
+    }
+}
+#define CHECK_HANDOUT(b, cls) check_handout((b), (cls))
+#define CHECK_SMALL(p, size, op) check_small((p), (size), (op))
+#define CHECK_LARGE(p, size, op) check_large((p), (size), (op))
+#else
+#define CHECK_HANDOUT(b, cls) ((void)0)
+#define CHECK_SMALL(p, size, op) ((void)0)
+#define CHECK_LARGE(p, size, op) ((void)0)
+#endif
+
+/* Large blocks come from malloc.  glibc raises its mmap threshold whenever a
+ * mapped block is freed (up to 32 MiB); big blocks are then carved from the
+ * heap, and their memory stays with the process after they are freed (a
+ * list of 3 million items dropped would keep 24 MB).  A fixed threshold keeps
+ * every block of 256 KiB or more in a mapping of its own, which free() gives
+ * straight back to the OS and realloc() grows with mremap. */
+static void *large_malloc(size_t size)
+{
+    static bool tuned;
+    if (UNLIKELY(!tuned)) {
+        tuned = true;
+#ifdef M_MMAP_THRESHOLD
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+#endif
+    }
+    return malloc(size ? size : 1);
+}
 
 void *tpy_mem_alloc(size_t size)
 {
-    void *p = malloc(size ? size : 1);
-    if (p != NULL) {
+#ifdef TPY_MEM_DEBUG
+    if (injected_failure()) {
+        return NULL;
+    }
+#endif
+    size_t cls = SIZE_CLASS(size);
+    if (LIKELY(cls < NCLASSES)) {
+        pool_t *pool = usedpools[cls];
+        block_t *b;
+        if (LIKELY(pool != NULL)) {
+            b = pool->free;
+            ASAN_UNPOISON(b, CLASS_SIZE(cls));
+            pool->nused++;
+            if (UNLIKELY((pool->free = b->next) == NULL)) {
+                pool_refill(pool);
+            }
+        } else {
+            b = alloc_small_slow((uint32_t)cls);
+            if (b == NULL) {
+                return NULL;
+            }
+        }
+        CHECK_HANDOUT(b, (uint32_t)cls);
         stats.blocks++;
+        stats.small_blocks++;
         stats.bytes += (intptr_t)size;
+        return b;
     }
-    return p;
-}
-
-void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
-{
+    void *p = large_malloc(size);
     if (p == NULL) {
-        return tpy_mem_alloc(newsize);
+        return NULL;
     }
-    void *q = realloc(p, newsize ? newsize : 1);
-    if (q != NULL) {
-        stats.bytes += (intptr_t)newsize - (intptr_t)oldsize;
-    }
-    return q;
+#ifdef TPY_MEM_DEBUG
+    memset(p, CLEAN_BYTE, size);
+#endif
+    stats.blocks++;
+    stats.bytes += (intptr_t)size;
+    return p;
 }
 
 void tpy_mem_free(void *p, size_t size)
@@ -43,15 +604,244 @@ void tpy_mem_free(void *p, size_t size)
     if (p == NULL) {
         return;
     }
+    size_t cls = SIZE_CLASS(size);
+    if (LIKELY(cls < NCLASSES)) {
+        CHECK_SMALL(p, size, "tpy_mem_free");
+        pool_t *pool = POOL_OF(p);
+        block_t *b = p;
+        block_t *head = pool->free;
+#ifdef TPY_MEM_DEBUG
+        memset(b, DEAD_BYTE, CLASS_SIZE(cls));
+#endif
+        b->next = head;
+        ASAN_POISON(b, CLASS_SIZE(cls));
+        pool->free = b;
+        stats.blocks--;
+        stats.small_blocks--;
+        stats.bytes -= (intptr_t)size;
+        if (UNLIKELY(--pool->nused == 0 || head == NULL)) {
+            pool_transition(pool);
+        }
+        return;
+    }
+    CHECK_LARGE(p, size, "tpy_mem_free");
+#ifdef TPY_MEM_DEBUG
+    memset(p, DEAD_BYTE, size);
+#endif
     stats.blocks--;
     stats.bytes -= (intptr_t)size;
     free(p);
+}
+
+void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
+{
+    if (p == NULL) {
+        return tpy_mem_alloc(newsize);
+    }
+    size_t oc = SIZE_CLASS(oldsize), nc = SIZE_CLASS(newsize);
+    if (oc < NCLASSES) {
+        CHECK_SMALL(p, oldsize, "tpy_mem_realloc");
+    } else {
+        CHECK_LARGE(p, oldsize, "tpy_mem_realloc");
+    }
+#ifdef TPY_MEM_DEBUG
+    if (injected_failure()) {
+        return NULL;
+    }
+#endif
+    if (oc < NCLASSES && oc == nc) {
+        stats.bytes += (intptr_t)newsize - (intptr_t)oldsize;
+        return p;
+    }
+    if (oc >= NCLASSES && nc >= NCLASSES) {
+        void *q = realloc(p, newsize ? newsize : 1);
+        if (q == NULL) {
+            return NULL;
+        }
+#ifdef TPY_MEM_DEBUG
+        if (newsize > oldsize) {
+            memset((char *)q + oldsize, CLEAN_BYTE, newsize - oldsize);
+        }
+#endif
+        stats.bytes += (intptr_t)newsize - (intptr_t)oldsize;
+        return q;
+    }
+#ifdef TPY_MEM_DEBUG
+    // Counted above already: the allocation below must not fail on its own.
+    intptr_t countdown = fail_countdown;
+    fail_countdown = 0;
+#endif
+    void *q = tpy_mem_alloc(newsize);
+#ifdef TPY_MEM_DEBUG
+    fail_countdown = countdown;
+#endif
+    if (q == NULL) {
+        return NULL;
+    }
+    memcpy(q, p, oldsize < newsize ? oldsize : newsize);
+    tpy_mem_free(p, oldsize);
+    return q;
 }
 
 tpy_mem_stats_t tpy_mem_stats(void)
 {
     return stats;
 }
+
+size_t tpy_mem_block_size(size_t size)
+{
+    return SIZE_CLASS(size) < NCLASSES ? CLASS_SIZE(SIZE_CLASS(size)) : size;
+}
+
+/* ---- statistics and the consistency check ------------------------------------ */
+
+typedef struct {
+    intptr_t pools, used, avail;
+} class_stats_t;
+
+// Per-class figures, by walking every carved pool of every arena.
+static void gather(class_stats_t cs[NCLASSES], intptr_t *empty_pools)
+{
+    memset(cs, 0, sizeof(class_stats_t) * NCLASSES);
+    *empty_pools = 0;
+    for (arena_t *a = all_arenas; a != NULL; a = a->all_next) {
+        for (uint32_t i = 0; i < a->nbump; i++) {
+            pool_t *pool = (pool_t *)(a->base + (size_t)i * POOL_SIZE);
+            if (pool->nused == 0) {
+                (*empty_pools)++;
+                continue;
+            }
+            cs[pool->cls].pools++;
+            cs[pool->cls].used += pool->nused;
+            cs[pool->cls].avail += POOL_CAPACITY(pool->cls) - pool->nused;
+        }
+    }
+}
+
+void tpy_mem_dump_stats(void)
+{
+    class_stats_t cs[NCLASSES];
+    intptr_t empty_pools;
+    gather(cs, &empty_pools);
+    FILE *f = stderr;
+    fprintf(f,
+            "tpy small-object allocator: %d size classes of %d..%d bytes, "
+            "%zu KiB pools, %zu KiB arenas\n\n",
+            NCLASSES, ALIGNMENT, TPY_MEM_SMALL_MAX, POOL_SIZE >> 10, ARENA_SIZE >> 10);
+    fprintf(f, "class  size   pools   blocks in use   blocks free\n");
+    intptr_t used_bytes = 0, free_bytes = 0, pools = 0;
+    for (uint32_t c = 0; c < NCLASSES; c++) {
+        if (cs[c].pools == 0) {
+            continue;
+        }
+        fprintf(f, "%5u %5zu %7ld %15ld %13ld\n", c, CLASS_SIZE(c), (long)cs[c].pools,
+                (long)cs[c].used, (long)cs[c].avail);
+        used_bytes += cs[c].used * (intptr_t)CLASS_SIZE(c);
+        free_bytes += cs[c].avail * (intptr_t)CLASS_SIZE(c);
+        pools += cs[c].pools;
+    }
+    intptr_t carved = pools + empty_pools;
+    intptr_t never = stats.arenas * (intptr_t)POOLS_PER_ARENA - carved;
+    fprintf(f, "\n%-38s %12ld\n", "arenas mapped now", (long)stats.arenas);
+    fprintf(f, "%-38s %12ld\n", "arenas kept empty for reuse", (long)nspare);
+    fprintf(f, "%-38s %12ld\n", "arenas mapped since start", (long)stats.arenas_mapped);
+    fprintf(f, "%-38s %12ld\n", "arenas given back to the OS", (long)stats.arenas_unmapped);
+    fprintf(f, "%-38s %12ld\n", "pools in use", (long)pools);
+    fprintf(f, "%-38s %12ld\n", "pools empty", (long)empty_pools);
+    fprintf(f, "%-38s %12ld\n", "pools never used", (long)never);
+    fprintf(f, "%-38s %12ld\n", "bytes in small blocks in use", (long)used_bytes);
+    fprintf(f, "%-38s %12ld\n", "bytes in small blocks free", (long)free_bytes);
+    fprintf(f, "%-38s %12ld\n", "bytes in pool headers", (long)(carved * (intptr_t)POOL_HEADER));
+    fprintf(f, "%-38s %12ld\n", "bytes in arenas", (long)(stats.arenas * (intptr_t)ARENA_SIZE));
+    fprintf(f, "%-38s %12ld\n", "blocks allocated (small + large)", (long)stats.blocks);
+    fprintf(f, "%-38s %12ld\n", "large blocks (malloc)",
+            (long)(stats.blocks - stats.small_blocks));
+    fprintf(f, "%-38s %12ld\n", "bytes requested by live blocks", (long)stats.bytes);
+}
+
+static intptr_t problem(const char *what, const void *where)
+{
+    fprintf(stderr, "tpy_mem_check: %s (%p)\n", what, where);
+    return 1;
+}
+
+// The free list of a used pool: every entry a block of the pool, not damaged.
+static intptr_t check_pool(pool_t *pool, intptr_t *nfree_blocks)
+{
+    intptr_t bad = 0, n = 0;
+    size_t bs = CLASS_SIZE(pool->cls);
+    uint32_t cap = POOL_CAPACITY(pool->cls);
+    for (block_t *b = pool->free, *next; b != NULL; b = next) {
+        size_t off = (size_t)((char *)b - (char *)pool);
+        if (POOL_OF(b) != pool || off < POOL_HEADER || off >= pool->bump ||
+            (off - POOL_HEADER) % bs != 0 || ++n > (intptr_t)cap) {
+            return bad + problem("free list leaves its pool", pool);
+        }
+        ASAN_UNPOISON(b, bs);
+#ifdef TPY_MEM_DEBUG
+        if (poison_damage(b, bs) < bs) {
+            bad += problem("free block written to after its free", b);
+        }
+#endif
+        next = b->next;
+        ASAN_POISON(b, bs);
+    }
+    intptr_t unbumped =
+        pool->bump <= pool->limit ? (intptr_t)((pool->limit - pool->bump) / bs + 1) : 0;
+    if ((intptr_t)pool->nused + n + unbumped != (intptr_t)cap) {
+        bad += problem("pool block counts disagree", pool);
+    }
+    *nfree_blocks += n;
+    return bad;
+}
+
+intptr_t tpy_mem_check(void)
+{
+    intptr_t bad = 0, used = 0, pools = 0, arenas = 0, nfree_blocks = 0;
+    for (arena_t *a = all_arenas; a != NULL; a = a->all_next) {
+        arenas++;
+        if (!in_arena(a->base)) {
+            bad += problem("arena missing from the lookup map", a->base);
+        }
+        uint32_t listed = 0;
+        for (pool_t *p = a->freepools; p != NULL; p = p->next) {
+            if (p->arena != a || p->nused != 0 || ++listed > POOLS_PER_ARENA) {
+                bad += problem("bad free pool list", a->base);
+                break;
+            }
+        }
+        if (a->nfree != listed + (POOLS_PER_ARENA - a->nbump)) {
+            bad += problem("arena free-pool count disagrees", a->base);
+        }
+        for (uint32_t i = 0; i < a->nbump; i++) {
+            pool_t *pool = (pool_t *)(a->base + (size_t)i * POOL_SIZE);
+            if (pool->nused == 0) {
+                continue;
+            }
+            pools++;
+            used += pool->nused;
+            bad += check_pool(pool, &nfree_blocks);
+        }
+    }
+    for (uint32_t c = 0; c < NCLASSES; c++) {
+        for (pool_t *p = usedpools[c]; p != NULL; p = p->next) {
+            if (p->cls != c || p->free == NULL || p->nused == 0 ||
+                (p->next != NULL && p->next->prev != p)) {
+                bad += problem("bad used-pool list", p);
+                break;
+            }
+        }
+    }
+    if (used != stats.small_blocks) {
+        bad += problem("small block count disagrees with the pools", NULL);
+    }
+    if (pools != stats.pools || arenas != stats.arenas) {
+        bad += problem("pool or arena count disagrees", NULL);
+    }
+    return bad;
+}
+
+/* ---- objects ----------------------------------------------------------------- */
 
 tpy_object_t *tpy_obj_new(tpy_type_t *type, size_t size)
 {

@@ -155,8 +155,10 @@ static intptr_t move_unreachable(tpy_gc_head_t *young, tpy_gc_head_t *unreachabl
             tpy_object_t *op = TPY_GC_OBJ(g);
             tpy_type_t *type = TPY_TYPE(op);
             scan.found++;
-            if (type->tp_weaklistoffset != 0 &&
-                *(tpy_object_t **)((char *)op + type->tp_weaklistoffset) != NULL) {
+            // weakly referenced (classes keep their list aside), or a weakref
+            if ((type->tp_weaklistoffset != 0 &&
+                 *(tpy_object_t **)((char *)op + type->tp_weaklistoffset) != NULL) ||
+                (type->tp_flags & (TPY_TPFLAGS_TYPE_SUBCLASS | TPY_TPFLAGS_WEAKREF))) {
                 scan.weakrefs = true;
             }
             if (type->tp_finalize != NULL && !(g->prev & GC_FLAG_FINALIZED)) {
@@ -224,11 +226,8 @@ static bool handle_weakrefs(tpy_gc_head_t *unreachable)
     }
     wr_queue_t q = {NULL, 0, 0};
     for (tpy_gc_head_t *g = unreachable->next; g != unreachable; g = g->next) {
-        tpy_object_t *op = TPY_GC_OBJ(g);
-        intptr_t off = TPY_TYPE(op)->tp_weaklistoffset;
-        if (off != 0 && *(tpy_object_t **)((char *)op + off) != NULL) {
-            tpy_gc_hooks.clear_weakrefs(op, queue_weakref, &q);
-        }
+        // the hook also unlinks garbage weakrefs and finds classes' lists
+        tpy_gc_hooks.clear_weakrefs(TPY_GC_OBJ(g), queue_weakref, &q);
     }
     for (size_t i = 0; i < q.n; i++) {
         if (tpy_gc_hooks.call_weakref_callback != NULL) {

@@ -38,21 +38,63 @@ typedef struct tpy_gc_head {
       (((tpy_type_t *)(o))->tp_flags & TPY_TPFLAGS_HEAPTYPE)))
 
 /* ---- raw memory ------------------------------------------------------------ */
+/*
+ * gc/alloc.c.  Requests of 1..TPY_MEM_SMALL_MAX bytes come from size classes
+ * in 8-byte steps, carved out of pools inside mmap'd arenas; larger requests
+ * (and 0) go to malloc.  A block carries no header: whoever frees or resizes
+ * it passes the size it was allocated (or last resized) with.
+ */
+#define TPY_MEM_SMALL_MAX 512
+#define TPY_MEM_POOL_SIZE ((size_t)16 << 10) // blocks of one size class, aligned to its size
+#define TPY_MEM_ARENA_SIZE ((size_t)1 << 20) // one mmap, aligned to its size: 64 pools
+
+// Debug builds (TPY_REF_DEBUG) check the allocator: freed blocks are poisoned
+// and the poison is verified when they are handed out again, a free must
+// name the size class of its pool, and TPY_FAIL_ALLOC=N[,every|,K] makes the
+// Nth allocation (then every Nth, or every Kth, after it) fail.
+#if defined(TPY_REF_DEBUG) && !defined(TPY_MEM_DEBUG)
+#define TPY_MEM_DEBUG 1
+#endif
 
 // Allocate [size] bytes (small sizes from the size-class allocator).  NULL on
 // exhaustion; the caller raises MemoryError.  Never runs Python code.
 void *tpy_mem_alloc(size_t size);
-// Resize a block obtained from tpy_mem_alloc; NULL on failure (block unchanged).
+// Resize a block obtained from tpy_mem_alloc; NULL on failure (block unchanged,
+// still of [oldsize]).  [p] NULL allocates.  The block may move, also when it
+// shrinks (a large block shrunk to a small size moves into a size class).
 void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize);
 // Release a block of [size] bytes (the size it was allocated or resized with).
+// [p] may be NULL.
 void tpy_mem_free(void *p, size_t size);
 
-/* Exact counters, read by sys.getallocatedblocks and the stats output. */
+/* Exact counters, read by sys.getallocatedblocks, the stats output and tests. */
 typedef struct {
-    intptr_t blocks; // blocks currently allocated through tpy_mem_*
-    intptr_t bytes;  // their requested sizes, summed
+    intptr_t blocks;          // blocks currently allocated through tpy_mem_*
+    intptr_t bytes;           // their requested sizes, summed
+    intptr_t small_blocks;    // of those, blocks served by the size classes
+    intptr_t pools;           // pools holding at least one block
+    intptr_t arenas;          // arenas mapped now (the one kept empty included)
+    intptr_t arenas_mapped;   // arenas ever mapped (mmap calls that made one)
+    intptr_t arenas_unmapped; // arenas ever given back to the OS
 } tpy_mem_stats_t;
 tpy_mem_stats_t tpy_mem_stats(void);
+
+// The bytes a block of [size] really occupies: its size class's block size
+// for small sizes, [size] itself for malloc'd ones.
+size_t tpy_mem_block_size(size_t size);
+// Print the size-class / pool / arena table to stderr (sys._debugmallocstats).
+void tpy_mem_dump_stats(void);
+// Walk every arena, pool and free list checking the allocator's invariants
+// (and, in debug builds, that no free block was written to since its free).
+// Returns the number of problems found, each described on stderr.
+intptr_t tpy_mem_check(void);
+// Give the empty arena kept for reuse back to the OS (interpreter exit).
+void tpy_mem_trim(void);
+#ifdef TPY_MEM_DEBUG
+// Make allocation number [n] from now fail (1: the next one), then every
+// [every]th one after it (0: only that one); [n] = 0 turns failures off.
+void tpy_mem_fail_after(intptr_t n, intptr_t every);
+#endif
 
 /* ---- objects ---------------------------------------------------------------- */
 

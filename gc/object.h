@@ -130,6 +130,7 @@ enum {
     TPY_TPFLAGS_IMMUTABLE = 1u << 11,    // attributes of the type cannot be set
     TPY_TPFLAGS_METHOD_DESCR = 1u << 12, // LOAD_METHOD may skip binding (functions)
     TPY_TPFLAGS_INLINE_VALUES = 1u << 13, // instances keep attributes as values (instvalues.h)
+    TPY_TPFLAGS_WEAKREF = 1u << 14,       // weakref.ref / proxy and their subclasses
 };
 
 /* A C function exposed as a method: vectorcall with [self] separate. */

@@ -380,6 +380,15 @@ handler(A) ::= EXCEPT(T) test(E) COLON suite(B). { A = tpy_ast_handler(C, T, &E,
 handler(A) ::= EXCEPT(T) test(E) AS NAME(N) COLON suite(B). {
     A = tpy_ast_handler(C, T, &E, &N, B);
 }
+// except* (exception groups) is valid Python 3.11 outside tpy's subset
+handler(A) ::= EXCEPT(T) STAR(S) test(E) COLON suite(B). {
+    tpy_ast_error(C, SPAN(tpy_pos_tok(&T), tpy_pos_tok(&S)), "except* is not supported by tpy");
+    A = tpy_ast_handler(C, T, &E, NULL, B);
+}
+handler(A) ::= EXCEPT(T) STAR(S) test(E) AS NAME(N) COLON suite(B). {
+    tpy_ast_error(C, SPAN(tpy_pos_tok(&T), tpy_pos_tok(&S)), "except* is not supported by tpy");
+    A = tpy_ast_handler(C, T, &E, &N, B);
+}
 
 with_stmt(A) ::= WITH(T) with_items(I) COLON suite(B). { A = tpy_ast_with(C, T, I, B); }
 with_stmt(A) ::= WITH(T) WITH_LPAR with_items(I) RPAR COLON suite(B). {

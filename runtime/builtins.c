@@ -1252,6 +1252,35 @@ static tpy_object_t *builtin_pow(tpy_object_t *self, tpy_object_t *const *args, 
                           a[1], a[2]);
 }
 
+/* exec(), eval() and compile() of source strings are outside tpy's subset
+ * (LANGUAGE.md): they exist so that a program using them gets a clear error. */
+static tpy_object_t *unsupported(const char *name)
+{
+    return tpy_err_format(&tpy_exc_NotImplementedError, "%s() of source strings is not supported "
+                          "by tpy", name);
+}
+
+static tpy_object_t *builtin_exec(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                  tpy_object_t *kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return unsupported("exec");
+}
+
+static tpy_object_t *builtin_eval(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                  tpy_object_t *kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return unsupported("eval");
+}
+
+static tpy_object_t *builtin_compile(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                     tpy_object_t *kwnames)
+{
+    (void)self, (void)args, (void)nargs, (void)kwnames;
+    return unsupported("compile");
+}
+
 /* ---- the module ------------------------------------------------------------------------ */
 
 static const tpy_methoddef_t builtin_functions[] = {
@@ -1294,6 +1323,9 @@ static const tpy_methoddef_t builtin_functions[] = {
     {"locals", builtin_locals, 0, "A dictionary of the current local variables."},
     {"exit", builtin_exit, 0, "Raise SystemExit(code)."},
     {"quit", builtin_exit, 0, "Raise SystemExit(code)."},
+    {"exec", builtin_exec, 0, "Not supported by tpy: raises NotImplementedError."},
+    {"eval", builtin_eval, 0, "Not supported by tpy: raises NotImplementedError."},
+    {"compile", builtin_compile, 0, "Not supported by tpy: raises NotImplementedError."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1304,6 +1336,7 @@ const tpy_builtin_module_t tpy_builtin_modules[] = {
     {"os.path", tpy_ospath_module_create},
     {"posixpath", tpy_ospath_module_create},
     {"gc", tpy_gc_module_create},
+    {"_weakref", tpy_weakref_module_create},
     {NULL, NULL},
 };
 

@@ -72,6 +72,8 @@ static void set_extra_from_args(tpy_exception_t *e)
         } else {
             tpy_err_clear();
         }
+    } else if (tpy_type_is_subtype(t, &tpy_exc_ImportError)) {
+        TPY_CLEAR(e->extra); // (msg, name, path) is made only when one is set explicitly
     } else if (tpy_type_is_subtype(t, &tpy_exc_SystemExit)) {
         TPY_SETREF(e->extra, tpy_newref(n == 0 ? tpy_none : n == 1 ? TPY_TUPLE_GET(e->args, 0)
                                                                    : e->args));
@@ -117,6 +119,62 @@ static int exc_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
     }
     TPY_SETREF(as_exc(self)->args, t);
     set_extra_from_args(as_exc(self));
+    return 0;
+}
+
+/* ImportError(msg, name=None, path=None): the fields live in `extra` as a
+ * (msg, name, path) tuple once name, path or msg is given; while `extra` is
+ * NULL, msg is the sole positional argument and name and path are None. */
+static tpy_object_t *import_info(tpy_object_t *self, intptr_t i)
+{
+    tpy_exception_t *e = as_exc(self);
+    if (e->extra != NULL && TPY_TUPLE_CHECK(e->extra) && TPY_TUPLE_SIZE(e->extra) == 3) {
+        return TPY_TUPLE_GET(e->extra, i);
+    }
+    if (i == 0 && e->args != NULL && TPY_TUPLE_SIZE(e->args) == 1) {
+        return TPY_TUPLE_GET(e->args, 0);
+    }
+    return tpy_none;
+}
+
+static int import_set_info(tpy_object_t *self, intptr_t i, tpy_object_t *value)
+{
+    tpy_object_t *f[3] = {import_info(self, 0), import_info(self, 1), import_info(self, 2)};
+    f[i] = value != NULL ? value : tpy_none;
+    tpy_object_t *info = tpy_tuple_from_array(f, 3);
+    if (info == NULL) {
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->extra, info);
+    return 0;
+}
+
+static int importerror_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                            tpy_object_t *kwnames)
+{
+    size_t nkw = tpy_kwcount(kwnames);
+    tpy_object_t *name = NULL, *path = NULL;
+    for (size_t i = 0; i < nkw; i++) {
+        tpy_object_t *kw = TPY_TUPLE_GET(kwnames, i);
+        if (strcmp(TPY_STR_DATA(kw), "name") == 0) {
+            name = args[nargs + i];
+        } else if (strcmp(TPY_STR_DATA(kw), "path") == 0) {
+            path = args[nargs + i];
+        } else {
+            tpy_err_format(&tpy_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
+                           kw, "ImportError");
+            return -1;
+        }
+    }
+    if (exc_init(self, args, nargs, NULL) < 0) {
+        return -1;
+    }
+    if (name != NULL && import_set_info(self, 1, name) < 0) {
+        return -1;
+    }
+    if (path != NULL && import_set_info(self, 2, path) < 0) {
+        return -1;
+    }
     return 0;
 }
 
@@ -225,6 +283,12 @@ static tpy_object_t *exc_strslot(tpy_object_t *self)
     }
     if (tpy_type_is_subtype(t, &tpy_exc_SyntaxError)) {
         return syntaxerror_str(e);
+    }
+    if (tpy_type_is_subtype(t, &tpy_exc_ImportError)) {
+        tpy_object_t *msg = import_info(self, 0);
+        if (TPY_STR_CHECK_EXACT(msg)) {
+            return tpy_newref(msg);
+        }
     }
     return exc_args_str(e);
 }
@@ -476,6 +540,43 @@ static const tpy_getsetdef_t oserror_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static tpy_object_t *imp_msg(tpy_object_t *self)
+{
+    return tpy_newref(import_info(self, 0));
+}
+
+static tpy_object_t *imp_name(tpy_object_t *self)
+{
+    return tpy_newref(import_info(self, 1));
+}
+
+static tpy_object_t *imp_path(tpy_object_t *self)
+{
+    return tpy_newref(import_info(self, 2));
+}
+
+static int imp_set_msg(tpy_object_t *self, tpy_object_t *value)
+{
+    return import_set_info(self, 0, value);
+}
+
+static int imp_set_name(tpy_object_t *self, tpy_object_t *value)
+{
+    return import_set_info(self, 1, value);
+}
+
+static int imp_set_path(tpy_object_t *self, tpy_object_t *value)
+{
+    return import_set_info(self, 2, value);
+}
+
+static const tpy_getsetdef_t importerror_getset[] = {
+    {"msg", imp_msg, imp_set_msg},
+    {"name", imp_name, imp_set_name},
+    {"path", imp_path, imp_set_path},
+    {NULL, NULL, NULL},
+};
+
 static const tpy_getsetdef_t syntaxerror_getset[] = {
     {"msg", syn_msg, NULL},
     {"filename", syn_filename, NULL},
@@ -529,6 +630,9 @@ void tpy_exceptions_init(void)
     tpy_exc_SystemExit.tp_getset = sysexit_getset;
     tpy_exc_OSError.tp_getset = oserror_getset;
     tpy_exc_SyntaxError.tp_getset = syntaxerror_getset;
+    tpy_exc_ImportError.tp_getset = importerror_getset;
+    tpy_exc_ImportError.tp_init = importerror_init;
+    tpy_exc_ModuleNotFoundError.tp_init = importerror_init;
 #define READY(name, base) tpy_type_ready(&tpy_exc_##name);
     TPY_EXCEPTION_TYPES(READY)
 #undef READY

@@ -554,13 +554,19 @@ static int parse_mode(tpy_object_t *mode, open_mode_t *m)
         }
         *counter = 1;
     }
-    if (r + w + a + x != 1) {
+    if (t && b) {
+        tpy_err_set_str(&tpy_exc_ValueError, "can't have text and binary mode at once");
+        return -1;
+    }
+    if (r + w + a + x > 1) {
         tpy_err_set_str(&tpy_exc_ValueError,
                         "must have exactly one of create/read/write/append mode");
         return -1;
     }
-    if (t && b) {
-        tpy_err_set_str(&tpy_exc_ValueError, "can't have text and binary mode at once");
+    if (r + w + a + x == 0) {
+        // CPython's FileIO wording for a mode with no r, w, a or x
+        tpy_err_set_str(&tpy_exc_ValueError, "Must have exactly one of create/read/write/append "
+                                             "mode and at most one plus");
         return -1;
     }
     if (b) {
@@ -851,14 +857,16 @@ static tpy_object_t *file_readlines(tpy_object_t *self, tpy_object_t *const *arg
             TPY_DECREF(line);
             break;
         }
-        total += TPY_STR_CPLEN(line);
+        intptr_t n = TPY_STR_CPLEN(line);
         if (tpy_list_append_steal(list, line) < 0) {
             TPY_DECREF(list);
             return NULL;
         }
-        if (hint > 0 && total >= hint) {
+        // CPython stops after the line that takes the total past the hint
+        if (hint > 0 && n > hint - total) {
             break;
         }
+        total += n;
     }
     return list;
 }

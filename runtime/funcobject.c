@@ -68,6 +68,9 @@ static void func_dealloc(tpy_object_t *self)
 {
     tpy_function_t *f = (tpy_function_t *)self;
     tpy_gc_untrack(self);
+    if (f->weaklist != NULL) {
+        tpy_weakref_clear_refs(self);
+    }
     func_clear(self);
     TPY_CLEAR(f->code);
     TPY_CLEAR(f->name);
@@ -227,6 +230,9 @@ static int method_clear(tpy_object_t *self)
 static void method_dealloc(tpy_object_t *self)
 {
     tpy_gc_untrack(self);
+    if (((tpy_method_t *)self)->weaklist != NULL) {
+        tpy_weakref_clear_refs(self);
+    }
     method_clear(self);
     tpy_gc_free(self, sizeof(tpy_method_t));
 }
@@ -312,9 +318,33 @@ static tpy_object_t *method_get_func(tpy_object_t *self)
     return tpy_newref(((tpy_method_t *)self)->func);
 }
 
+// the function's docstring (object.__doc__ would otherwise shadow it)
+static tpy_object_t *method_get_doc(tpy_object_t *self)
+{
+    return tpy_object_getattr_cstr(((tpy_method_t *)self)->func, "__doc__");
+}
+
+/* method(function, instance): what types.MethodType and WeakMethod call. */
+static tpy_object_t *method_tp_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    (void)type;
+    if (tpy_arg_no_kw("method", kwnames) < 0 || tpy_arg_count("method", nargs, NULL, 2, 2) < 0) {
+        return NULL;
+    }
+    if (!tpy_callable_check(args[0])) {
+        return tpy_err_format(&tpy_exc_TypeError, "first argument must be callable");
+    }
+    if (args[1] == tpy_none) {
+        return tpy_err_format(&tpy_exc_TypeError, "instance must not be None");
+    }
+    return tpy_method_new(args[0], args[1]);
+}
+
 static const tpy_getsetdef_t method_getset[] = {
     {"__self__", method_get_self, NULL},
     {"__func__", method_get_func, NULL},
+    {"__doc__", method_get_doc, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -323,6 +353,8 @@ tpy_type_t tpy_method_type = {
     .tp_name = "method",
     .tp_basicsize = sizeof(tpy_method_t),
     .tp_flags = TPY_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(tpy_method_t, weaklist),
+    .tp_new = method_tp_new,
     .tp_dealloc = method_dealloc,
     .tp_traverse = method_traverse,
     .tp_clear = method_clear,
@@ -440,6 +472,9 @@ static int cfunc_clear(tpy_object_t *self)
 static void cfunc_dealloc(tpy_object_t *self)
 {
     tpy_gc_untrack(self);
+    if (((tpy_cfunction_t *)self)->weaklist != NULL) {
+        tpy_weakref_clear_refs(self);
+    }
     cfunc_clear(self);
     tpy_gc_free(self, sizeof(tpy_cfunction_t));
 }
@@ -499,6 +534,7 @@ tpy_type_t tpy_cfunction_type = {
     .tp_name = "builtin_function_or_method",
     .tp_basicsize = sizeof(tpy_cfunction_t),
     .tp_flags = TPY_TPFLAGS_HAVE_GC,
+    .tp_weaklistoffset = offsetof(tpy_cfunction_t, weaklist),
     .tp_dealloc = cfunc_dealloc,
     .tp_traverse = cfunc_traverse,
     .tp_clear = cfunc_clear,
@@ -882,6 +918,45 @@ static void property_dealloc(tpy_object_t *self)
     tpy_gc_free(self, TPY_TYPE(self)->tp_basicsize);
 }
 
+/* AttributeError "property 'x' of 'C' object has no setter".  CPython names
+ * the property by the attribute it was bound to in a class body (__set_name__);
+ * tpy finds that name by looking for the property in the classes of obj's MRO
+ * (only on this error path). */
+static tpy_object_t *property_missing(tpy_object_t *descr, tpy_object_t *obj, const char *what)
+{
+    tpy_type_t *type = TPY_TYPE(obj);
+    tpy_object_t *mro = type->tp_mro;
+    tpy_object_t *name = NULL;
+    for (intptr_t i = 0; mro != NULL && i < TPY_TUPLE_SIZE(mro) && name == NULL; i++) {
+        tpy_object_t *dict = ((tpy_type_t *)TPY_TUPLE_GET(mro, i))->tp_dict;
+        intptr_t pos = 0;
+        tpy_object_t *k, *v;
+        while (dict != NULL && tpy_dict_next(dict, &pos, &k, &v)) {
+            if (v == descr && TPY_STR_CHECK(k)) {
+                name = k;
+                break;
+            }
+        }
+    }
+    tpy_object_t *qualname = type->tp_ht_qualname;
+    if (qualname == NULL) {
+        qualname = tpy_str_from_cstr(tpy_type_name(type));
+        if (qualname == NULL) {
+            return NULL;
+        }
+    } else {
+        TPY_INCREF(qualname);
+    }
+    if (name != NULL) {
+        tpy_err_format(&tpy_exc_AttributeError, "property %R of %R object has no %s", name,
+                       qualname, what);
+    } else {
+        tpy_err_format(&tpy_exc_AttributeError, "property of %R object has no %s", qualname, what);
+    }
+    TPY_DECREF(qualname);
+    return NULL;
+}
+
 static tpy_object_t *property_get(tpy_object_t *descr, tpy_object_t *obj, tpy_type_t *type)
 {
     (void)type;
@@ -890,7 +965,7 @@ static tpy_object_t *property_get(tpy_object_t *descr, tpy_object_t *obj, tpy_ty
         return tpy_newref(descr);
     }
     if (p->fget == NULL) {
-        return tpy_err_format(&tpy_exc_AttributeError, "property has no getter");
+        return property_missing(descr, obj, "getter");
     }
     return tpy_object_call1(p->fget, obj);
 }
@@ -900,8 +975,7 @@ static int property_set(tpy_object_t *descr, tpy_object_t *obj, tpy_object_t *va
     tpy_property_t *p = (tpy_property_t *)descr;
     tpy_object_t *f = value ? p->fset : p->fdel;
     if (f == NULL) {
-        tpy_err_format(&tpy_exc_AttributeError, value ? "can't set attribute"
-                                                      : "can't delete attribute");
+        property_missing(descr, obj, value ? "setter" : "deleter");
         return -1;
     }
     tpy_object_t *args[2] = {obj, value};

@@ -32,6 +32,7 @@ typedef struct {
     tpy_object_t ob;
     tpy_object_t *func;
     tpy_object_t *self;
+    tpy_object_t *weaklist; // weak references to this bound method (weakref.WeakMethod)
 } tpy_method_t;
 
 typedef struct {
@@ -45,6 +46,7 @@ typedef struct {
     const tpy_methoddef_t *def;
     tpy_object_t *self;   // NULL for module functions; the bound object otherwise
     tpy_object_t *module; // str or NULL
+    tpy_object_t *weaklist;
 } tpy_cfunction_t;
 
 // A built-in type's method as found in the type's dict (list.append).

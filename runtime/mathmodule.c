@@ -193,6 +193,36 @@ static tpy_object_t *math_copysign(tpy_object_t *self, tpy_object_t *const *args
     return tpy_float_from_double(copysign(x, y));
 }
 
+static tpy_object_t *math_nextafter(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
+{
+    (void)self;
+    double x, y;
+    if (two_doubles("nextafter", args, nargs, kwnames, &x, &y) < 0) {
+        return NULL;
+    }
+    return tpy_float_from_double(nextafter(x, y));
+}
+
+// The value of the least significant bit of x (CPython's math.ulp).
+static double m_ulp(double x)
+{
+    if (isnan(x)) {
+        return x;
+    }
+    x = fabs(x);
+    if (isinf(x)) {
+        return x;
+    }
+    double up = nextafter(x, INFINITY);
+    if (isinf(up)) {
+        return x - nextafter(x, -INFINITY);
+    }
+    return up - x;
+}
+
+MATH_FUNC1(ulp, m_ulp, false)
+
 static tpy_object_t *math_fmod(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                tpy_object_t *kwnames)
 {
@@ -1232,6 +1262,8 @@ static const tpy_methoddef_t math_functions[] = {
     {"isinf", math_isinf, 0, NULL},
     {"isnan", math_isnan, 0, NULL},
     {"copysign", math_copysign, 0, NULL},
+    {"nextafter", math_nextafter, 0, NULL},
+    {"ulp", math_ulp, 0, NULL},
     {"fmod", math_fmod, 0, NULL},
     {"remainder", math_remainder, 0, NULL},
     {"modf", math_modf, 0, NULL},

@@ -68,6 +68,9 @@ static void module_dealloc(tpy_object_t *self)
 {
     tpy_module_t *m = (tpy_module_t *)self;
     tpy_gc_untrack(self);
+    if (m->weaklist != NULL) {
+        tpy_weakref_clear_refs(self);
+    }
     module_clear(self);
     TPY_CLEAR(m->name);
     tpy_gc_free(self, TPY_TYPE(self)->tp_basicsize);

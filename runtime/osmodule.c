@@ -3,7 +3,8 @@
  * "posixpath", as in CPython on Linux).
  *
  * os.environ is a dict snapshot of the environment taken when os is first
- * imported (changing it does not change the process environment).  Failing
+ * imported (changing it does not change the process environment, but
+ * os.getenv reads it, as in CPython).  Failing
  * system calls raise the OSError subclass of their errno with CPython's
  * message, "[Errno 2] No such file or directory: 'x'".  The path functions
  * are pure string manipulation with POSIX rules ("/" is the only separator),
@@ -157,6 +158,22 @@ static tpy_object_t *os_getenv(tpy_object_t *self, tpy_object_t *const *args, si
     }
     if (!TPY_STR_CHECK(a[0])) {
         return tpy_err_format(&tpy_exc_TypeError, "str expected, not %T", a[0]);
+    }
+    // CPython's getenv is os.environ.get(key, default): it sees changes made
+    // to os.environ
+    tpy_object_t *os = tpy_ts.modules ? tpy_dict_get_cstr_borrow(tpy_ts.modules, "os") : NULL;
+    tpy_object_t *env = os != NULL && TPY_MODULE_CHECK(os)
+                            ? tpy_dict_get_cstr_borrow(TPY_MODULE_DICT(os), "environ")
+                            : NULL;
+    if (env != NULL) {
+        tpy_object_t *get = tpy_object_getattr_cstr(env, "get");
+        if (get == NULL) {
+            return NULL;
+        }
+        tpy_object_t *gargs[2] = {a[0], a[1] ? a[1] : tpy_none};
+        tpy_object_t *r = tpy_object_call(get, gargs, 2, NULL);
+        TPY_DECREF(get);
+        return r;
     }
     const char *v = getenv(TPY_STR_DATA(a[0]));
     if (v == NULL) {

@@ -959,6 +959,9 @@ static void set_dealloc(tpy_object_t *op)
 {
     tpy_set_t *so = SO(op);
     tpy_gc_untrack(op);
+    if (so->weakreflist != NULL) {
+        tpy_weakref_clear_refs(op);
+    }
     if (tpy_trash_begin(op)) {
         return;
     }
@@ -1629,6 +1632,7 @@ tpy_type_t tpy_set_type = {
     .tp_dealloc = set_dealloc,
     .tp_repr = set_repr,
     .tp_richcompare = set_richcompare,
+    .tp_weaklistoffset = offsetof(tpy_set_t, weakreflist),
     .tp_traverse = set_traverse,
     .tp_clear = set_tp_clear,
     .tp_iter = set_iter,
@@ -1656,6 +1660,7 @@ tpy_type_t tpy_frozenset_type = {
     .tp_dealloc = set_dealloc,
     .tp_repr = set_repr,
     .tp_hash = frozenset_hash,
+    .tp_weaklistoffset = offsetof(tpy_set_t, weakreflist),
     .tp_richcompare = set_richcompare,
     .tp_traverse = set_traverse,
     .tp_clear = set_tp_clear,

@@ -29,7 +29,7 @@ typedef struct {
     int64_t hash;          // frozenset: cached hash, -1 until computed
     intptr_t finger;       // where pop() resumes its search
     tpy_setentry_t smalltable[TPY_SET_MINSIZE];
-    tpy_object_t *weakreflist; // reserved (keeps CPython's object size)
+    tpy_object_t *weakreflist; // weak references to this set (runtime/weakrefobject.h)
 } tpy_set_t;
 
 extern tpy_type_t tpy_set_type;

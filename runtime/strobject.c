@@ -299,7 +299,11 @@ int64_t tpy_str_hash(tpy_object_t *op)
     if (s->hash != -1) {
         return s->hash;
     }
-    int64_t h = (int64_t)hash_bytes((const unsigned char *)s->data, (size_t)s->len);
+    // hash('') is 0 in CPython whatever the seed
+    int64_t h = 0;
+    if (s->len > 0) {
+        h = (int64_t)hash_bytes((const unsigned char *)s->data, (size_t)s->len);
+    }
     if (h == -1) {
         h = -2;
     }

@@ -8,16 +8,19 @@
  * stack slot included, so `a = []; sys.getrefcount(a)` is 2 as in CPython),
  * and sys.stdout / stderr / stdin are file objects over descriptors 1, 2, 0.
  * sys.modules is tpy_ts.modules itself, so imports and scripts share it.
- * getsizeof reports CPython 3.11's figures where scripts compare them (the
- * types' own __sizeof__, str by its widest character, the GC header and the
- * managed-dict pre-header of class instances), not tpy's allocation sizes.
+ * getsizeof reports what the object occupies in tpy (its allocations, the GC
+ * header included, as CPython counts), which is at most CPython's figure for
+ * most values: an int of up to 63 bits is 24 bytes (CPython 28), "abc" 45 (52).
+ * getallocatedblocks and _debugmallocstats read the allocator (gc/alloc.c).
  */
 #include "runtime/runtime.h"
 
 #include "runtime/fileobject.h"
+#include "runtime/longarith.h"
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -70,63 +73,96 @@ static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *ar
     return tpy_int_from_i64((int64_t)TPY_REFCNT(args[0]));
 }
 
-/* Would CPython 3.11 give instances of [t] a "managed dict"?  A class whose
- * built-in base has no instance dict of its own (object, list, dict, ...). */
-static bool has_managed_dict(tpy_type_t *t)
+/* ---- sys.getsizeof: what an object really occupies in tpy ------------------
+ * The bytes of the object's allocation(s) as requested from the allocator,
+ * counted the way CPython counts: the object itself, the GC header of a
+ * container, and the separate blocks it owns outright (a list's item array,
+ * a dict's or set's table); not the objects it refers to, nor an instance's
+ * __dict__.  Each formula mirrors the size the type's tp_dealloc frees. */
+
+// The block behind a non-empty dict: a 24-byte table header (dictobject.c's
+// dtable_t: usable, three one-byte fields, tag), the index slots, and the
+// dense entries.  The entry array holds USABLE_FRACTION(n) = 2n/3 entries for
+// an index table of n slots; slots take 1, 2, 4 or 8 bytes by table size.
+static size_t dict_table_size(const tpy_dict_t *d)
 {
-    if (!TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) || t->tp_dictoffset == 0) {
-        return false;
+    if (d->table == NULL) {
+        return 0;
     }
-    tpy_type_t *base = t->tp_base;
-    while (base != NULL && TPY_TYPE_HAS_FLAG(base, TPY_TPFLAGS_HEAPTYPE)) {
-        base = base->tp_base;
+    size_t capacity = (size_t)d->capacity, n = 8;
+    unsigned log2n = 3;
+    while ((2 * n) / 3 < capacity) {
+        n <<= 1;
+        log2n++;
     }
-    return base == NULL || base->tp_dictoffset == 0;
+    size_t ix = log2n < 8 ? 1 : log2n < 16 ? 2 : log2n < 32 ? 4 : 8;
+    return 24 + n * ix + capacity * sizeof(tpy_dict_entry_t);
 }
 
-/* CPython's size of a str: a 48-byte header plus one byte per character (and
- * the NUL) when ASCII, else a 72-byte header plus 1, 2 or 4 bytes per
- * character (and the NUL) by the widest character.  tpy stores UTF-8, but
- * scripts print sys.getsizeof("...") and expect CPython's figure. */
-static size_t str_size(tpy_object_t *op)
+// The digits of a big-form int follow an 8-byte signed count (intobject.c's
+// bigpart_t); the small form is the 24-byte object alone.
+static size_t int_size(tpy_object_t *op)
 {
-    size_t n = (size_t)TPY_STR_CPLEN(op);
-    if (TPY_STR_IS_ASCII(op)) {
-        return 48 + n + 1;
+    size_t size = TPY_TYPE(op)->tp_basicsize;
+    if (!tpy_int_is_small(op)) {
+        la_view_t w;
+        tpy_int_view(&w, op);
+        size += sizeof(int64_t) + (size_t)w.n * sizeof(la_digit_t);
     }
-    size_t kind = 1;
-    const unsigned char *p = (const unsigned char *)TPY_STR_DATA(op);
-    for (intptr_t i = 0; i < TPY_STR_LEN(op) && kind < 4; i++) {
-        if (p[i] >= 0xF0) {
-            kind = 4; // a 4-byte sequence: beyond U+FFFF
-        } else if (p[i] >= 0xC4 && kind < 2) {
-            kind = 2; // a lead byte of U+0100..U+FFFF
-        }
-    }
-    return 72 + (n + 1) * kind;
+    return size;
 }
 
-/* The bytes [op] occupies, GC header excluded, for types without __sizeof__
- * (int, list, dict and set have their own, mirroring CPython's numbers). */
-static size_t basic_size(tpy_object_t *op)
+static size_t true_size(tpy_object_t *op)
 {
     tpy_type_t *t = TPY_TYPE(op);
+    size_t size;
     if (TPY_STR_CHECK(op)) {
-        return str_size(op);
-    }
-    if (TPY_TUPLE_CHECK(op)) {
-        return t->tp_basicsize + (size_t)TPY_TUPLE_SIZE(op) * sizeof(tpy_object_t *);
-    }
-    if (t->tp_itemsize != 0) {
+        // An exact str ends at its text; a subclass's text follows its fields.
+        size = (TPY_STR_CHECK_EXACT(op) ? offsetof(tpy_str_t, data) : t->tp_basicsize) +
+               (size_t)TPY_STR_LEN(op) + 1;
+    } else if (TPY_INT_CHECK(op)) {
+        size = int_size(op);
+    } else if (TPY_TUPLE_CHECK(op)) {
+        size = t->tp_basicsize + (size_t)TPY_TUPLE_SIZE(op) * sizeof(tpy_object_t *);
+    } else if (TPY_LIST_CHECK(op)) {
+        intptr_t allocated = ((tpy_list_t *)op)->allocated;
+        size = t->tp_basicsize + (size_t)(allocated > 0 ? allocated : 0) * sizeof(tpy_object_t *);
+    } else if (TPY_DICT_CHECK(op)) {
+        size = t->tp_basicsize + dict_table_size((tpy_dict_t *)op);
+    } else if (TPY_ANYSET_CHECK(op)) {
+        tpy_set_t *so = (tpy_set_t *)op;
+        size = t->tp_basicsize;
+        if (so->table != so->smalltable) {
+            size += (size_t)(so->mask + 1) * sizeof(tpy_setentry_t);
+        }
+    } else if (t->tp_itemsize != 0) {
         intptr_t n = ((tpy_varobject_t *)op)->size;
-        return t->tp_basicsize + t->tp_itemsize * (size_t)(n < 0 ? -n : n);
+        size = t->tp_basicsize + t->tp_itemsize * (size_t)(n < 0 ? -n : n);
+    } else {
+        size = t->tp_basicsize;
     }
-    if (has_managed_dict(t)) {
-        // CPython 3.11 keeps such an instance's __dict__ pointer in front of
-        // the object (counted with the GC header), not inside it.
-        return t->tp_basicsize - sizeof(tpy_object_t *);
+    if (TPY_OBJECT_IS_GC(op)) {
+        size += tpy_gc_head_size();
     }
-    return t->tp_basicsize;
+    return size;
+}
+
+// The __sizeof__ a class statement defined for [op]'s type, if any (borrowed);
+// the built-in types' own ones report CPython's figures, not tpy's.
+static tpy_object_t *user_sizeof_borrow(tpy_object_t *op)
+{
+    tpy_object_t *mro = TPY_TYPE(op)->tp_mro;
+    if (mro == NULL) {
+        return NULL;
+    }
+    for (intptr_t i = 0; i < TPY_TUPLE_SIZE(mro); i++) {
+        tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_ITEMS(mro)[i];
+        tpy_object_t *f = t->tp_dict ? tpy_dict_get_cstr_borrow(t->tp_dict, "__sizeof__") : NULL;
+        if (f != NULL) {
+            return TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) ? f : NULL;
+        }
+    }
+    return NULL;
 }
 
 static tpy_object_t *sys_getsizeof(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -139,41 +175,64 @@ static tpy_object_t *sys_getsizeof(tpy_object_t *self, tpy_object_t *const *args
         return NULL;
     }
     tpy_object_t *op = a[0];
-    size_t size;
-    if (tpy_builtin_lookup_special_borrow(op, "__sizeof__") != NULL) {
-        // The type knows its own size (int, list, dict, set, user classes).
-        tpy_object_t *r = tpy_object_call_method(op, "__sizeof__", NULL, 0);
-        if (r == NULL) {
-            if (a[1] != NULL && tpy_err_matches(&tpy_exc_TypeError)) {
-                tpy_err_clear();
-                return tpy_newref(a[1]);
-            }
-            return NULL;
-        }
-        tpy_object_t *index = tpy_number_index(r);
-        TPY_DECREF(r);
-        if (index == NULL) {
-            return NULL;
-        }
-        int64_t v = tpy_int_as_i64(index);
-        TPY_DECREF(index);
-        if (v == -1 && tpy_err_occurred()) {
-            return NULL;
-        }
-        if (v < 0) {
-            return tpy_err_format(&tpy_exc_ValueError, "__sizeof__() should return >= 0");
-        }
-        size = (size_t)v;
-    } else {
-        size = basic_size(op);
+    if (user_sizeof_borrow(op) == NULL) {
+        return tpy_int_from_u64(true_size(op));
     }
+    // A class that defines __sizeof__ is believed, plus its GC header (CPython).
+    tpy_object_t *r = tpy_object_call_method(op, "__sizeof__", NULL, 0);
+    if (r == NULL) {
+        if (a[1] != NULL && tpy_err_matches(&tpy_exc_TypeError)) {
+            tpy_err_clear();
+            return tpy_newref(a[1]);
+        }
+        return NULL;
+    }
+    tpy_object_t *index = tpy_number_index(r);
+    TPY_DECREF(r);
+    if (index == NULL) {
+        return NULL;
+    }
+    int64_t v = tpy_int_as_i64(index);
+    TPY_DECREF(index);
+    if (v == -1 && tpy_err_occurred()) {
+        return NULL;
+    }
+    if (v < 0) {
+        return tpy_err_format(&tpy_exc_ValueError, "__sizeof__() should return >= 0");
+    }
+    size_t size = (size_t)v;
     if (TPY_OBJECT_IS_GC(op)) {
         size += tpy_gc_head_size();
     }
-    if (has_managed_dict(TPY_TYPE(op))) {
-        size += 2 * sizeof(tpy_object_t *); // CPython 3.11's dict/values pre-header
-    }
     return tpy_int_from_u64(size);
+}
+
+// sys.getallocatedblocks(): blocks live in tpy's allocator, small and large.
+static tpy_object_t *sys_getallocatedblocks(tpy_object_t *self, tpy_object_t *const *args,
+                                            size_t nargs, tpy_object_t *kwnames)
+{
+    (void)self;
+    (void)args;
+    if (no_args("sys.getallocatedblocks", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    return tpy_int_from_i64((int64_t)tpy_mem_stats().blocks);
+}
+
+// sys._debugmallocstats(): the allocator's table on the C stderr (CPython's
+// goes there too, bypassing sys.stderr).
+static tpy_object_t *sys_debugmallocstats(tpy_object_t *self, tpy_object_t *const *args,
+                                          size_t nargs, tpy_object_t *kwnames)
+{
+    (void)self;
+    (void)args;
+    if (no_args("sys._debugmallocstats", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    tpy_file_flush_std(); // what the script printed so far comes first
+    tpy_mem_dump_stats();
+    fflush(stderr);
+    TPY_RETURN_NONE;
 }
 
 static tpy_object_t *sys_intern(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -316,6 +375,8 @@ static const tpy_methoddef_t sys_functions[] = {
     {"exit", sys_exit, 0, "Raise SystemExit(status)."},
     {"getrefcount", sys_getrefcount, 0, "The reference count of an object."},
     {"getsizeof", sys_getsizeof, 0, "The size of an object in bytes."},
+    {"getallocatedblocks", sys_getallocatedblocks, 0, "The number of memory blocks in use."},
+    {"_debugmallocstats", sys_debugmallocstats, 0, "Print the allocator's state to stderr."},
     {"intern", sys_intern, 0, "Return the canonical interned copy of a string."},
     {"getrecursionlimit", sys_getrecursionlimit, 0, "The maximum depth of Python calls."},
     {"setrecursionlimit", sys_setrecursionlimit, 0, "Set the maximum depth of Python calls."},

@@ -175,7 +175,7 @@ static void inherit_slots(tpy_type_t *t, tpy_type_t *b)
     t->tp_flags |= b->tp_flags & (TPY_TPFLAGS_INT_SUBCLASS | TPY_TPFLAGS_STR_SUBCLASS |
                                   TPY_TPFLAGS_LIST_SUBCLASS | TPY_TPFLAGS_TUPLE_SUBCLASS |
                                   TPY_TPFLAGS_DICT_SUBCLASS | TPY_TPFLAGS_EXC_SUBCLASS |
-                                  TPY_TPFLAGS_TYPE_SUBCLASS);
+                                  TPY_TPFLAGS_TYPE_SUBCLASS | TPY_TPFLAGS_WEAKREF);
 #undef INHERIT
 }
 
@@ -430,6 +430,9 @@ static void subtype_dealloc(tpy_object_t *self)
         return;
     }
     tpy_type_t *sb = solid_base(type);
+    if (type->tp_weaklistoffset != sb->tp_weaklistoffset) {
+        tpy_weakref_clear_refs(self); // the class added __weakref__: its base cannot clear it
+    }
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
         tpy_object_t **slot = tpy_object_dict_slot(self);
         tpy_values_t *v = tpy_slot_values(*slot);
@@ -1188,6 +1191,82 @@ static void heaptype_dealloc(tpy_object_t *self);
 static int heaptype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg);
 static int heaptype_clear(tpy_object_t *self);
 
+/* value.__set_name__(type, name) for every attribute of the class body whose
+ * type defines it (descriptors learning their name), before __init_subclass__,
+ * as CPython's type_new_set_names. */
+static int set_names(tpy_type_t *type)
+{
+    // iterate over a copy: a __set_name__ may change the class dict
+    tpy_object_t *hook = tpy_str_intern_cstr("__set_name__");
+    tpy_object_t *names = hook ? tpy_dict_copy(type->tp_dict) : NULL;
+    if (names == NULL) {
+        TPY_XDECREF(hook);
+        return -1;
+    }
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    int rc = 0;
+    while (rc == 0 && tpy_dict_next(names, &pos, &k, &v)) {
+        tpy_object_t *f = tpy_type_lookup_borrow(TPY_TYPE(v), hook);
+        if (f == NULL) {
+            continue;
+        }
+        tpy_object_t *args[3] = {v, TPY_OBJ(type), k};
+        tpy_object_t *r = tpy_object_call(f, args, 3, NULL);
+        if (r == NULL) {
+            // CPython 3.11 wraps the error: RuntimeError from the original
+            tpy_object_t *cause = tpy_err_fetch();
+            tpy_err_format(&tpy_exc_RuntimeError,
+                           "Error calling __set_name__ on '%s' instance %R in '%s'",
+                           TPY_TYPE(v)->tp_name, k, type->tp_name);
+            tpy_object_t *exc = tpy_err_fetch();
+            if (exc != NULL && cause != NULL) {
+                tpy_exc_set_context(exc, tpy_newref(cause));
+                tpy_exc_set_cause(exc, cause);
+                cause = NULL;
+            }
+            TPY_XDECREF(cause);
+            tpy_err_restore(exc);
+            rc = -1;
+        } else {
+            TPY_DECREF(r);
+        }
+    }
+    TPY_DECREF(names);
+    TPY_DECREF(hook);
+    return rc;
+}
+
+/* super(type, type).__init_subclass__(): the nearest base's hook, run once the
+ * new class is complete (object's own does nothing and is skipped). */
+static int init_subclass(tpy_type_t *type)
+{
+    tpy_object_t *mro = type->tp_mro;
+    for (intptr_t i = 1; i < TPY_TUPLE_SIZE(mro); i++) {
+        tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
+        if (t == &tpy_object_type) {
+            return 0;
+        }
+        tpy_object_t *f = tpy_dict_get_cstr_borrow(t->tp_dict, "__init_subclass__");
+        if (f == NULL) {
+            continue;
+        }
+        tpy_descrget_fn get = TPY_TYPE(f)->tp_descr_get;
+        tpy_object_t *bound = get ? get(f, NULL, type) : tpy_newref(f);
+        if (bound == NULL) {
+            return -1;
+        }
+        tpy_object_t *r = tpy_object_call0(bound);
+        TPY_DECREF(bound);
+        if (r == NULL) {
+            return -1;
+        }
+        TPY_DECREF(r);
+        return 0;
+    }
+    return 0;
+}
+
 tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns)
 {
     if (!TPY_STR_CHECK(name) || !TPY_TUPLE_CHECK(bases) || !TPY_DICT_CHECK(ns)) {
@@ -1254,7 +1333,8 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
             type->tp_dictoffset = (intptr_t)type->tp_basicsize;
             type->tp_basicsize += sizeof(tpy_object_t *);
         }
-        if (type->tp_weaklistoffset == 0) {
+        // CPython's int is variable-size: its subclasses get no __weakref__
+        if (type->tp_weaklistoffset == 0 && !(base->tp_flags & TPY_TPFLAGS_INT_SUBCLASS)) {
             type->tp_weaklistoffset = (intptr_t)type->tp_basicsize;
             type->tp_basicsize += sizeof(tpy_object_t *);
         }
@@ -1309,9 +1389,23 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         }
         TPY_DECREF(d);
     }
+    // __init_subclass__ as a plain function is implicitly a class method
+    tpy_object_t *isf = tpy_dict_get_cstr_borrow(type->tp_dict, "__init_subclass__");
+    if (isf != NULL && TPY_FUNCTION_CHECK(isf)) {
+        tpy_object_t *cm = tpy_object_call1(TPY_OBJ(&tpy_classmethod_type), isf);
+        if (cm == NULL || tpy_dict_set_cstr(type->tp_dict, "__init_subclass__", cm) < 0) {
+            TPY_XDECREF(cm);
+            goto error;
+        }
+        TPY_DECREF(cm);
+    }
     tpy_type_modified(type);
     fixup_slots(type);
     tpy_gc_track(TPY_OBJ(type));
+    if (set_names(type) < 0 || init_subclass(type) < 0) {
+        TPY_DECREF(type);
+        return NULL;
+    }
     return TPY_OBJ(type);
 error:
     TPY_DECREF(type);
@@ -1351,6 +1445,7 @@ static void heaptype_dealloc(tpy_object_t *self)
         abort();
     }
     tpy_gc_untrack(self);
+    tpy_weakref_clear_refs(self);
     heaptype_clear(self);
     tpy_type_t *base = t->tp_base;
     t->tp_base = NULL;
@@ -1499,6 +1594,10 @@ static tpy_object_t *type_get_module(tpy_object_t *self)
         if (m != NULL) {
             return tpy_newref(m);
         }
+    }
+    const char *dot = strrchr(t->tp_name, '.'); // "weakref.ReferenceType"
+    if (dot != NULL) {
+        return tpy_str_from_utf8(t->tp_name, (size_t)(dot - t->tp_name));
     }
     return tpy_str_from_cstr("builtins");
 }

@@ -951,10 +951,10 @@ static void c_for(compiler_t *c, tpy_stmt_t *s)
 {
     int head = c_new_label(c), orelse = c_new_label(c), exit = c_new_label(c);
     c_expr(c, s->u.for_.iter);
-    c_set_pos(c, s->u.for_.iter->pos);
+    // errors of iter() and next() point at the whole statement (no carets), as CPython's
+    c_set_pos(c, s->pos);
     c_emit(c, OP_GET_ITER, 0);
     c_place_label(c, head);
-    c_set_pos(c, s->u.for_.iter->pos);
     c_emit_jump(c, OP_FOR_ITER, orelse);
     c_store_target(c, s->u.for_.target);
     if (!push_fblock(c, FB_FOR_LOOP, head, exit, NULL, s->pos)) {
@@ -1175,16 +1175,30 @@ static void c_with_items(compiler_t *c, tpy_stmt_t *s, intptr_t i)
     c_place_label(c, end);
 }
 
+void tpy_traceback_syntax_warning(const char *filename, int lineno, const char *msg);
+
 static void c_assert(compiler_t *c, tpy_stmt_t *s)
 {
+    tpy_expr_t *test = s->u.assert_.test;
+    if (test->kind == EXPR_TUPLE && test->u.seq.elts.n > 0) {
+        // CPython's compile-time warning (vm/traceback.c prints it)
+        tpy_traceback_syntax_warning(c->filename, s->pos.lineno,
+                                     "assertion is always true, perhaps remove parentheses?");
+    }
     int end = c_new_label(c);
     c_jump_if(c, s->u.assert_.test, true, end);
-    c_set_pos(c, s->u.assert_.test->pos); // CPython points at the test
+    // CPython 3.11 reports a failed assert at its test when that is a comparison
+    // (under any `not`s), else at the whole statement
+    while (test->kind == EXPR_UNARYOP && test->u.unaryop.op == AST_NOT) {
+        test = test->u.unaryop.operand;
+    }
+    tpy_pos_t at = test->kind == EXPR_COMPARE ? test->pos : s->pos;
+    c_set_pos(c, at);
     c_emit(c, OP_LOAD_ASSERTION_ERROR, 0);
     if (s->u.assert_.msg != NULL) {
         c_emit(c, OP_PUSH_NULL, 0);
         c_expr(c, s->u.assert_.msg);
-        c_set_pos(c, s->u.assert_.test->pos);
+        c_set_pos(c, at);
         c_emit(c, OP_CALL, 1);
     }
     c_emit(c, OP_RAISE, 1);
@@ -1231,8 +1245,71 @@ static void c_import(compiler_t *c, tpy_stmt_t *s)
     }
 }
 
+/* `from __future__ import X`: every feature CPython 3.11 knows is already the
+ * behaviour of tpy (annotations are ignored), so the statement compiles to
+ * nothing (the feature name is not bound).  CPython's compile-time errors are
+ * kept: unknown features, and a future import after other statements. */
+static bool is_future_import(const tpy_stmt_t *s)
+{
+    return s->kind == STMT_IMPORTFROM && s->u.importfrom.level == 0 &&
+           s->u.importfrom.module != NULL && strcmp(s->u.importfrom.module, "__future__") == 0;
+}
+
+static void c_future(compiler_t *c, tpy_stmt_t *s)
+{
+    static const char *const features[] = {
+        "nested_scopes", "generators",     "division",       "absolute_import", "with_statement",
+        "print_function", "unicode_literals", "generator_stop", "annotations",     NULL,
+    };
+    for (intptr_t i = 0; i < s->u.importfrom.names.n; i++) {
+        tpy_alias_t *a = s->u.importfrom.names.items[i];
+        char msg[200];
+        bool known = false;
+        for (int k = 0; features[k] != NULL; k++) {
+            known = known || strcmp(a->name, features[k]) == 0;
+        }
+        if (strcmp(a->name, "braces") == 0) {
+            c_error(c, "not a chance", (tpy_pos_t){s->pos.lineno, s->pos.col, s->pos.lineno,
+                                                   s->pos.col + 1});
+            return;
+        }
+        if (strcmp(a->name, "barry_as_FLUFL") == 0) {
+            c_unsupported(c, "from __future__ import barry_as_FLUFL is", s->pos);
+            return;
+        }
+        if (!known) {
+            snprintf(msg, sizeof msg, "future feature %s is not defined", a->name);
+            c_error(c, msg, (tpy_pos_t){s->pos.lineno, s->pos.col, s->pos.lineno, s->pos.col + 1});
+            return;
+        }
+    }
+    // only a docstring and other future imports may come first in the file
+    const tpy_module_ast_t *mod = c->st.top->node;
+    bool first = false;
+    if (c->u->scope == c->st.top && mod != NULL) {
+        for (intptr_t i = 0; i < mod->body.n; i++) {
+            tpy_stmt_t *t = mod->body.items[i];
+            if (t == s) {
+                first = true;
+                break;
+            }
+            bool doc = i == 0 && t->kind == STMT_EXPR && t->u.expr.value->kind == EXPR_STR;
+            if (!doc && !is_future_import(t)) {
+                break;
+            }
+        }
+    }
+    if (!first) {
+        c_error(c, "from __future__ imports must occur at the beginning of the file", s->pos);
+    }
+}
+
 static void c_importfrom(compiler_t *c, tpy_stmt_t *s)
 {
+    if (is_future_import(s)) {
+        c_future(c, s);
+        return;
+    }
     intptr_t n = s->u.importfrom.names.n;
     c_set_pos(c, s->pos);
     c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_int_from_i64(s->u.importfrom.level)));
@@ -1260,7 +1337,8 @@ static void c_importfrom(compiler_t *c, tpy_stmt_t *s)
     }
     for (intptr_t i = 0; i < n; i++) {
         tpy_alias_t *a = s->u.importfrom.names.items[i];
-        c_set_pos(c, a->pos);
+        // CPython 3.11 reports a failed name at the whole statement (no carets)
+        c_set_pos(c, s->pos);
         c_emit(c, OP_IMPORT_FROM, c_add_name(c, a->name));
         c_nameop(c, a->asname ? a->asname : a->name, AST_STORE, a->pos);
     }
@@ -1377,11 +1455,16 @@ static bool is_docstring(tpy_seq_t *body)
     return s->kind == STMT_EXPR && s->u.expr.value->kind == EXPR_STR;
 }
 
-/* Emit the prologue that turns cell slots into cells and copies free vars. */
+/* Emit the prologue that turns cell slots into cells and copies free vars.
+ * A generator's starts with a NOP at its first line: gen.throw() before the
+ * first next() raises there, and CPython's traceback shows the `def` line. */
 static void emit_prologue(compiler_t *c)
 {
     unit_t *u = c->u;
     c_set_pos(c, (tpy_pos_t){u->firstlineno, 0, u->firstlineno, 0});
+    if (u->scope->is_generator) {
+        c_emit(c, OP_NOP, 0);
+    }
     for (intptr_t j = 0; j < u->ncellvars; j++) {
         bool found;
         intptr_t idx = deref_index(c, u->cellvars[j], &found);
@@ -1631,7 +1714,18 @@ tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, t
         c_expr(&c, mod->expr);
         c_emit(&c, OP_RETURN_VALUE, 0);
     } else {
-        c_stmts(&c, mod->body);
+        tpy_seq_t body = mod->body;
+        if (!c.interactive && is_docstring(&body)) {
+            // a module's docstring becomes its __doc__ (the statement itself is dropped)
+            tpy_stmt_t *d = body.items[0];
+            c_set_pos(&c, d->pos);
+            c_emit(&c, OP_LOAD_CONST, c_add_const(&c, tpy_str_from_utf8(d->u.expr.value->u.str.s,
+                                                                        d->u.expr.value->u.str.len)));
+            c_emit(&c, OP_STORE_NAME, c_add_name(&c, "__doc__"));
+            body.items++;
+            body.n--;
+        }
+        c_stmts(&c, body);
         c_emit(&c, OP_LOAD_CONST, c_add_const(&c, tpy_newref(tpy_none)));
         c_emit(&c, OP_RETURN_VALUE, 0);
     }

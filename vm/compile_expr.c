@@ -13,6 +13,182 @@
 
 #define MAX_EXPR_DEPTH 3000
 
+/* ---- CPython's compile-time SyntaxWarnings ----------------------------------------- */
+
+void tpy_traceback_syntax_warning(const char *filename, int lineno, const char *msg);
+
+/* The type name of [e] when CPython's constant folding makes it a constant
+ * (literals, negated numbers, tuples of constants), else NULL. */
+static const char *const_type(const tpy_expr_t *e)
+{
+    switch (e->kind) {
+    case EXPR_INT:
+        return "int";
+    case EXPR_FLOAT:
+        return "float";
+    case EXPR_IMAG:
+        return "complex";
+    case EXPR_STR:
+        return "str";
+    case EXPR_BYTES:
+        return "bytes";
+    case EXPR_CONST:
+        switch (e->u.constant.kind) {
+        case CONST_NONE:
+            return "NoneType";
+        case CONST_TRUE:
+        case CONST_FALSE:
+            return "bool";
+        case CONST_ELLIPSIS:
+            return "ellipsis";
+        }
+        return NULL;
+    case EXPR_UNARYOP: {
+        const char *t = const_type(e->u.unaryop.operand);
+        if (t == NULL) {
+            return NULL;
+        }
+        if (e->u.unaryop.op == AST_NOT) {
+            return "bool";
+        }
+        if (strcmp(t, "bool") == 0 || strcmp(t, "int") == 0) {
+            return "int";
+        }
+        return e->u.unaryop.op != AST_INVERT && strcmp(t, "float") == 0 ? "float" : NULL;
+    }
+    case EXPR_TUPLE:
+        for (intptr_t i = 0; i < e->u.seq.elts.n; i++) {
+            if (const_type(e->u.seq.elts.items[i]) == NULL) {
+                return NULL;
+            }
+        }
+        return "tuple";
+    default:
+        return NULL;
+    }
+}
+
+/* CPython's infer_type: what a constant or display evaluates to, else NULL. */
+static const char *infer_type(const tpy_expr_t *e)
+{
+    const char *t = const_type(e);
+    if (t != NULL) {
+        return t;
+    }
+    switch (e->kind) {
+    case EXPR_TUPLE:
+        return "tuple";
+    case EXPR_LIST:
+    case EXPR_LISTCOMP:
+        return "list";
+    case EXPR_DICT:
+    case EXPR_DICTCOMP:
+        return "dict";
+    case EXPR_SET:
+    case EXPR_SETCOMP:
+        return "set";
+    case EXPR_GENEXP:
+        return "generator";
+    case EXPR_LAMBDA:
+        return "function";
+    case EXPR_FSTRING:
+    case EXPR_FORMATTED:
+        return "str";
+    default:
+        return NULL;
+    }
+}
+
+static void c_warn(compiler_t *c, const tpy_expr_t *at, const char *msg)
+{
+    tpy_traceback_syntax_warning(c->filename, at->pos.lineno, msg);
+}
+
+// f(...) where f is a literal or a display: "'int' object is not callable; ..."
+static void check_caller(compiler_t *c, const tpy_expr_t *call)
+{
+    const tpy_expr_t *f = call->u.call.func;
+    switch (f->kind) {
+    case EXPR_TUPLE:
+    case EXPR_LIST:
+    case EXPR_LISTCOMP:
+    case EXPR_DICT:
+    case EXPR_DICTCOMP:
+    case EXPR_SET:
+    case EXPR_SETCOMP:
+    case EXPR_GENEXP:
+    case EXPR_FSTRING:
+    case EXPR_FORMATTED:
+        break;
+    default:
+        if (const_type(f) == NULL) {
+            return;
+        }
+    }
+    char msg[160];
+    snprintf(msg, sizeof msg, "'%s' object is not callable; perhaps you missed a comma?",
+             infer_type(f));
+    c_warn(c, call, msg);
+}
+
+// v[i] where v can never be subscripted, or i can never index v
+static void check_subscript(compiler_t *c, const tpy_expr_t *e)
+{
+    const tpy_expr_t *v = e->u.subscript.value;
+    const char *vt = const_type(v);
+    char msg[200];
+    bool unsubscriptable = vt != NULL ? strcmp(vt, "str") != 0 && strcmp(vt, "bytes") != 0 &&
+                                            strcmp(vt, "tuple") != 0
+                                      : (v->kind == EXPR_SET || v->kind == EXPR_SETCOMP ||
+                                         v->kind == EXPR_GENEXP || v->kind == EXPR_LAMBDA);
+    if (unsubscriptable) {
+        snprintf(msg, sizeof msg, "'%s' object is not subscriptable; perhaps you missed a comma?",
+                 infer_type(v));
+        c_warn(c, e, msg);
+        return;
+    }
+    const char *it = infer_type(e->u.subscript.slice);
+    if (it == NULL || strcmp(it, "int") == 0 || strcmp(it, "bool") == 0) {
+        return;
+    }
+    bool sequence = vt != NULL || v->kind == EXPR_TUPLE || v->kind == EXPR_LIST ||
+                    v->kind == EXPR_LISTCOMP || v->kind == EXPR_FSTRING ||
+                    v->kind == EXPR_FORMATTED;
+    if (sequence) {
+        snprintf(msg, sizeof msg,
+                 "%s indices must be integers or slices, not %s; perhaps you missed a comma?",
+                 infer_type(v), it);
+        c_warn(c, e, msg);
+    }
+}
+
+// a non-constant, or one of the constants that are singletons
+static bool is_arg_ok(const tpy_expr_t *e)
+{
+    const char *t = const_type(e);
+    return t == NULL || strcmp(t, "NoneType") == 0 || strcmp(t, "bool") == 0 ||
+           strcmp(t, "ellipsis") == 0;
+}
+
+// `x is 1`: identity with a literal other than None, True, False and ...
+static void check_compare(compiler_t *c, const tpy_expr_t *e)
+{
+    const tpy_expr_t *left = e->u.compare.left;
+    for (intptr_t i = 0; i < e->u.compare.ops.n; i++) {
+        tpy_ast_cmpop_t op = (tpy_ast_cmpop_t)(intptr_t)e->u.compare.ops.items[i];
+        const tpy_expr_t *right = e->u.compare.comparators.items[i];
+        if (op == AST_IS || op == AST_ISNOT) {
+            bool literal = !is_arg_ok(left) || !is_arg_ok(right);
+            if (literal) {
+                c_warn(c, e, op == AST_IS ? "\"is\" with a literal. Did you mean \"==\"?"
+                                          : "\"is not\" with a literal. Did you mean \"!=\"?");
+                return;
+            }
+        }
+        left = right;
+    }
+}
+
 /* ---- constants ------------------------------------------------------------------- */
 
 static bool identifier_like(const char *s, size_t len)
@@ -722,6 +898,7 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         break;
     }
     case EXPR_COMPARE:
+        check_compare(c, e);
         c_compare(c, e);
         break;
     case EXPR_IFEXP: {
@@ -744,6 +921,7 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         break;
     }
     case EXPR_CALL:
+        check_caller(c, e);
         c_call(c, e);
         break;
     case EXPR_ATTRIBUTE:
@@ -752,6 +930,7 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         c_emit(c, OP_LOAD_ATTR, c_add_name(c, e->u.attribute.attr));
         break;
     case EXPR_SUBSCRIPT:
+        check_subscript(c, e);
         c_expr(c, e->u.subscript.value);
         c_expr(c, e->u.subscript.slice);
         c_set_pos(c, e->pos);

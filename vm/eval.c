@@ -444,9 +444,14 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     tpy_current_frame = frame;
     LOAD_FRAME();
     if (frame->throwflag) {
+        // gen.throw(): raise the current exception where the generator is
+        // suspended (its __context__ is the generator's business, set already);
+        // a generator that never ran raises it at its `def` line (a NOP)
         frame->throwflag = false;
-        add_tb = true;
-        goto error;
+        if (ip == co->code && TPY_OP(*ip) == OP_NOP) {
+            ip++;
+        }
+        goto error_add_tb;
     }
     DISPATCH();
 
@@ -1662,7 +1667,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         TPY_DECREF(exc);
         TPY_XDECREF(cause);
         if (tpy_err_occurred()) {
-            tpy_evalops_set_context(tpy_err_occurred());
+            tpy_evalops_set_context(tpy_err_occurred(), true);
         }
         add_tb = true;
         goto error;
@@ -1691,9 +1696,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(PUSH_EXC_INFO)
     {
         tpy_object_t *exc = TOP();
-        tpy_object_t *prev = tpy_ts.handled ? tpy_ts.handled : tpy_newref(tpy_none);
-        tpy_ts.handled = tpy_newref(exc);
-        SET_TOP(prev);
+        SET_TOP(tpy_exc_info_push(exc));
         if (frame->nblocks >= TPY_MAX_BLOCKS) {
             PUSH(exc);
             tpy_err_set_str(&tpy_exc_SystemError, "block stack overflow");
@@ -1705,14 +1708,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(POP_EXCEPT)
     {
-        tpy_object_t *prev = POP();
-        tpy_object_t *cur = tpy_ts.handled;
-        if (prev == tpy_none) {
-            TPY_DECREF(prev);
-            prev = NULL;
-        }
-        tpy_ts.handled = prev;
-        TPY_XDECREF(cur);
+        tpy_exc_info_pop(POP());
         DISPATCH();
     }
     TARGET(CHECK_EXC_MATCH)
@@ -1903,30 +1899,10 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *v = POP();
         tpy_object_t *it = TOP();
-        tpy_object_t *r;
-        tpy_object_t *done = NULL;
+        tpy_object_t *done;
         SAVE_FRAME();
-        if (TPY_TYPE(it) == &tpy_gen_type) {
-            r = tpy_gen_send_ex(it, v, false, &done);
-        } else if (v == tpy_none) {
-            r = TPY_TYPE(it)->tp_iternext(it);
-            if (r == NULL && !tpy_err_occurred()) {
-                done = tpy_newref(tpy_none);
-            } else if (r == NULL && tpy_err_matches(&tpy_exc_StopIteration)) {
-                tpy_object_t *e = tpy_err_fetch();
-                tpy_object_t *val = ((tpy_exception_t *)e)->extra;
-                done = tpy_newref(val ? val : tpy_none);
-                TPY_DECREF(e);
-            }
-        } else {
-            r = tpy_object_call_method(it, "send", &v, 1);
-            if (r == NULL && tpy_err_matches(&tpy_exc_StopIteration)) {
-                tpy_object_t *e = tpy_err_fetch();
-                tpy_object_t *val = ((tpy_exception_t *)e)->extra;
-                done = tpy_newref(val ? val : tpy_none);
-                TPY_DECREF(e);
-            }
-        }
+        tpy_object_t *r = TPY_TYPE(it) == &tpy_gen_type ? tpy_gen_send_ex(it, v, false, &done)
+                                                         : tpy_evalops_send(it, v, &done);
         TPY_DECREF(v);
         if (r != NULL) {
             PUSH(r);
@@ -1972,17 +1948,25 @@ error:
             exc = tpy_err_occurred();
         }
         tpy_exception_t *e = (tpy_exception_t *)exc;
-        if (add_tb || e->traceback == NULL ||
-            tpy_traceback_serial(e->traceback) != frame->serial) {
-            if (e->traceback == NULL) {
-                tpy_evalops_set_context(exc);
-            }
-            tpy_object_t *tb = tpy_traceback_new(TPY_OBJ(co), INSTR_INDEX(), frame->serial,
-                                                 e->traceback ? tpy_newref(e->traceback) : NULL);
-            if (tb != NULL) {
-                tpy_exc_set_traceback(exc, tb);
-            }
+        if (!add_tb && e->traceback != NULL &&
+            tpy_traceback_serial(e->traceback) == frame->serial) {
+            goto error_unwind; // a re-raise: this frame is in the traceback already
         }
+        if (e->traceback == NULL) {
+            tpy_evalops_set_context(exc, false);
+        }
+    }
+error_add_tb:
+    {
+        tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+        tpy_object_t *tb = tpy_traceback_new(TPY_OBJ(co), INSTR_INDEX(), frame->serial,
+                                             e->traceback ? tpy_newref(e->traceback) : NULL);
+        if (tb != NULL) {
+            tpy_exc_set_traceback(TPY_OBJ(e), tb);
+        }
+    }
+error_unwind:
+    {
         add_tb = false;
         // unwind to the innermost handler of this frame
         if (frame->nblocks > 0) {

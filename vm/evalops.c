@@ -188,15 +188,15 @@ void tpy_evalops_raise(tpy_object_t *exc, tpy_object_t *cause)
     tpy_err_restore(e);
 }
 
-/* Chain the handled exception as __context__ of a new one (no cycles). */
-void tpy_evalops_set_context(tpy_object_t *exc)
+/* Chain the handled exception as __context__ of [exc] (no cycles). */
+void tpy_evalops_set_context(tpy_object_t *exc, bool replace)
 {
     tpy_object_t *handled = tpy_ts.handled;
     if (handled == NULL || handled == exc) {
         return;
     }
     tpy_exception_t *e = (tpy_exception_t *)exc;
-    if (e->context != NULL) {
+    if (e->context != NULL && !replace) {
         return;
     }
     // break a cycle: if exc already appears in handled's context chain, cut it there
@@ -210,6 +210,41 @@ void tpy_evalops_set_context(tpy_object_t *exc)
         o = ctx;
     }
     tpy_exc_set_context(exc, tpy_newref(handled));
+}
+
+tpy_object_t *tpy_evalops_send(tpy_object_t *it, tpy_object_t *v, tpy_object_t **done)
+{
+    tpy_object_t *r;
+    *done = NULL;
+    if (v == tpy_none && !(TPY_TYPE(it)->tp_flags & TPY_TPFLAGS_HEAPTYPE) &&
+        TPY_TYPE(it)->tp_iternext != NULL) {
+        r = TPY_TYPE(it)->tp_iternext(it);
+        if (r == NULL && !tpy_err_occurred()) {
+            *done = tpy_newref(tpy_none);
+            return NULL;
+        }
+    } else if (v == tpy_none) {
+        // a class's __next__ directly: its StopIteration carries the value
+        bool missing;
+        tpy_object_t *next = tpy_evalops_special_lookup(it, "__next__", &missing);
+        if (next == NULL) {
+            if (missing) {
+                tpy_err_format(&tpy_exc_TypeError, "'%T' object is not an iterator", it);
+            }
+            return NULL;
+        }
+        r = tpy_object_call0(next);
+        TPY_DECREF(next);
+    } else {
+        r = tpy_object_call_method(it, "send", &v, 1);
+    }
+    if (r == NULL && tpy_err_matches(&tpy_exc_StopIteration)) {
+        tpy_object_t *e = tpy_err_fetch();
+        tpy_object_t *val = ((tpy_exception_t *)e)->extra;
+        *done = tpy_newref(val ? val : tpy_none);
+        TPY_DECREF(e);
+    }
+    return r;
 }
 
 tpy_object_t *tpy_evalops_special_lookup(tpy_object_t *obj, const char *name, bool *missing)

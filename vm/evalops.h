@@ -24,8 +24,16 @@ bool tpy_evalops_exc_match(tpy_object_t *exc, tpy_object_t *type);
 int tpy_evalops_check_except_type(tpy_object_t *type);
 // raise [exc] [from cause]: sets the current exception.
 void tpy_evalops_raise(tpy_object_t *exc, tpy_object_t *cause);
-// Chain the exception being handled as __context__ of [exc].
-void tpy_evalops_set_context(tpy_object_t *exc);
+// Chain the exception being handled (tpy_ts.handled) as __context__ of [exc],
+// cutting a cycle through its context chain.  An [exc] that has a context
+// already keeps it unless [replace] (`raise` replaces it, as CPython does; an
+// exception made in C with an explicit context keeps it).
+void tpy_evalops_set_context(tpy_object_t *exc, bool replace);
+// One step of `yield from` over [it], not a generator: next(it) when [v] is
+// None, else it.send(v).  The value produced (new ref); or NULL with *done
+// (new ref) the value of the `yield from` when the iterator is exhausted
+// (StopIteration's value); or NULL with *done NULL and an exception set.
+tpy_object_t *tpy_evalops_send(tpy_object_t *it, tpy_object_t *v, tpy_object_t **done);
 // A special method looked up on the type and bound (new ref); *missing when absent.
 tpy_object_t *tpy_evalops_special_lookup(tpy_object_t *obj, const char *name, bool *missing);
 // from module import name (new ref)

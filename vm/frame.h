@@ -53,6 +53,61 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *frame);
 // Release everything [frame] holds (locals, stack, references).
 void tpy_frame_clear(tpy_frame_t *frame);
 
+/*
+ * The exception being handled, per generator (CPython's exc_info chain).
+ * Code outside any generator has one "handled" state; each running generator
+ * has its own, saved with it across yields, and every frame it calls shares
+ * it.  tpy_ts.handled always holds what sys.exc_info() shows: the innermost
+ * running generator's own exception, or when it has none, what its caller
+ * showed (CPython's "topmost" exception).  PUSH_EXC_INFO / POP_EXCEPT change
+ * the innermost state through tpy_exc_info_push / tpy_exc_info_pop.
+ */
+typedef struct tpy_excstate {
+    tpy_object_t *handled; // the generator's own exception being handled (owned) or NULL
+    tpy_object_t *outer;   // while it runs: its caller's tpy_ts.handled (owned) or NULL
+} tpy_excstate_t;
+
+// The state of the innermost running generator, or NULL outside generators.
+extern tpy_excstate_t *tpy_excstate_top;
+
+// PUSH_EXC_INFO: [exc] (borrowed) becomes the exception being handled; returns
+// the previous one of the innermost state (new ref; None for none).
+static inline tpy_object_t *tpy_exc_info_push(tpy_object_t *exc)
+{
+    tpy_excstate_t *es = tpy_excstate_top;
+    tpy_object_t *prev;
+    if (es == NULL) {
+        prev = tpy_ts.handled;
+    } else {
+        prev = es->handled;
+        es->handled = tpy_newref(exc);
+        TPY_XDECREF(tpy_ts.handled);
+    }
+    tpy_ts.handled = tpy_newref(exc);
+    return prev != NULL ? prev : tpy_newref(tpy_none);
+}
+
+// POP_EXCEPT: restore [prev] (stolen; None for none) as the innermost state.
+static inline void tpy_exc_info_pop(tpy_object_t *prev)
+{
+    tpy_excstate_t *es = tpy_excstate_top;
+    if (prev == tpy_none) {
+        TPY_DECREF(prev);
+        prev = NULL;
+    }
+    tpy_object_t *cur = tpy_ts.handled;
+    if (es == NULL) {
+        tpy_ts.handled = prev;
+    } else {
+        TPY_XDECREF(es->handled);
+        es->handled = prev;
+        tpy_object_t *shown = prev != NULL ? prev : es->outer;
+        TPY_XINCREF(shown);
+        tpy_ts.handled = shown;
+    }
+    TPY_XDECREF(cur);
+}
+
 /* generators (vm/genobject.c) */
 extern tpy_type_t tpy_gen_type;
 // A generator running [frame] (a heap frame; the generator takes it over).

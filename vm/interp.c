@@ -9,6 +9,7 @@
  * partially initialised module, as in CPython.
  */
 #include "vm/frame.h"
+#include "vm/frozen.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +235,9 @@ static tpy_object_t *import_one(tpy_object_t *name)
         }
         return m;
     }
+    if ((m = tpy_frozen_import(name)) != NULL || tpy_err_occurred()) {
+        return m;
+    }
     if (strchr(cname, '.') == NULL && tpy_ts.main_dir != NULL) {
         tpy_object_t *path = tpy_str_from_format("%U/%s.py", tpy_ts.main_dir, cname);
         if (path == NULL) {
@@ -249,8 +253,15 @@ static tpy_object_t *import_one(tpy_object_t *name)
     }
     tpy_err_format(&tpy_exc_ModuleNotFoundError, "No module named '%U'", name);
     tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
-    if (e != NULL) {
-        TPY_SETREF(e->extra, tpy_newref(name));
+    if (e != NULL && TPY_TYPE(e) == &tpy_exc_ModuleNotFoundError) {
+        // ImportError's (msg, name, path) fields (runtime/exceptions.c)
+        tpy_object_t *info = tpy_tuple_pack(3, TPY_TUPLE_GET(e->args, 0), name, tpy_none);
+        if (info != NULL) {
+            TPY_SETREF(e->extra, info);
+        } else {
+            tpy_err_clear();
+            tpy_err_no_memory();
+        }
     }
     return NULL;
 }
@@ -457,6 +468,7 @@ static void free_runtime(void)
 
 void tpy_interp_fini(void)
 {
+    tpy_weakref_run_atexit(); // weakref.finalize(..., atexit=True), before any teardown
     finalize_modules();
     // flush sys.stdout / sys.stderr
     if (tpy_ts.sys != NULL) {

@@ -18,6 +18,9 @@ typedef struct {
     tpy_scope_t *cur;
     bool failed;
     int depth; // expression nesting: CPython's limit raises RecursionError
+    // where each `nonlocal` statement is: its "no binding" error spans the statement
+    tpy_pos_t *nonlocals;
+    intptr_t nnonlocals, capnonlocals;
 } builder_t;
 
 #define MAX_VISIT_DEPTH 3000
@@ -449,12 +452,19 @@ static void visit_expr_inner(builder_t *b, tpy_expr_t *e)
 static void declare_global(builder_t *b, tpy_stmt_t *s, bool nonlocal)
 {
     tpy_scope_t *sc = b->cur;
+    if (nonlocal) {
+        if (!grow(b->st->arena, (void **)&b->nonlocals, &b->capnonlocals, b->nnonlocals,
+                  sizeof(tpy_pos_t))) {
+            nomem(b);
+            return;
+        }
+        b->nonlocals[b->nnonlocals++] = s->pos;
+    }
     for (intptr_t i = 0; i < s->u.global.names.n; i++) {
         const char *name = s->u.global.names.items[i];
         char msg[256];
         if (nonlocal && sc->kind == BLOCK_MODULE) {
-            set_error(b, "nonlocal declaration not allowed at module level", s->pos.lineno,
-                      s->pos.col);
+            set_error_span(b, "nonlocal declaration not allowed at module level", s->pos);
             return;
         }
         tpy_symbol_t *sym = tpy_symtable_lookup(sc, name);
@@ -462,28 +472,28 @@ static void declare_global(builder_t *b, tpy_stmt_t *s, bool nonlocal)
             const char *kw = nonlocal ? "nonlocal" : "global";
             if (sym->flags & SYM_DEF_PARAM) {
                 snprintf(msg, sizeof msg, "name '%s' is parameter and %s", name, kw);
-                set_error(b, msg, s->pos.lineno, s->pos.col);
+                set_error_span(b, msg, s->pos);
                 return;
             }
             if (nonlocal && (sym->flags & SYM_DEF_GLOBAL)) {
                 snprintf(msg, sizeof msg, "name '%s' is nonlocal and global", name);
-                set_error(b, msg, s->pos.lineno, s->pos.col);
+                set_error_span(b, msg, s->pos);
                 return;
             }
             if (!nonlocal && (sym->flags & SYM_DEF_NONLOCAL)) {
                 snprintf(msg, sizeof msg, "name '%s' is nonlocal and global", name);
-                set_error(b, msg, s->pos.lineno, s->pos.col);
+                set_error_span(b, msg, s->pos);
                 return;
             }
             if (sym->flags & SYM_DEF_LOCAL) {
                 snprintf(msg, sizeof msg, "name '%s' is assigned to before %s declaration", name,
                          kw);
-                set_error(b, msg, s->pos.lineno, s->pos.col);
+                set_error_span(b, msg, s->pos);
                 return;
             }
             if (sym->flags & SYM_USE) {
                 snprintf(msg, sizeof msg, "name '%s' is used prior to %s declaration", name, kw);
-                set_error(b, msg, s->pos.lineno, s->pos.col);
+                set_error_span(b, msg, s->pos);
                 return;
             }
         }
@@ -709,7 +719,13 @@ static void analyze(builder_t *b, tpy_scope_t *s, const nameset_t *bound, namese
             if (!nameset_has(bound, sym->name)) {
                 char msg[256];
                 snprintf(msg, sizeof msg, "no binding for nonlocal '%s' found", sym->name);
-                set_error(b, msg, sym->lineno, sym->col);
+                tpy_pos_t pos = {sym->lineno, sym->col, sym->lineno, sym->col + 1};
+                for (intptr_t k = 0; k < b->nnonlocals; k++) {
+                    if (b->nonlocals[k].lineno == sym->lineno && b->nonlocals[k].col == sym->col) {
+                        pos = b->nonlocals[k];
+                    }
+                }
+                set_error_span(b, msg, pos);
                 return;
             }
             sym->scope = SCOPE_FREE;
@@ -813,7 +829,7 @@ int tpy_symtable_build(tpy_symtable_t *st, tpy_module_ast_t *mod, tpy_arena_t *a
 {
     st->arena = arena;
     st->err = err;
-    builder_t b = {st, NULL, false, 0};
+    builder_t b = {st, NULL, false, 0, NULL, 0, 0};
     st->top = open_scope(&b, BLOCK_MODULE, "<module>", mod, 1);
     if (st->top == NULL) {
         return -1;

@@ -432,9 +432,14 @@ static void print_syntax_error_body(FILE *out, tpy_exception_t *e)
     long long offset = tpy_int_as_i64(off); // 1-based, in characters
     long long end_offset = offset + 1;
     if (TPY_TUPLE_SIZE(info) >= 6 && TPY_INT_CHECK(TPY_TUPLE_GET(info, 5)) &&
-        TPY_INT_CHECK(TPY_TUPLE_GET(info, 4)) &&
-        tpy_int_as_i64(TPY_TUPLE_GET(info, 4)) == tpy_int_as_i64(ln)) {
-        end_offset = tpy_int_as_i64(TPY_TUPLE_GET(info, 5));
+        TPY_INT_CHECK(TPY_TUPLE_GET(info, 4)) && TPY_INT_CHECK(ln)) {
+        long long end_lineno = tpy_int_as_i64(TPY_TUPLE_GET(info, 4));
+        if (end_lineno == tpy_int_as_i64(ln)) {
+            end_offset = tpy_int_as_i64(TPY_TUPLE_GET(info, 5));
+        } else if (end_lineno > tpy_int_as_i64(ln)) {
+            // a span over several lines: CPython marks the first line to its end
+            end_offset = (long long)utf8_chars(t, (size_t)TPY_STR_LEN(text));
+        }
     }
     long long cstrip = (long long)utf8_chars(t, strip);
     long long col = offset - 1 - cstrip;
@@ -656,6 +661,32 @@ void tpy_print_exception(tpy_object_t *exc)
     tpy_err_restore(saved);
 }
 
+/* ---- syntax warnings ---------------------------------------------------------------- */
+
+/* What CPython's warnings module prints for a SyntaxWarning the compiler
+ * raises: "FILE:LINE: SyntaxWarning: MSG" and the stripped source line. */
+void tpy_traceback_syntax_warning(const char *filename, int lineno, const char *msg);
+void tpy_traceback_syntax_warning(const char *filename, int lineno, const char *msg)
+{
+    tpy_sys_flush_std();
+    fflush(stdout);
+    fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", filename, lineno, msg);
+    char line[1024];
+    if (source_line(filename, lineno, line, sizeof line)) {
+        const char *p = line, *q = line + strlen(line);
+        while (*p == ' ' || *p == '\t' || *p == '\f') {
+            p++;
+        }
+        while (q > p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\f' || q[-1] == '\r')) {
+            q--;
+        }
+        if (q > p) {
+            fprintf(stderr, "  %.*s\n", (int)(q - p), p);
+        }
+    }
+    fflush(stderr);
+}
+
 /* ---- syntax errors ------------------------------------------------------------------ */
 
 void tpy_raise_syntax_error(const tpy_syntax_error_t *err, const char *filename, const char *src,
@@ -699,7 +730,17 @@ void tpy_raise_syntax_error(const tpy_syntax_error_t *err, const char *filename,
         if (err->end_lineno == err->lineno && (size_t)err->end_col > linelen) {
             end_offset = (long)utf8_chars(p, linelen) + 1 + (long)((size_t)err->end_col - linelen);
         }
-        if (end_offset <= offset) {
+        if (err->end_lineno > err->lineno && err->end_col >= 0) {
+            // the end column counts characters of the span's last line
+            const char *q = nl != NULL ? nl + 1 : end;
+            for (int l = err->lineno + 1; l < err->end_lineno && q < end; l++) {
+                const char *qn = memchr(q, '\n', (size_t)(end - q));
+                q = qn != NULL ? qn + 1 : end;
+            }
+            size_t qlen = (size_t)(end - q);
+            size_t qc = (size_t)err->end_col < qlen ? (size_t)err->end_col : qlen;
+            end_offset = (long)utf8_chars(q, qc) + 1;
+        } else if (end_offset <= offset) {
             end_offset = offset + 1;
         }
     }

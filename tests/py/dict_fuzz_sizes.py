@@ -1,6 +1,7 @@
-# Dict table sizes (sys.getsizeof) and order after long random sequences of
-# inserts, deletes, popitem, copy, update and clear must match python3's.
-import sys
+# Dict table sizes (read from sys.getsizeof by _dictsize.table_rank) and order
+# after long random sequences of inserts, deletes, popitem, copy, update and
+# clear must match python3's.
+from _dictsize import table_rank
 
 
 def run(seed, nkeys, nsteps, strkeys):
@@ -32,7 +33,7 @@ def run(seed, nkeys, nsteps, strkeys):
         elif op == 19 and rnd(30) == 0:
             d = dict(d)
         if step % 97 == 0:
-            sizes.append(sys.getsizeof(d))
+            sizes.append(table_rank(d))
     print(len(d), list(d)[-8:], sizes[-30:])
 
 
