@@ -1003,11 +1003,38 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             }
             goto slow_binop;
         float_result:
+            // an operand only the stack holds is dead after this: reuse it
+            if (TPY_TYPE(a) == &tpy_float_type && TPY_REFCNT(a) == 1) {
+                TPY_FLOAT_VALUE(a) = fz;
+                TPY_DECREF(b);
+                DISPATCH();
+            }
+            if (TPY_TYPE(b) == &tpy_float_type && TPY_REFCNT(b) == 1) {
+                TPY_FLOAT_VALUE(b) = fz;
+                TPY_DECREF(a);
+                SET_TOP(b);
+                DISPATCH();
+            }
             r = tpy_float_from_double(fz);
             goto binop_done;
         }
         goto slow_binop;
     int_result:
+        // the same for ints, never for the pooled small ones: they keep their value
+        if ((z < TPY_SMALLINT_MIN || z > TPY_SMALLINT_MAX) && z != TPY_INT_BIG) {
+            int64_t av = ((tpy_int_t *)a)->v, bv = ((tpy_int_t *)b)->v;
+            if (TPY_REFCNT(a) == 1 && (av < TPY_SMALLINT_MIN || av > TPY_SMALLINT_MAX)) {
+                ((tpy_int_t *)a)->v = z;
+                TPY_DECREF(b);
+                DISPATCH();
+            }
+            if (TPY_REFCNT(b) == 1 && (bv < TPY_SMALLINT_MIN || bv > TPY_SMALLINT_MAX)) {
+                ((tpy_int_t *)b)->v = z;
+                TPY_DECREF(a);
+                SET_TOP(b);
+                DISPATCH();
+            }
+        }
         r = tpy_int_from_small(z);
         goto binop_done;
     slow_binop:
