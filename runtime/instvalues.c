@@ -195,3 +195,38 @@ int tpy_values_setattr(tpy_object_t *op, tpy_object_t *name, tpy_object_t *value
     v->items[i] = tpy_newref(value);
     return 1;
 }
+
+int tpy_values_store_new(tpy_object_t *op, intptr_t i, tpy_object_t *value)
+{
+    tpy_type_t *type = TPY_TYPE(op);
+    tpy_object_t **slot = tpy_object_dict_slot(op);
+    tpy_values_t *v = tpy_slot_values(*slot);
+    if (v == NULL && *slot != NULL) {
+        return 0; // a real dict
+    }
+    if (v != NULL) {
+        for (intptr_t j = i + 1; j < v->cap; j++) {
+            if (v->items[j] != NULL) {
+                return 0; // out of insertion order: the dict path
+            }
+        }
+        if (i < v->cap) {
+            tpy_object_t *old = v->items[i];
+            v->items[i] = tpy_newref(value);
+            TPY_XDECREF(old);
+            return 1;
+        }
+    }
+    intptr_t cap = type->tp_attrkeys->cap;
+    intptr_t old = v ? v->cap : 0;
+    tpy_values_t *nv = tpy_mem_realloc(v, v ? values_size(old) : 0, values_size(cap));
+    if (nv == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
+    memset(nv->items + old, 0, (size_t)(cap - old) * sizeof(tpy_object_t *));
+    nv->cap = cap;
+    *slot = (tpy_object_t *)((uintptr_t)nv | TPY_VALUES_TAG);
+    nv->items[i] = tpy_newref(value);
+    return 1;
+}

@@ -55,6 +55,10 @@ tpy_object_t *tpy_values_get(tpy_type_t *type, tpy_values_t *v, tpy_object_t *na
  * Returns 1 when done, 0 when the attribute must go through a real dict
  * instead (the caller materializes it), -1 with an exception set. */
 int tpy_values_setattr(tpy_object_t *op, tpy_object_t *name, tpy_object_t *value);
+// The eval loop's store of a new attribute at index [i] (< the table's size)
+// of [op], whose class has no descriptor of that name: 1 stored, 0 when the
+// dict path must do it (a dict already, or out of insertion order), -1 error.
+int tpy_values_store_new(tpy_object_t *op, intptr_t i, tpy_object_t *value);
 // Turn the values in [op]'s dict slot into a dict (in insertion order). 0 or -1.
 int tpy_values_materialize(tpy_object_t *op);
 // Visit / drop / free the values (traverse, clear, dealloc of instances).

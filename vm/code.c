@@ -30,14 +30,14 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
     tpy_code_t *co = (tpy_code_t *)tpy_obj_new(&tpy_code_type, sizeof(tpy_code_t));
     tpy_object_t *fn = tpy_str_from_cstr(filename);
     tpy_globalcache_t *gcache = tpy_mem_alloc(sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-    tpy_attrcache_t *acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+    tpy_attrcache_t *acache = tpy_mem_alloc(sizeof(tpy_attrcache_t) * 2 * (nnames ? nnames : 1));
     if (co == NULL || fn == NULL || gcache == NULL || acache == NULL) {
         // nothing was handed over yet: release the arrays the caller passed us
         tpy_mem_free(code, sizeof(uint32_t) * (size_t)(n ? n : 1));
         tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)(n ? n : 1));
         tpy_mem_free(cell2arg, sizeof(int32_t) * (size_t)(TPY_TUPLE_SIZE(localsplusnames) + 1));
         tpy_mem_free(gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-        tpy_mem_free(acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+        tpy_mem_free(acache, sizeof(tpy_attrcache_t) * 2 * (nnames ? nnames : 1));
         if (co != NULL) {
             TPY_REF_DEC_TOTAL();
             tpy_obj_free(TPY_OBJ(co), sizeof(tpy_code_t));
@@ -49,7 +49,8 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
     co->acache = acache;
     for (size_t i = 0; i < nnames; i++) {
         co->gcache[i] = (tpy_globalcache_t){NULL, NULL, -1, -1, NULL, NULL, 0, -1};
-        co->acache[i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, -1, NULL};
+        co->acache[2 * i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, -1, NULL};
+        co->acache[2 * i + 1] = co->acache[2 * i];
     }
     co->code = code;
     co->positions = pos;
@@ -83,7 +84,7 @@ static void code_dealloc(tpy_object_t *self)
     tpy_mem_free(co->cell2arg, sizeof(int32_t) * (size_t)(co->nlocalsplus + 1));
     size_t nnames = (size_t)TPY_TUPLE_SIZE(co->names);
     tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
-    tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * (nnames ? nnames : 1));
+    tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * 2 * (nnames ? nnames : 1));
     TPY_CLEAR(co->consts);
     TPY_CLEAR(co->names);
     TPY_CLEAR(co->localsplusnames);

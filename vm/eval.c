@@ -694,7 +694,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LOAD_ATTR)
     {
         tpy_object_t *obj = TOP();
-        tpy_attrcache_t *ac = &co->acache[oparg];
+        tpy_attrcache_t *ac = &co->acache[2 * oparg];
+        ac += ac->type != TPY_TYPE(obj); // two classes per instruction
         if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
             ac->kind == TPY_AC_INSTANCE) {
             tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
@@ -715,7 +716,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         }
         tpy_object_t *v = tpy_object_getattr(obj, names[oparg]);
         if (v != NULL) {
-            tpy_evalops_fill_attrcache(ac, obj, names[oparg], false);
+            tpy_evalops_fill_attrcache(&co->acache[2 * oparg], obj, names[oparg], false);
         }
         TPY_DECREF(obj);
         SET_TOP(v);
@@ -728,7 +729,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LOAD_METHOD)
     {
         tpy_object_t *obj = TOP();
-        tpy_attrcache_t *ac = &co->acache[oparg];
+        tpy_attrcache_t *ac = &co->acache[2 * oparg];
+        ac += ac->type != TPY_TYPE(obj); // two classes per instruction
         if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
             ac->kind == TPY_AC_METHOD) {
             // the class's function, unless the instance dict shadows the name
@@ -747,7 +749,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 DISPATCH();
             }
         }
-        tpy_evalops_fill_attrcache(ac, obj, names[oparg], true);
+        tpy_evalops_fill_attrcache(&co->acache[2 * oparg], obj, names[oparg], true);
         bool unbound;
         tpy_object_t *m = tpy_object_get_method(obj, names[oparg], &unbound);
         if (m == NULL) {
@@ -767,8 +769,9 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *obj = POP();
         tpy_object_t *v = POP();
-        tpy_attrcache_t *ac = &co->acache[oparg];
+        tpy_attrcache_t *ac = &co->acache[2 * oparg];
         int r;
+        ac += ac->type != TPY_TYPE(obj);
         if (ac->type == TPY_TYPE(obj) && ac->epoch == tpy_type_epoch &&
             ac->kind == TPY_AC_INSTANCE) {
             tpy_object_t *d = *(tpy_object_t **)((char *)obj + ac->type->tp_dictoffset);
@@ -782,6 +785,18 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 TPY_DECREF(obj);
                 DISPATCH();
             }
+            if (i >= 0 && (vals != NULL || d == NULL)) {
+                // a new attribute (self.x = x in __init__)
+                r = tpy_values_store_new(obj, i, v);
+                if (r != 0) {
+                    TPY_DECREF(v);
+                    TPY_DECREF(obj);
+                    if (r < 0) {
+                        goto error_tb;
+                    }
+                    DISPATCH();
+                }
+            }
             if (vals == NULL && d != NULL) {
                 r = tpy_dict_set(d, names[oparg], v);
                 TPY_DECREF(v);
@@ -794,7 +809,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         }
         r = tpy_object_setattr(obj, names[oparg], v);
         if (r == 0) {
-            tpy_evalops_fill_attrcache(ac, obj, names[oparg], false);
+            tpy_evalops_fill_attrcache(&co->acache[2 * oparg], obj, names[oparg], false);
         }
         TPY_DECREF(v);
         TPY_DECREF(obj);

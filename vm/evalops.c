@@ -544,6 +544,14 @@ void tpy_evalops_fill_attrcache(tpy_attrcache_t *ac, tpy_object_t *obj, tpy_obje
                                 bool method)
 {
     tpy_type_t *t = TPY_TYPE(obj);
+    // [ac] is the instruction's pair: refill the entry of this class, else
+    // the first one, whose previous class moves to the second
+    if (ac[0].type != t && ac[1].type == t) {
+        ac++;
+    } else if (ac[0].type != t && ac[0].kind != TPY_AC_NONE) {
+        ac[1] = ac[0];
+    }
+    ac->type = NULL;
     ac->kind = TPY_AC_NONE;
     // only plain instances: generic attribute access and an instance dict
     if (t->tp_getattro != tpy_object_generic_getattr ||

@@ -49,8 +49,9 @@ tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *
                                            tpy_object_t *builtins, tpy_object_t *name);
 // f(**a, **b) with a duplicate key: prefix the TypeError with the callee's name.
 void tpy_evalops_name_call_error(tpy_object_t *callable);
-// Remember how [name] resolves on instances of [obj]'s class for the inline
-// cache [ac]: an instance-dict attribute, or (for [method]) a plain function.
+// Remember how [name] resolves on instances of [obj]'s class in the inline
+// cache pair [ac] (two classes per instruction): an instance attribute, or
+// (for [method]) a plain function.
 void tpy_evalops_fill_attrcache(tpy_attrcache_t *ac, tpy_object_t *obj, tpy_object_t *name,
                                 bool method);
 // Install tpy_ts.current_globals/current_locals and the super() context hook.

@@ -65,7 +65,7 @@ typedef struct {
     tpy_object_t *name, *qualname, *filename;
     int32_t *cell2arg;             // for each cell: the parameter it starts from, or -1
     tpy_globalcache_t *gcache;     // one per name (for LOAD_GLOBAL)
-    tpy_attrcache_t *acache;       // one per name (attribute instructions)
+    tpy_attrcache_t *acache;       // two per name (attribute instructions): two classes each
     int nlocals, ncells, nfrees, nlocalsplus;
     int argcount, posonlyargcount, kwonlyargcount;
     int flags;
