@@ -440,7 +440,7 @@ void tpy_gc_collect_pending(void)
             }
         }
     }
-    if (gc_state.stress) {
+    if (gc_state.stress && gc_state.enabled) {
         collect_with_callbacks(0);
     }
 }

@@ -203,7 +203,8 @@ tpy_object_t *tpy_list_slice(tpy_object_t *op, intptr_t lo, intptr_t hi)
     intptr_t n = TPY_LIST_SIZE(op);
     lo = lo < 0 ? 0 : lo > n ? n : lo;
     hi = hi < lo ? lo : hi > n ? n : hi;
-    return list_from_array(TPY_LIST_ITEMS(op) + lo, hi - lo);
+    // an empty list may have no item array: no pointer arithmetic on NULL
+    return list_from_array(hi > lo ? TPY_LIST_ITEMS(op) + lo : NULL, hi - lo);
 }
 
 // "__length_hint__", interned once by tpy_list_init.
@@ -692,7 +693,7 @@ static tpy_object_t *list_getitem(tpy_object_t *op, tpy_object_t *key)
         return NULL;
     }
     if (step == 1) {
-        return list_from_array(self->items + start, len);
+        return list_from_array(len > 0 ? self->items + start : NULL, len);
     }
     tpy_object_t *r = tpy_list_new(len);
     if (r == NULL) {

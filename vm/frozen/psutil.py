@@ -236,8 +236,10 @@ class Process:
     def memory_info(self):
         """Memory figures in bytes: pmem(rss, vms, shared, text, lib, data, dirty).
         rss is the resident set size, vms the total virtual memory."""
-        fields = self._proc('statm').split()[:7]
-        return pmem(*[int(x) * PAGESIZE for x in fields])
+        # statm: size resident shared text lib data dirty (in pages)
+        vms, rss, shared, text, lib, data, dirty = [
+            int(x) * PAGESIZE for x in self._proc('statm').split()[:7]]
+        return pmem(rss, vms, shared, text, lib, data, dirty)
 
     def memory_percent(self, memtype='rss'):
         """The process's memory (rss by default) as a percentage of the total

@@ -35,7 +35,7 @@ def _type_repr(obj):
     return repr(obj)
 
 
-def _type_check(arg, msg):
+def _type_check(arg):
     # An annotation argument as typing stores it: None becomes NoneType, a
     # string a ForwardRef.  Like CPython 3.11 anything else is accepted
     # (List[1] is allowed), except the qualifiers that only make sense on
@@ -74,7 +74,8 @@ def _as_tuple(params):
 
 
 class _Immutable:
-    # Typing objects refuse attribute assignment after __init__, as CPython's do.
+    # Typing objects refuse assignment to their plain attributes (their
+    # constructors go through object.__setattr__).
     def __setattr__(self, name, value):
         if name.startswith('__') and name.endswith('__'):
             object.__setattr__(self, name, value)
@@ -89,12 +90,11 @@ class TypeVar(_Immutable):
             raise ValueError("Bivariant types are not supported.")
         if len(constraints) == 1:
             raise TypeError("A single constraint is not allowed")
-        msg = "TypeVar(name, constraint, ...): constraints must be types."
         object.__setattr__(self, '__name__', name)
         object.__setattr__(self, '__constraints__',
-                           tuple(_type_check(t, msg) for t in constraints))
+                           tuple(_type_check(t) for t in constraints))
         if bound is not None:
-            bound = _type_check(bound, "Bound must be a type.")
+            bound = _type_check(bound)
         object.__setattr__(self, '__bound__', bound)
         object.__setattr__(self, '__covariant__', bool(covariant))
         object.__setattr__(self, '__contravariant__', bool(contravariant))
@@ -166,10 +166,9 @@ def _union_getitem(form, parameters):
     if parameters == ():
         raise TypeError("Cannot take a Union of no types.")
     parameters = _as_tuple(parameters)
-    msg = "Union[arg, ...]: each arg must be a type."
     flat = []
     for p in parameters:
-        p = _type_check(p, msg)
+        p = _type_check(p)
         if isinstance(p, _UnionGenericAlias):
             members = p.__args__
         else:
@@ -185,7 +184,7 @@ def _union_getitem(form, parameters):
 def _optional_getitem(form, parameters):
     if isinstance(parameters, tuple) and len(parameters) != 1:
         raise TypeError("typing.Optional requires a single type. Got " + repr(parameters) + ".")
-    arg = _type_check(parameters, "Optional[t] requires a single type.")
+    arg = _type_check(parameters)
     return Union[arg, _NoneType]
 
 
@@ -193,7 +192,7 @@ def _single_getitem(form, parameters):
     # ClassVar[t] and Final[t] take exactly one type.
     if isinstance(parameters, tuple):
         raise TypeError(repr(form) + " accepts only single type. Got " + repr(parameters) + ".")
-    return _GenericAlias(form, (_type_check(parameters, ""),), form._name)
+    return _GenericAlias(form, (_type_check(parameters),), form._name)
 
 
 def _literal_getitem(form, parameters):
@@ -272,7 +271,7 @@ class _GenericAlias(_BaseAlias):
                             + ", expected " + str(len(params)))
         subst = {}
         for p, a in zip(params, args):
-            subst[p] = _type_check(a, "Parameters to generic types must be types.")
+            subst[p] = _type_check(a)
         return self._copy_with(tuple(_substitute(a, subst) for a in self.__args__))
 
     def _copy_with(self, args):
@@ -316,7 +315,7 @@ class _UnionGenericAlias(_GenericAlias):
         return _GenericAlias.__repr__(self)
 
     def __call__(self, *args, **kwargs):
-        raise TypeError("Cannot instantiate " + repr(self))
+        raise TypeError("Cannot instantiate typing.Union")
 
 
 class _LiteralGenericAlias(_GenericAlias):
@@ -386,8 +385,7 @@ class _SpecialGenericAlias(_BaseAlias):
         if self._nparams == 0:
             raise TypeError(repr(self) + " is not a generic class")
         params = _as_tuple(params)
-        msg = "Parameters to generic types must be types."
-        params = tuple(_type_check(p, msg) for p in params)
+        params = tuple(_type_check(p) for p in params)
         if len(params) != self._nparams:
             raise TypeError("Too " + ("many" if len(params) > self._nparams else "few")
                             + " arguments for " + repr(self) + "; actual " + str(len(params))
@@ -401,10 +399,8 @@ class _TupleSpecial(_SpecialGenericAlias):
             return _TupleAlias(tuple, (), 'Tuple')
         params = _as_tuple(params)
         if len(params) == 2 and params[1] is ...:
-            msg = "Tuple[t, ...]: t must be a type."
-            return _TupleAlias(tuple, (_type_check(params[0], msg), ...), 'Tuple')
-        msg = "Tuple[t0, t1, ...]: each t must be a type."
-        return _TupleAlias(tuple, tuple(_type_check(p, msg) for p in params), 'Tuple')
+            return _TupleAlias(tuple, (_type_check(params[0]), ...), 'Tuple')
+        return _TupleAlias(tuple, tuple(_type_check(p) for p in params), 'Tuple')
 
 
 class _CallableSpecial(_SpecialGenericAlias):
@@ -412,13 +408,12 @@ class _CallableSpecial(_SpecialGenericAlias):
         if not isinstance(params, tuple) or len(params) != 2:
             raise TypeError("Callable must be used as Callable[[arg, ...], result].")
         args, result = params
-        result = _type_check(result, "Callable[args, result]: result must be a type.")
+        result = _type_check(result)
         if args is ...:
             return _CallableAlias(self.__origin__, (..., result), 'Callable')
         if not isinstance(args, (list, tuple)):
             args = [args]
-        msg = "Callable[[arg, ...], result]: each arg must be a type."
-        args = tuple(_type_check(a, msg) for a in args)
+        args = tuple(_type_check(a) for a in args)
         return _CallableAlias(self.__origin__, args + (result,), 'Callable')
 
 
