@@ -127,8 +127,8 @@ test-asan:
 	$(MAKE) MODE=asan $(if $(filter -j%,$(MAKEFLAGS)),,-j$(JOBS)) all build/unit-asan
 	@fail=0; \
 	ASAN_OPTIONS=detect_leaks=0 scripts/run_unit.sh build/unit-asan || fail=1; \
-	ASAN_OPTIONS=detect_leaks=1 scripts/golden.sh --check build/tpy-asan || fail=1; \
-	ASAN_OPTIONS=detect_leaks=1 scripts/test_cli.sh build/tpy-asan || fail=1; \
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 scripts/golden.sh --check build/tpy-asan || fail=1; \
+	ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 scripts/test_cli.sh build/tpy-asan || fail=1; \
 	if [ $$fail -ne 0 ]; then echo "make test-asan: FAILED (see above)"; exit 1; fi; \
 	echo "make test-asan: all suites passed"
 

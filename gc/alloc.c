@@ -137,11 +137,35 @@ void tpy_mem_fail_after(intptr_t n, intptr_t every)
     fail_every = every > 0 ? every : 0;
 }
 
+static intptr_t nallocs; // allocations (and reallocs) so far: the N of TPY_FAIL_ALLOC
+static int leak_report;  // TPY_MEM_LEAKS
+
+// TPY_MEM_LEAKS=1: at exit (after the interpreter has freed what it owns),
+// report the blocks still allocated, if any; =2: always, with the number of
+// allocations made (scripts/failsweep.sh reads it).  Blocks in arenas are
+// invisible to LeakSanitizer, so this is the leak check that sees them.
+static void report_leaks(void)
+{
+    if (stats.blocks != 0 || leak_report > 1) {
+        fprintf(stderr, "tpy: allocator: %ld blocks (%ld bytes) still allocated at exit",
+                (long)stats.blocks, (long)stats.bytes);
+        if (leak_report > 1) {
+            fprintf(stderr, ", %ld allocations made", (long)nallocs);
+        }
+        fputc('\n', stderr);
+    }
+}
+
 // TPY_FAIL_ALLOC=N: the Nth allocation fails; N,every: also every Nth after
 // it; N,K: also every Kth after it.
 static void read_fail_env(void)
 {
     fail_env_read = true;
+    const char *leaks = getenv("TPY_MEM_LEAKS");
+    leak_report = leaks != NULL ? atoi(leaks) : 0;
+    if (leak_report > 0) {
+        atexit(report_leaks); // runs after the interpreter's own teardown
+    }
     const char *s = getenv("TPY_FAIL_ALLOC");
     if (s == NULL || *s == '\0') {
         return;
@@ -160,6 +184,7 @@ static bool injected_failure(void)
     if (UNLIKELY(!fail_env_read)) {
         read_fail_env();
     }
+    nallocs++;
     if (fail_countdown == 0 || --fail_countdown > 0) {
         return false;
     }
@@ -541,18 +566,24 @@ static void check_large(const void *p, size_t size, const char *op)
 /* Large blocks come from malloc.  glibc raises its mmap threshold whenever a
  * mapped block is freed (up to 32 MiB); big blocks are then carved from the
  * heap, and their memory stays with the process after they are freed (a
- * list of 3 million items dropped would keep 24 MB).  A fixed threshold keeps
- * every block of 256 KiB or more in a mapping of its own, which free() gives
- * straight back to the OS and realloc() grows with mremap. */
+ * list of 3 million items dropped would keep its 24 MB).  A fixed threshold
+ * keeps every block of 4 MiB or more in a mapping of its own, which free()
+ * gives straight back to the OS (and realloc() grows with mremap), while
+ * smaller ones are recycled in the heap without a system call. */
 static void *large_malloc(size_t size)
 {
     static bool tuned;
     if (UNLIKELY(!tuned)) {
         tuned = true;
 #ifdef M_MMAP_THRESHOLD
-        mallopt(M_MMAP_THRESHOLD, 256 * 1024);
-        mallopt(M_TRIM_THRESHOLD, 1024 * 1024);
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
+        mallopt(M_TRIM_THRESHOLD, 8 << 20);
 #endif
+    }
+    // no machine tpy runs on has a terabyte to give: fail at once (MemoryError)
+    // rather than ask malloc, which under ASan would complain first
+    if (size > ((size_t)1 << 40)) {
+        return NULL;
     }
     return malloc(size ? size : 1);
 }
@@ -654,6 +685,9 @@ void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
         return p;
     }
     if (oc >= NCLASSES && nc >= NCLASSES) {
+        if (newsize > ((size_t)1 << 40)) {
+            return NULL; // as large_malloc
+        }
         void *q = realloc(p, newsize ? newsize : 1);
         if (q == NULL) {
             return NULL;

@@ -517,6 +517,11 @@ tpy_object_t *tpy_object_call_tuple_dict(tpy_object_t *callable, tpy_object_t *a
     intptr_t pos = 0, i = 0;
     tpy_object_t *k, *v;
     while (tpy_dict_next(kwargs, &pos, &k, &v)) {
+        if (!TPY_STR_CHECK(k)) {
+            tpy_mem_free(stack, sizeof(tpy_object_t *) * (size_t)(np + nk));
+            TPY_DECREF(kwnames); // the unfilled items are NULL, which dealloc tolerates
+            return tpy_err_format(&tpy_exc_TypeError, "keywords must be strings");
+        }
         TPY_TUPLE_ITEMS(kwnames)[i] = tpy_newref(k);
         stack[np + i] = v;
         i++;

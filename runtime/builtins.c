@@ -19,6 +19,7 @@
 #include "runtime/iterobject.h"
 
 #include <math.h>
+#include <string.h>
 
 /* ---- argument helpers ---------------------------------------------------------- */
 
@@ -134,12 +135,36 @@ static int check_sep(tpy_object_t *v, const char *what)
 
 /* print() to a tpy file: build the whole line, write it once.  If str() of an
  * argument fails, what was built so far is still written (as CPython would). */
+/* print()'s text may hold a lone surrogate (UTF-8 lead byte 0xED), which the
+ * file refuses: then write it piece by piece, as CPython's one write() per
+ * argument and separator does, so the error names the position within the
+ * failing piece and the pieces before it are written.  [cuts] holds the
+ * [ncuts] offsets where pieces end. */
+static int write_pieces(tpy_object_t *file, const char *data, const size_t *cuts, size_t ncuts)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < ncuts; i++) {
+        if (cuts[i] > at && tpy_file_write_utf8(file, data + at, cuts[i] - at) < 0) {
+            return -1;
+        }
+        at = cuts[i];
+    }
+    return 0;
+}
+
 static int print_to_file(tpy_object_t *file, tpy_object_t *const *args, size_t nargs,
                          tpy_object_t *sep, tpy_object_t *end)
 {
     tpy_strbuf_t b;
     tpy_strbuf_init(&b);
     int r = 0;
+    size_t cutbuf[32], ncuts = 0;
+    size_t maxcuts = 2 * nargs + 1;
+    size_t *cuts = maxcuts <= 32 ? cutbuf : tpy_mem_alloc(maxcuts * sizeof(size_t));
+    if (cuts == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
     for (size_t i = 0; i < nargs && r == 0; i++) {
         if (i > 0) {
             if (sep != NULL) {
@@ -147,12 +172,14 @@ static int print_to_file(tpy_object_t *file, tpy_object_t *const *args, size_t n
             } else {
                 tpy_strbuf_append_char(&b, ' ');
             }
+            cuts[ncuts++] = b.len;
         }
         if (TPY_STR_CHECK_EXACT(args[i])) {
             tpy_strbuf_append_str(&b, args[i]);
         } else {
             r = tpy_strbuf_append_strof(&b, args[i]);
         }
+        cuts[ncuts++] = b.len;
     }
     if (r == 0) {
         if (end != NULL) {
@@ -160,15 +187,20 @@ static int print_to_file(tpy_object_t *file, tpy_object_t *const *args, size_t n
         } else {
             tpy_strbuf_append_char(&b, '\n');
         }
+        cuts[ncuts++] = b.len;
     }
     if (b.failed) {
         tpy_strbuf_release(&b);
+        if (cuts != cutbuf) {
+            tpy_mem_free(cuts, maxcuts * sizeof(size_t));
+        }
         tpy_err_no_memory();
         return -1;
     }
     if (b.len > 0) {
         tpy_object_t *saved = r < 0 ? tpy_err_fetch() : NULL;
-        int w = tpy_file_write_utf8(file, b.data, b.len);
+        int w = memchr(b.data, 0xED, b.len) != NULL ? write_pieces(file, b.data, cuts, ncuts)
+                                                    : tpy_file_write_utf8(file, b.data, b.len);
         if (saved != NULL) {
             tpy_err_restore(saved);
         } else {
@@ -176,6 +208,9 @@ static int print_to_file(tpy_object_t *file, tpy_object_t *const *args, size_t n
         }
     }
     tpy_strbuf_release(&b);
+    if (cuts != cutbuf) {
+        tpy_mem_free(cuts, maxcuts * sizeof(size_t));
+    }
     return r;
 }
 
@@ -1119,17 +1154,76 @@ static tpy_object_t *builtin_dir(tpy_object_t *self, tpy_object_t *const *args, 
     return list;
 }
 
-static tpy_object_t *builtin_exit(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+/* exit and quit are CPython's site.Quitter objects: their repr tells the
+ * REPL user how to leave, and calling one raises SystemExit(code). */
+typedef struct {
+    tpy_object_t ob;
+    const char *name;
+} quitter_t;
+
+static tpy_object_t *quitter_repr(tpy_object_t *self)
+{
+    return tpy_str_from_format("Use %s() or Ctrl-D (i.e. EOF) to exit", ((quitter_t *)self)->name);
+}
+
+static tpy_object_t *quitter_call(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                   tpy_object_t *kwnames)
 {
     (void)self;
-    static const char *const names[] = {"code", NULL};
-    tpy_object_t *code;
-    if (tpy_arg_parse("exit", args, nargs, kwnames, names, 0, 0, &code) < 0) {
-        return NULL;
+    size_t nkw = tpy_kwcount(kwnames);
+    tpy_object_t *code = nargs > 0 ? args[0] : NULL;
+    if (nargs > 1) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "Quitter.__call__() takes from 1 to 2 positional arguments but %zu "
+                              "were given",
+                              nargs + 1);
+    }
+    for (size_t i = 0; i < nkw; i++) {
+        tpy_object_t *kw = TPY_TUPLE_GET(kwnames, i);
+        if (strcmp(TPY_STR_DATA(kw), "code") != 0) {
+            return tpy_err_format(&tpy_exc_TypeError,
+                                  "Quitter.__call__() got an unexpected keyword argument '%U'", kw);
+        }
+        if (code != NULL) {
+            return tpy_err_format(&tpy_exc_TypeError,
+                                  "Quitter.__call__() got multiple values for argument 'code'");
+        }
+        code = args[nargs + i];
     }
     tpy_err_set_object(&tpy_exc_SystemExit, code ? code : tpy_none);
     return NULL;
+}
+
+static void quitter_dealloc(tpy_object_t *self)
+{
+    tpy_obj_free(self, sizeof(quitter_t));
+}
+
+static tpy_type_t quitter_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "Quitter",
+    .tp_basicsize = sizeof(quitter_t),
+    .tp_dealloc = quitter_dealloc,
+    .tp_repr = quitter_repr,
+    .tp_call = quitter_call,
+};
+
+int tpy_builtins_init(void)
+{
+    return tpy_type_ready(&quitter_type);
+}
+
+static int add_quitter(tpy_object_t *module, const char *name)
+{
+    quitter_t *q = (quitter_t *)tpy_obj_new(&quitter_type, sizeof(quitter_t));
+    if (q == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
+    q->name = name;
+    int r = tpy_module_add_object(module, name, TPY_OBJ(q));
+    TPY_DECREF(q);
+    return r;
 }
 
 /* ---- numbers: abs, round, divmod, pow ------------------------------------------------------ */
@@ -1321,8 +1415,6 @@ static const tpy_methoddef_t builtin_functions[] = {
     {"dir", builtin_dir, 0, "Sorted names of the scope or of an object's attributes."},
     {"globals", builtin_globals, 0, "The dictionary of the current module."},
     {"locals", builtin_locals, 0, "A dictionary of the current local variables."},
-    {"exit", builtin_exit, 0, "Raise SystemExit(code)."},
-    {"quit", builtin_exit, 0, "Raise SystemExit(code)."},
     {"exec", builtin_exec, 0, "Not supported by tpy: raises NotImplementedError."},
     {"eval", builtin_eval, 0, "Not supported by tpy: raises NotImplementedError."},
     {"compile", builtin_compile, 0, "Not supported by tpy: raises NotImplementedError."},
@@ -1403,6 +1495,9 @@ tpy_object_t *tpy_builtins_module_create(void)
         tpy_module_add_object(m, "NotImplemented", tpy_not_implemented) < 0 ||
         tpy_module_add_object(m, "Ellipsis", tpy_ellipsis) < 0 ||
         tpy_module_add_object(m, "__debug__", tpy_true) < 0) {
+        goto error;
+    }
+    if (add_quitter(m, "exit") < 0 || add_quitter(m, "quit") < 0) {
         goto error;
     }
     return m;

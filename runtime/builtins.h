@@ -11,6 +11,8 @@
 
 // The builtins module (new ref). Creates its dict on first call.
 tpy_object_t *tpy_builtins_module_create(void);
+// Make the builtins module's own types ready (at start-up).  0 or -1.
+int tpy_builtins_init(void);
 // The sys module (new ref); sys.argv from [argv] (argc entries).
 tpy_object_t *tpy_sys_module_create(int argc, char **argv);
 // Write [s] to sys.stdout / sys.stderr (through the file objects). 0 or -1.

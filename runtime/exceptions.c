@@ -12,6 +12,7 @@
  */
 #include "runtime/runtime.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -92,10 +93,42 @@ tpy_object_t *tpy_exc_new(tpy_type_t *type, tpy_object_t *args)
     return TPY_OBJ(e);
 }
 
+/* OSError(errno, strerror, ...) is an instance of the subclass for errno, as
+ * in CPython (those of the subclasses tpy has). */
+static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
+{
+    if (nargs < 2 || nargs > 5 || !TPY_INT_CHECK(args[0])) {
+        return &tpy_exc_OSError;
+    }
+    int overflow = 0;
+    int64_t eno = tpy_int_as_i64_overflow(args[0], &overflow);
+    if (overflow) {
+        return &tpy_exc_OSError;
+    }
+    switch (eno) {
+    case EPERM:
+    case EACCES:
+        return &tpy_exc_PermissionError;
+    case ENOENT:
+        return &tpy_exc_FileNotFoundError;
+    case EEXIST:
+        return &tpy_exc_FileExistsError;
+    case EISDIR:
+        return &tpy_exc_IsADirectoryError;
+    case ENOTDIR:
+        return &tpy_exc_NotADirectoryError;
+    default:
+        return &tpy_exc_OSError;
+    }
+}
+
 static tpy_object_t *exc_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
                              tpy_object_t *kwnames)
 {
     (void)kwnames;
+    if (type == &tpy_exc_OSError) {
+        type = oserror_subtype(args, nargs);
+    }
     tpy_object_t *t = tpy_tuple_from_array(args, (intptr_t)nargs);
     if (t == NULL) {
         return NULL;
@@ -514,7 +547,36 @@ static tpy_object_t *syn_end_offset(tpy_object_t *self)
     return syntax_field(self, 5);
 }
 
+/* __dict__: the instance dictionary, made on first use (vars(e) works). */
+static tpy_object_t *exc_get_dict(tpy_object_t *self)
+{
+    tpy_exception_t *e = as_exc(self);
+    if (e->dict == NULL) {
+        e->dict = tpy_dict_new();
+        if (e->dict == NULL) {
+            return NULL;
+        }
+    }
+    return tpy_newref(e->dict);
+}
+
+static int exc_set_dict(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_TypeError, "__dict__ may not be deleted");
+        return -1;
+    }
+    if (!TPY_DICT_CHECK(value)) {
+        tpy_err_format(&tpy_exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'",
+                       value);
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->dict, tpy_newref(value));
+    return 0;
+}
+
 static const tpy_getsetdef_t exc_getset[] = {
+    {"__dict__", exc_get_dict, exc_set_dict},
     {"args", exc_get_args, exc_set_args},
     {"__traceback__", exc_get_tb, exc_set_tb},
     {"__cause__", exc_get_cause, exc_set_cause},

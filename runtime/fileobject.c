@@ -10,7 +10,11 @@
  * never split across two reads; "\r\n" and lone "\r"
  * become "\n" (universal newlines, newline=None); a "\r" at the end of the
  * buffer waits for the next byte before deciding.  The bytes are validated by
- * tpy_str_decode_utf8 (UnicodeDecodeError on bad input).
+ * the UTF-8 decoder under the file's error handler (errors=..., default
+ * strict: UnicodeDecodeError on bad input).  Writing checks for the one thing
+ * UTF-8 cannot encode, lone surrogates, and applies the handler the same way.
+ * Like CPython 3.11, stdin and stdout use "surrogateescape" in the C/POSIX
+ * locales and C.UTF-8, stderr always "backslashreplace".
  *
  * The standard streams are registered (borrowed) in std_streams[] so that
  * writing to stderr and reading stdin first flush stdout (CPython's output
@@ -29,8 +33,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,6 +57,7 @@ typedef struct {
     tpy_object_t *name;     // str (or int for open(fd))
     tpy_object_t *mode;     // str, as given
     tpy_object_t *encoding; // str shown by repr and .encoding
+    tpy_object_t *errors;   // str: the codec error handler; NULL is "strict"
     char *rbuf;
     size_t rpos, rlen, rcap;
     char *wbuf;
@@ -58,6 +65,9 @@ typedef struct {
 } file_t;
 
 static file_t *std_streams[3];
+
+// Defined in runtime/strobject.c (the str files' UTF-8 decoder).
+tpy_object_t *tpy_str_decode_utf8_errors(const char *s, size_t len, const char *errors);
 
 static file_t *as_file(tpy_object_t *op)
 {
@@ -225,13 +235,131 @@ static int write_bytes(file_t *f, const char *s, size_t len)
     return 0;
 }
 
+/* tpy's str keeps lone surrogates (from "\ud800" escapes or chr()) as 3-byte
+ * sequences ED A0..BF xx, which UTF-8 cannot encode.  The first one in [s], or
+ * NULL; fast for text without them (one memchr). */
+static const char *find_surrogate(const char *s, size_t len)
+{
+    const char *p = memchr(s, 0xED, len);
+    while (p != NULL && (size_t)(p - s) + 2 < len && ((unsigned char)p[1] & 0xE0) != 0xA0) {
+        p = memchr(p + 1, 0xED, len - (size_t)(p + 1 - s));
+    }
+    return p != NULL && (size_t)(p - s) + 2 < len ? p : NULL;
+}
+
+static bool is_surrogate_at(const char *p, const char *end)
+{
+    return end - p >= 3 && (unsigned char)p[0] == 0xED && ((unsigned char)p[1] & 0xE0) == 0xA0;
+}
+
+static unsigned surrogate_value(const char *p)
+{
+    return 0xD000u | (((unsigned)p[1] & 0x3F) << 6) | ((unsigned)p[2] & 0x3F);
+}
+
+/* CPython's UnicodeEncodeError for the run of surrogates at [p] in [s]. */
+static int encode_error(const char *s, const char *p, const char *end)
+{
+    size_t start = 0;
+    for (const char *q = s; q < p; q++) {
+        start += ((unsigned char)*q & 0xC0) != 0x80;
+    }
+    size_t n = 0;
+    unsigned first = surrogate_value(p);
+    while (is_surrogate_at(p, end)) {
+        n++;
+        p += 3;
+    }
+    char msg[160];
+    if (n == 1) {
+        snprintf(msg, sizeof msg,
+                 "'utf-8' codec can't encode character '\\u%04x' in position %zu: surrogates "
+                 "not allowed",
+                 first, start);
+    } else {
+        snprintf(msg, sizeof msg,
+                 "'utf-8' codec can't encode characters in position %zu-%zu: surrogates not "
+                 "allowed",
+                 start, start + n - 1);
+    }
+    tpy_err_set_str(&tpy_exc_UnicodeEncodeError, msg);
+    return -1;
+}
+
+/* Write text [s] that holds a surrogate at [p], under the file's error
+ * handler (CPython's: strict, ignore, replace, surrogateescape for
+ * U+DC80..U+DCFF, backslashreplace, namereplace, xmlcharrefreplace,
+ * surrogatepass). */
+static int write_with_handler(file_t *f, const char *s, size_t len, const char *p)
+{
+    const char *errors = f->errors ? TPY_STR_DATA(f->errors) : "strict";
+    const char *end = s + len;
+    int h = strcmp(errors, "strict") == 0             ? 0
+            : strcmp(errors, "ignore") == 0           ? 1
+            : strcmp(errors, "replace") == 0          ? 2
+            : strcmp(errors, "surrogateescape") == 0  ? 3
+            : strcmp(errors, "backslashreplace") == 0 ? 4
+            : strcmp(errors, "namereplace") == 0      ? 4
+            : strcmp(errors, "xmlcharrefreplace") == 0 ? 5
+            : strcmp(errors, "surrogatepass") == 0    ? 6
+                                                      : -1;
+    if (h == -1) {
+        tpy_err_format(&tpy_exc_LookupError, "unknown error handler name '%s'", errors);
+        return -1;
+    }
+    if (h == 0) {
+        return encode_error(s, p, end);
+    }
+    if (h == 6) {
+        return write_bytes(f, s, len);
+    }
+    tpy_strbuf_t b;
+    tpy_strbuf_init(&b);
+    const char *from = s;
+    while (p != NULL) {
+        tpy_strbuf_append(&b, from, (size_t)(p - from));
+        const char *run = p;
+        while (is_surrogate_at(p, end)) {
+            unsigned cp = surrogate_value(p);
+            if (h == 3 && (cp < 0xDC80 || cp > 0xDCFF)) {
+                tpy_strbuf_release(&b);
+                return encode_error(s, run, end);
+            }
+            if (h == 2) {
+                tpy_strbuf_append_char(&b, '?');
+            } else if (h == 3) {
+                char byte = (char)(cp & 0xFF);
+                tpy_strbuf_append(&b, &byte, 1); // raw byte, as surrogateescape intends
+            } else if (h == 4) {
+                tpy_strbuf_printf(&b, "\\u%04x", cp);
+            } else if (h == 5) {
+                tpy_strbuf_printf(&b, "&#%u;", cp);
+            }
+            p += 3;
+        }
+        from = p;
+        p = find_surrogate(p, (size_t)(end - p));
+    }
+    tpy_strbuf_append(&b, from, (size_t)(end - from));
+    int r = b.failed ? (tpy_err_no_memory(), -1) : write_bytes(f, b.data, b.len);
+    tpy_strbuf_release(&b);
+    return r;
+}
+
+/* Write text [s]: the bytes as they are unless a surrogate needs the error handler. */
+static int write_text(file_t *f, const char *s, size_t len)
+{
+    const char *p = find_surrogate(s, len);
+    return p == NULL ? write_bytes(f, s, len) : write_with_handler(f, s, len, p);
+}
+
 int tpy_file_write_utf8(tpy_object_t *op, const char *s, size_t len)
 {
     file_t *f = as_file(op);
     if (check_writable(f) < 0) {
         return -1;
     }
-    return write_bytes(f, s, len);
+    return write_text(f, s, len);
 }
 
 int tpy_file_write_str(tpy_object_t *op, tpy_object_t *s)
@@ -382,6 +510,17 @@ static tpy_object_t *read_text(file_t *f, intptr_t maxchars, bool line)
                 break;
             }
             size_t k = utf8_seq_len(c);
+            if (k > 1) {
+                // a sequence cut by an invalid byte is one unit for the error
+                // handler: it must never swallow the newline after it
+                size_t have = (size_t)(end - q) < k ? (size_t)(end - q) : k;
+                for (size_t j = 1; j < have; j++) {
+                    if ((q[j] & 0xC0) != 0x80) {
+                        k = 1;
+                        break;
+                    }
+                }
+            }
             if ((size_t)(end - q) < k) {
                 break; // incomplete sequence: read more first
             }
@@ -439,7 +578,8 @@ static tpy_object_t *read_text(file_t *f, intptr_t maxchars, bool line)
             break;
         }
     }
-    result = tpy_str_decode_utf8(o.data ? o.data : "", o.len);
+    result = tpy_str_decode_utf8_errors(o.data ? o.data : "", o.len,
+                                        f->errors ? TPY_STR_DATA(f->errors) : NULL);
 done:
     if (o.data != NULL) {
         tpy_mem_free(o.data, o.cap);
@@ -479,6 +619,28 @@ static file_t *file_alloc(int fd, tpy_object_t *name, const char *mode, const ch
     return f;
 }
 
+/* The error handler CPython 3.11 gives stdin and stdout: "surrogateescape" in
+ * the C and POSIX locales and the locales it coerces them to (C.UTF-8, ...),
+ * else "strict" (stderr always has "backslashreplace"). */
+static const char *stdio_errors(void)
+{
+    const char *utf8 = getenv("PYTHONUTF8");
+    if (utf8 != NULL && strcmp(utf8, "1") == 0) {
+        return "surrogateescape";
+    }
+    const char *cur = setlocale(LC_CTYPE, NULL);
+    char *saved = cur != NULL ? strdup(cur) : NULL;
+    const char *loc = setlocale(LC_CTYPE, "");
+    bool escape = loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0 ||
+                  strcmp(loc, "C.UTF-8") == 0 || strcmp(loc, "C.utf8") == 0 ||
+                  strcmp(loc, "UTF-8") == 0;
+    if (saved != NULL) {
+        setlocale(LC_CTYPE, saved);
+        free(saved);
+    }
+    return escape ? "surrogateescape" : "strict";
+}
+
 tpy_object_t *tpy_file_std_new(int fd)
 {
     static const char *const names[] = {"<stdin>", "<stdout>", "<stderr>"};
@@ -502,6 +664,11 @@ tpy_object_t *tpy_file_std_new(int fd)
     f->line_buffered = fd == 1 && isatty(fd);
     f->write_through = fd == 2;
     f->is_std = true;
+    f->errors = tpy_str_from_cstr(fd == 2 ? "backslashreplace" : stdio_errors());
+    if (f->errors == NULL) {
+        TPY_DECREF(f);
+        return NULL;
+    }
     std_streams[fd] = f;
     if (!atexit_done) {
         atexit_done = true;
@@ -727,6 +894,9 @@ tpy_object_t *tpy_builtin_open(tpy_object_t *self, tpy_object_t *const *args, si
     f->closefd = closefd;
     f->translate = translate;
     f->line_buffered = isatty(fd);
+    if (a[4] != NULL && a[4] != tpy_none) {
+        f->errors = tpy_newref(a[4]);
+    }
     result = TPY_OBJ(f);
 done:
     TPY_DECREF(modestr);
@@ -774,6 +944,7 @@ static void file_dealloc(tpy_object_t *self)
     TPY_CLEAR(f->name);
     TPY_CLEAR(f->mode);
     TPY_CLEAR(f->encoding);
+    TPY_CLEAR(f->errors);
     tpy_obj_free(self, TPY_TYPE(self)->tp_basicsize);
 }
 
@@ -880,7 +1051,10 @@ static int write_checked(file_t *f, tpy_object_t *s)
         tpy_err_format(&tpy_exc_TypeError, "write() argument must be str, not %T", s);
         return -1;
     }
-    return write_bytes(f, TPY_STR_DATA(s), (size_t)TPY_STR_LEN(s));
+    if (TPY_STR_IS_ASCII(s)) {
+        return write_bytes(f, TPY_STR_DATA(s), (size_t)TPY_STR_LEN(s));
+    }
+    return write_text(f, TPY_STR_DATA(s), (size_t)TPY_STR_LEN(s));
 }
 
 static tpy_object_t *file_write(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -1145,6 +1319,12 @@ static tpy_object_t *file_get_encoding(tpy_object_t *self)
     return tpy_newref(as_file(self)->encoding);
 }
 
+static tpy_object_t *file_get_errors(tpy_object_t *self)
+{
+    file_t *f = as_file(self);
+    return f->errors ? tpy_newref(f->errors) : tpy_str_from_cstr("strict");
+}
+
 static tpy_object_t *file_get_newlines(tpy_object_t *self)
 {
     (void)self;
@@ -1174,7 +1354,8 @@ static const tpy_methoddef_t file_methods[] = {
 static const tpy_getsetdef_t file_getset[] = {
     {"closed", file_get_closed, NULL},     {"name", file_get_name, NULL},
     {"mode", file_get_mode, NULL},         {"encoding", file_get_encoding, NULL},
-    {"newlines", file_get_newlines, NULL}, {NULL, NULL, NULL},
+    {"newlines", file_get_newlines, NULL}, {"errors", file_get_errors, NULL},
+    {NULL, NULL, NULL},
 };
 
 tpy_type_t tpy_file_type = {

@@ -310,7 +310,11 @@ int tpy_list_extend(tpy_object_t *op, tpy_object_t *iterable)
         tpy_object_t *item = next != NULL ? next(it) : tpy_iter_next(it);
         if (item == NULL) {
             if (tpy_err_occurred()) {
-                goto error;
+                // a generator's iternext reports `return value` as StopIteration(value)
+                if (!tpy_err_matches(&tpy_exc_StopIteration)) {
+                    goto error;
+                }
+                tpy_err_clear();
             }
             break;
         }

@@ -34,30 +34,6 @@ static size_t decode_cp(const char *p, const char *end, uint32_t *cp)
     return n;
 }
 
-static size_t encode_cp(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Code points of the digit zero of every Unicode decimal-digit run (Nd). */
 static const uint32_t digit_zeros[] = {
     0x660,   0x6f0,   0x7c0,   0x966,   0x9e6,   0xa66,   0xae6,   0xb66,   0xbe6,   0xc66,
@@ -272,18 +248,7 @@ tpy_object_t *tpy_numspec_bad_grouping(const tpy_numspec_t *spec)
 
 static void append_fill(tpy_strbuf_t *b, uint32_t fill, size_t count)
 {
-    char enc[4];
-    size_t n = encode_cp(fill, enc);
-    char chunk[64];
-    size_t per = sizeof chunk / n;
-    for (size_t i = 0; i < per; i++) {
-        memcpy(chunk + i * n, enc, n);
-    }
-    while (count > 0) {
-        size_t k = count < per ? count : per;
-        tpy_strbuf_append(b, chunk, k * n);
-        count -= k;
-    }
+    tpy_strbuf_append_fill(b, fill, count); // one reservation: a huge width fails at once
 }
 
 tpy_object_t *tpy_numspec_layout(const tpy_numspec_t *spec, bool negative, const char *prefix,

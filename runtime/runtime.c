@@ -27,7 +27,7 @@ int tpy_runtime_init(void)
     tpy_module_init();
     tpy_exceptions_init();
     tpy_errors_init();
-    if (tpy_iterobject_init() < 0 || tpy_file_init() < 0) {
+    if (tpy_iterobject_init() < 0 || tpy_file_init() < 0 || tpy_builtins_init() < 0) {
         return -1;
     }
     tpy_ts.recursion_limit = TPY_DEFAULT_RECURSION_LIMIT;

@@ -17,6 +17,7 @@
 #define _GNU_SOURCE
 #include "runtime/runtime.h"
 
+#include <limits.h>
 #include <string.h>
 
 /* ---- argument helpers (CPython's several wordings) ---------------------------------- */
@@ -1442,7 +1443,14 @@ static tpy_object_t *str_expandtabs(tpy_object_t *self, tpy_object_t *const *arg
     }
     intptr_t tabsize = 8;
     if (vals[0] != NULL && as_ssize(vals[0], &tabsize) < 0) {
-        return NULL;
+        if (!tpy_err_matches(&tpy_exc_OverflowError)) {
+            return NULL;
+        }
+        tpy_err_clear();
+        tabsize = INTPTR_MAX;
+    }
+    if (tabsize > INT_MAX || tabsize < INT_MIN) { // CPython's tabsize is a C int
+        return tpy_err_format(&tpy_exc_OverflowError, "Python int too large to convert to C int");
     }
     const char *d = TPY_STR_DATA(self);
     intptr_t n = TPY_STR_LEN(self);

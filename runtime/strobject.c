@@ -200,6 +200,80 @@ tpy_object_t *tpy_str_decode_utf8(const char *s, size_t len)
     return str_from_utf8_cplen(s, len, cplen);
 }
 
+/* UTF-8 decoding under one of CPython's error handlers ("strict", "ignore",
+ * "replace", "surrogateescape", "backslashreplace", "surrogatepass"; NULL is
+ * strict), used by files opened with errors=...  Each invalid part (CPython's
+ * maximal invalid subsequence) is dropped, becomes one U+FFFD, or each of its
+ * bytes becomes U+DC80..U+DCFF or "\xhh".  An unknown handler name raises
+ * LookupError, one that cannot decode NotImplementedError / TypeError, as
+ * CPython would, but only when the input has an invalid part. */
+tpy_object_t *tpy_str_decode_utf8_errors(const char *s, size_t len, const char *errors);
+tpy_object_t *tpy_str_decode_utf8_errors(const char *s, size_t len, const char *errors)
+{
+    if (errors == NULL || strcmp(errors, "strict") == 0) {
+        return tpy_str_decode_utf8(s, len);
+    }
+    tpy_object_t *r = tpy_str_decode_utf8(s, len);
+    if (r != NULL || !tpy_err_matches(&tpy_exc_UnicodeDecodeError)) {
+        return r;
+    }
+    int h = strcmp(errors, "ignore") == 0             ? 1
+            : strcmp(errors, "replace") == 0          ? 2
+            : strcmp(errors, "surrogateescape") == 0  ? 3
+            : strcmp(errors, "backslashreplace") == 0 ? 4
+            : strcmp(errors, "surrogatepass") == 0    ? 5
+                                                      : 0;
+    if (h == 0) {
+        if (strcmp(errors, "xmlcharrefreplace") == 0 || strcmp(errors, "namereplace") == 0) {
+            tpy_err_clear();
+            return tpy_err_format(&tpy_exc_TypeError,
+                                  "don't know how to handle UnicodeDecodeError in error callback");
+        }
+        tpy_err_clear();
+        return tpy_err_format(&tpy_exc_LookupError, "unknown error handler name '%s'", errors);
+    }
+    tpy_object_t *saved = tpy_err_fetch();
+    const unsigned char *p = (const unsigned char *)s;
+    tpy_strbuf_t b;
+    tpy_strbuf_init(&b);
+    size_t i = 0;
+    while (i < len) {
+        size_t bad = 0;
+        const char *why = NULL;
+        int k = p[i] < 0x80 ? 1 : utf8_check_seq(p + i, len - i, &bad, &why);
+        if (k > 0) {
+            tpy_strbuf_append(&b, s + i, (size_t)k);
+            i += (size_t)k;
+            continue;
+        }
+        if (h == 5) {
+            // an encoded surrogate (ED A0..BF 80..BF) is taken as it is
+            if (p[i] == 0xED && i + 2 < len && (p[i + 1] & 0xE0) == 0xA0 &&
+                (p[i + 2] & 0xC0) == 0x80) {
+                tpy_strbuf_append(&b, s + i, 3);
+                i += 3;
+                continue;
+            }
+            tpy_strbuf_release(&b);
+            tpy_err_restore(saved);
+            return NULL;
+        }
+        if (h == 2) {
+            tpy_strbuf_append_codepoint(&b, 0xFFFD);
+        }
+        for (size_t j = 0; j < bad; j++) {
+            if (h == 3) {
+                tpy_strbuf_append_codepoint(&b, 0xDC00 + p[i + j]);
+            } else if (h == 4) {
+                tpy_strbuf_printf(&b, "\\x%02x", (unsigned)p[i + j]);
+            }
+        }
+        i += bad;
+    }
+    TPY_DECREF(saved);
+    return tpy_strbuf_finish(&b);
+}
+
 tpy_object_t *tpy_str_from_codepoint(uint32_t cp)
 {
     if (cp < 128 && ascii_chars[cp] != NULL) {

@@ -33,17 +33,21 @@ static tpy_object_t *super_new(tpy_type_t *type, tpy_object_t *const *args, size
         if (tpy_super_context_hook == NULL || tpy_super_context_hook(&t, &obj) < 0) {
             return NULL;
         }
-    } else if (nargs == 2) {
+    } else if (nargs <= 2) {
         if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(args[0]), TPY_TPFLAGS_TYPE_SUBCLASS)) {
             return tpy_err_format(&tpy_exc_TypeError, "super() argument 1 must be a type, not %T",
                                   args[0]);
         }
+        if (nargs == 1) {
+            return tpy_err_format(&tpy_exc_NotImplementedError,
+                                  "super() with one argument (an unbound super object) is not "
+                                  "supported by tpy");
+        }
         t = (tpy_type_t *)args[0];
         obj = args[1];
     } else {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "super() takes 0 or 2 arguments (tpy does not support the "
-                              "one-argument form)");
+        return tpy_err_format(&tpy_exc_TypeError, "super() expected at most 2 arguments, got %zu",
+                              nargs);
     }
     tpy_type_t *obj_type;
     if (TPY_TYPE_HAS_FLAG(TPY_TYPE(obj), TPY_TPFLAGS_TYPE_SUBCLASS) &&

@@ -693,8 +693,15 @@ static tpy_object_t *slot_int(tpy_object_t *self)
 
 static tpy_object_t *slot_float(tpy_object_t *self)
 {
-    return checked_number(call_dunder(self, SK_FLOAT, NULL, 0, NULL), &tpy_float_type,
-                          "__float__");
+    tpy_object_t *r = call_dunder(self, SK_FLOAT, NULL, 0, NULL);
+    if (r != NULL && !TPY_ISINSTANCE(r, &tpy_float_type)) {
+        // CPython names the class here (unlike __int__ and __index__)
+        tpy_err_format(&tpy_exc_TypeError, "%s.__float__ returned non-float (type %T)",
+                       tpy_type_name(TPY_TYPE(self)), r);
+        TPY_DECREF(r);
+        return NULL;
+    }
+    return r;
 }
 
 static tpy_object_t *slot_index(tpy_object_t *self)
@@ -1269,8 +1276,17 @@ static int init_subclass(tpy_type_t *type)
 
 tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns)
 {
-    if (!TPY_STR_CHECK(name) || !TPY_TUPLE_CHECK(bases) || !TPY_DICT_CHECK(ns)) {
-        return tpy_err_format(&tpy_exc_TypeError, "type.__new__() argument types are wrong");
+    if (!TPY_STR_CHECK(name)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "type.__new__() argument 1 must be str, not %T", name);
+    }
+    if (!TPY_TUPLE_CHECK(bases)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "type.__new__() argument 2 must be tuple, not %T", bases);
+    }
+    if (!TPY_DICT_CHECK(ns)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "type.__new__() argument 3 must be dict, not %T", ns);
     }
     tpy_object_t *default_bases = NULL;
     if (TPY_TUPLE_SIZE(bases) == 0) {

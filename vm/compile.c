@@ -74,22 +74,24 @@ void c_emit(compiler_t *c, int op, intptr_t arg)
         return;
     }
     if (u->n == u->cap) {
+        // Both arrays grow or neither does: they share one capacity.
         intptr_t nc = u->cap ? u->cap * 2 : 64;
-        uint32_t *code = tpy_mem_realloc(u->code, sizeof(uint32_t) * (size_t)u->cap,
-                                         sizeof(uint32_t) * (size_t)nc);
-        if (code == NULL) {
+        uint32_t *code = tpy_mem_alloc(sizeof(uint32_t) * (size_t)nc);
+        tpy_codepos_t *pos = tpy_mem_alloc(sizeof(tpy_codepos_t) * (size_t)nc);
+        if (code == NULL || pos == NULL) {
+            tpy_mem_free(code, sizeof(uint32_t) * (size_t)nc);
+            tpy_mem_free(pos, sizeof(tpy_codepos_t) * (size_t)nc);
             tpy_err_no_memory();
             c_nomem(c);
             return;
         }
+        if (u->n > 0) {
+            memcpy(code, u->code, sizeof(uint32_t) * (size_t)u->n);
+            memcpy(pos, u->pos, sizeof(tpy_codepos_t) * (size_t)u->n);
+        }
+        tpy_mem_free(u->code, sizeof(uint32_t) * (size_t)u->cap);
+        tpy_mem_free(u->pos, sizeof(tpy_codepos_t) * (size_t)u->cap);
         u->code = code;
-        tpy_codepos_t *pos = tpy_mem_realloc(u->pos, sizeof(tpy_codepos_t) * (size_t)u->cap,
-                                             sizeof(tpy_codepos_t) * (size_t)nc);
-        if (pos == NULL) {
-            tpy_err_no_memory();
-            c_nomem(c);
-            return;
-        }
         u->pos = pos;
         u->cap = nc;
     }

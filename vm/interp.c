@@ -337,22 +337,24 @@ int tpy_interp_init(int argc, char **argv)
         return -1;
     }
     tpy_ts.builtins = tpy_newref(TPY_MODULE_DICT(bm));
-    tpy_dict_set_cstr(tpy_ts.modules, "builtins", bm);
-    TPY_DECREF(bm);
+    int failed = tpy_dict_set_cstr(tpy_ts.modules, "builtins", bm);
+    TPY_DECREF(bm); // sys.modules holds it (or start-up fails)
+    if (failed < 0) {
+        return -1;
+    }
     tpy_object_t *sys = tpy_sys_module_create(argc, argv);
     if (sys == NULL) {
         return -1;
     }
     tpy_ts.sys = sys;
-    tpy_dict_set_cstr(tpy_ts.modules, "sys", sys);
-    main_module = tpy_module_new("__main__");
-    if (main_module == NULL) {
+    if (tpy_dict_set_cstr(tpy_ts.modules, "sys", sys) < 0) {
         return -1;
     }
-    tpy_dict_set_cstr(tpy_ts.modules, "__main__", main_module);
-    tpy_dict_set_cstr(TPY_MODULE_DICT(main_module), "__builtins__", tpy_dict_get_cstr_borrow(
-                                                                        tpy_ts.modules,
-                                                                        "builtins"));
+    main_module = tpy_module_new("__main__");
+    if (main_module == NULL || tpy_dict_set_cstr(tpy_ts.modules, "__main__", main_module) < 0 ||
+        tpy_dict_set_cstr(TPY_MODULE_DICT(main_module), "__builtins__", bm) < 0) {
+        return -1;
+    }
     return tpy_err_occurred() ? -1 : 0;
 }
 

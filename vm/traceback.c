@@ -300,14 +300,17 @@ static void print_source_line(FILE *out, const char *filename, tpy_codepos_t *po
     while (strip < len && (line[strip] == ' ' || line[strip] == '\t' || line[strip] == '\f')) {
         strip++;
     }
+    // CPython prints the line without its indentation but with any trailing
+    // whitespace; a span over several lines ends at the last non-blank
     size_t rlen = len;
-    while (rlen > strip && (line[rlen - 1] == ' ' || line[rlen - 1] == '\t')) {
+    while (rlen > strip && (line[rlen - 1] == ' ' || line[rlen - 1] == '\t' ||
+                            line[rlen - 1] == '\f' || line[rlen - 1] == '\v')) {
         rlen--;
     }
     if (rlen <= strip) {
         return;
     }
-    fprintf(out, "    %.*s\n", (int)(rlen - strip), line + strip);
+    fprintf(out, "    %.*s\n", (int)(len - strip), line + strip);
     if (pos->col < 0 || pos->end_col < 0 || pos->lineno <= 0) {
         return;
     }
@@ -321,7 +324,7 @@ static void print_source_line(FILE *out, const char *filename, tpy_codepos_t *po
     }
     size_t cstart = utf8_chars(line, start) - utf8_chars(line, strip);
     size_t cend = utf8_chars(line, end) - utf8_chars(line, strip);
-    size_t cline = utf8_chars(line + strip, rlen - strip);
+    size_t cline = utf8_chars(line + strip, len - strip);
     int left = 0, right = 0;
     bool anchors = pos->end_lineno == pos->lineno &&
                    find_anchors(line + start, end - start, &left, &right);

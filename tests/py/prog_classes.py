@@ -237,3 +237,29 @@ class Point:
         return (self.x ** 2 + self.y ** 2) ** 0.5
 p = Point(3, 4)
 print(p.norm(), Point.__doc__, Point.norm.__doc__, p.norm.__doc__, Point.__init__.__doc__)
+
+
+class Plugin:
+    registry = {}
+
+    def __init_subclass__(cls):
+        super().__init_subclass__()
+        key = cls.__name__.lower()
+        try:
+            Plugin.registry[key].append(cls)
+        except KeyError:
+            raise TypeError(f"unknown plugin family {key!r}") from None
+
+
+Plugin.registry["csv"] = []
+
+
+class Csv(Plugin):
+    pass
+
+
+print({k: [c.__name__ for c in v] for k, v in Plugin.registry.items()})
+
+
+class Json(Plugin):
+    pass

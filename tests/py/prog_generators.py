@@ -41,9 +41,9 @@ def outer():
     return r * 2
 
 o = outer()
-print([v for v in o])
+print(list(o))
 o = outer()
-print(next(o), o.send(2), next(o), next(o), next(o))
+print(next(o), o.send(2), next(o), next(o))
 try:
     next(o)
 except StopIteration as e:
@@ -85,7 +85,7 @@ except KeyError as e:
 def g3():
     yield 1
     return 2
-print([v for v in g3()], next(g3()))
+print(list(g3()), sum(g3()), max(g3()), sorted(g3()), tuple(g3()), set(g3()), dict.fromkeys(g3()), [*g3()])
 def ctx_gen():
     try:
         yield 1
@@ -183,9 +183,25 @@ x = 10
 lazy = (x + i for i in range(3))
 x = 100
 print(list(lazy))
+def returns_value():
+    yield "a"
+    yield "b"
+    return "the value"
+
+
+def delegate():
+    result = yield from returns_value()
+    yield result.upper()
+    return len(result)
+
+
+print(list(delegate()), "".join(returns_value()), list(enumerate(returns_value())))
+print(sorted(returns_value(), reverse=True), [*returns_value(), *delegate()], list(zip(returns_value(), delegate())))
+
 def fg():
     yield from fg_inner()
 def fg_inner():
     yield 1
     raise ValueError("deep")
 list(fg())
+

@@ -199,3 +199,16 @@ for i in range(1, 30):
     total += 1 / i ** 2
 print(total, math.sqrt(total * 6))
 print(1 / (10**400))
+
+
+def safe_ratio(a, b):
+    try:
+        return a / b
+    except ZeroDivisionError:
+        raise OverflowError("ratio %d/%d is unbounded" % (a, b))
+
+
+print(safe_ratio(2 ** 70, 2 ** 69))
+matrix_det = Matrix([[1, 2], [2, 4]]).det()
+print("singular det", matrix_det)
+safe_ratio(10 ** 20, matrix_det)

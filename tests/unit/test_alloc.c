@@ -4,8 +4,9 @@
  * realloc across size classes and into malloc, and the debug builds' checks
  * (poisoned free blocks, sizes on free, failure injection).
  *
- * The allocator needs no runtime, so these tests use plain Test() without
- * the runtime fixture; each balances its own blocks and checks the counters.
+ * The allocator needs no runtime, so the `alloc` tests use plain Test()
+ * without the runtime fixture; each balances its own blocks and checks the
+ * counters.  The `mem_limits` suite at the end runs with the runtime.
  * Criterion runs every test in its own process, so what one test leaves in
  * the allocator (a spare arena, a failure countdown) cannot reach another.
  */
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "gc/gc.h"
+#include "tests/unit/support.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define UNDER_ASAN 1
@@ -396,3 +398,55 @@ Test(alloc, a_block_handed_out_is_filled_so_reading_it_is_visible)
 }
 
 #endif
+
+/* ---- limits: huge results fail at once -------------------------------------
+ * Powers with results of terabytes raise MemoryError before computing
+ * anything (CPython 3.11 grinds on for minutes, so no golden test can hold
+ * these), and the runtime stays usable. */
+
+TPY_TEST_SUITE(mem_limits);
+
+static void expect_memory_error(int64_t base, int64_t exp, int op)
+{
+    tpy_object_t *a = tpy_int_from_i64(base), *b = tpy_int_from_i64(exp);
+    cr_assert_not_null(a);
+    cr_assert_not_null(b);
+    tpy_object_t *r = tpy_number_binop(a, b, op);
+    cr_assert_null(r, "%lld op %lld should fail", (long long)base, (long long)exp);
+    cr_assert(tpy_err_matches(&tpy_exc_MemoryError));
+    tpy_err_clear();
+    TPY_DECREF(a);
+    TPY_DECREF(b);
+}
+
+Test(mem_limits, a_power_of_terabytes_raises_memory_error_at_once)
+{
+    expect_memory_error(2, 1000000000000, TPY_BINOP_POW);
+    expect_memory_error(10, 1000000000000, TPY_BINOP_POW);
+    expect_memory_error(-7, INT64_MAX, TPY_BINOP_POW);
+    expect_memory_error(1, 1000000000000, TPY_BINOP_LSHIFT);
+    // The runtime still computes.
+    tpy_object_t *a = tpy_int_from_i64(3), *b = tpy_int_from_i64(40);
+    tpy_object_t *r = tpy_number_binop(a, b, TPY_BINOP_POW);
+    cr_assert_not_null(r);
+    TPY_DECREF(r);
+    TPY_DECREF(a);
+    TPY_DECREF(b);
+}
+
+Test(mem_limits, a_power_of_one_or_zero_is_no_memory_problem)
+{
+    tpy_object_t *one = tpy_int_from_i64(1), *zero = tpy_int_from_i64(0);
+    tpy_object_t *huge = tpy_int_from_i64(INT64_MAX);
+    tpy_object_t *r1 = tpy_number_binop(one, huge, TPY_BINOP_POW);
+    tpy_object_t *r0 = tpy_number_binop(zero, huge, TPY_BINOP_POW);
+    cr_assert_not_null(r1);
+    cr_assert_not_null(r0);
+    cr_assert_eq(tpy_int_as_i64(r1), 1);
+    cr_assert_eq(tpy_int_as_i64(r0), 0);
+    TPY_DECREF(r1);
+    TPY_DECREF(r0);
+    TPY_DECREF(one);
+    TPY_DECREF(zero);
+    TPY_DECREF(huge);
+}
