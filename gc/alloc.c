@@ -30,6 +30,8 @@
 
 #define LIKELY(x) __builtin_expect(!!(x), 1)
 #define UNLIKELY(x) __builtin_expect(!!(x), 0)
+// Slow paths stay out of line, so the fast paths need no saved registers.
+#define NOINLINE __attribute__((noinline))
 
 #define ALIGNMENT 8
 #define NCLASSES (TPY_MEM_SMALL_MAX / ALIGNMENT)
@@ -446,7 +448,7 @@ static pool_t *new_pool(uint32_t cls)
 
 // [pool] (the head of its usedpools list) just gave out its last free-listed
 // block: carve a never-used one, or take the pool off the list as full.
-static void pool_refill(pool_t *pool)
+static NOINLINE void pool_refill(pool_t *pool)
 {
     if (pool->bump <= pool->limit) {
         block_t *b = (block_t *)((char *)pool + pool->bump);
@@ -464,7 +466,7 @@ static void pool_refill(pool_t *pool)
 // A block was just freed into [pool], which was full (nused > 0: link it back
 // at the front of its class, so the block is the next one handed out) or now
 // has no block in use (give the pool back to its arena).
-static void pool_transition(pool_t *pool)
+static NOINLINE void pool_transition(pool_t *pool)
 {
     if (pool->nused > 0) {
         pool->prev = NULL;
@@ -499,7 +501,7 @@ static void pool_transition(pool_t *pool)
 
 /* ---- the public entry points ------------------------------------------------- */
 
-static void *alloc_small_slow(uint32_t cls)
+static NOINLINE void *alloc_small_slow(uint32_t cls)
 {
     pool_t *pool = new_pool(cls);
     if (pool == NULL) {
@@ -570,7 +572,7 @@ static void check_large(const void *p, size_t size, const char *op)
  * keeps every block of 4 MiB or more in a mapping of its own, which free()
  * gives straight back to the OS (and realloc() grows with mremap), while
  * smaller ones are recycled in the heap without a system call. */
-static void *large_malloc(size_t size)
+static NOINLINE void *large_malloc(size_t size)
 {
     static bool tuned;
     if (UNLIKELY(!tuned)) {

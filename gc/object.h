@@ -219,6 +219,8 @@ struct tpy_type {
     intptr_t tp_weaklistoffset; // offset of the weakref list head, 0 if not weakrefable
     uint32_t tp_version;        // bumped whenever the type's attributes change
     struct tpy_attrkeys *tp_attrkeys; // TPY_TPFLAGS_INLINE_VALUES: the shared attribute names
+    intptr_t tp_ht_slotoff;  // classes with __slots__: offset of the first slot of their own
+    intptr_t tp_ht_nslots;   // and how many (runtime/slots.h)
 };
 
 /* ---- reference counting --------------------------------------------------- */

@@ -3,7 +3,8 @@
  *
  * The thread state holds at most one current exception, always a normalized
  * exception instance.  Raising replaces it; fetching removes it.  MemoryError
- * is preallocated so that running out of memory can always be reported.
+ * is preallocated so that running out of memory can always be reported (a
+ * fresh instance is used when there is memory for one).
  * Message formatting understands printf's conversions plus %R (repr), %S
  * (str), %T (type name of an object) and %U (a str object), like CPython's
  * PyErr_Format.
@@ -53,6 +54,20 @@ tpy_object_t *tpy_err_no_memory(void)
         // Start-up has not finished: nothing better is possible.
         fprintf(stderr, "tpy: out of memory during start-up\n");
         abort();
+    }
+    // A fresh instance while memory allows, as CPython: the preallocated one
+    // would keep the traceback (frames, locals) of its last use alive.
+    static bool making;
+    if (!making) {
+        making = true;
+        tpy_object_t *args = tpy_tuple_new(0);
+        tpy_object_t *fresh = args != NULL ? tpy_exc_new(&tpy_exc_MemoryError, args) : NULL;
+        TPY_XDECREF(args);
+        making = false;
+        if (fresh != NULL) {
+            tpy_err_restore(fresh);
+            return NULL;
+        }
     }
     tpy_exception_t *e = (tpy_exception_t *)memory_error_instance;
     TPY_CLEAR(e->traceback);

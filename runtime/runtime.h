@@ -24,6 +24,7 @@
 #include "runtime/iterobject.h"
 #include "runtime/builtins.h"
 #include "runtime/instvalues.h"
+#include "runtime/slots.h"
 #include "runtime/weakrefobject.h"
 
 // Initialize every type and the built-in modules. 0 or -1.

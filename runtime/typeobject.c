@@ -357,6 +357,9 @@ static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
             return r;
         }
     }
+    if ((r = tpy_slots_traverse(self, visit, arg)) != 0) {
+        return r;
+    }
     if ((r = visit(TPY_OBJ(type), arg)) != 0) {
         return r;
     }
@@ -379,6 +382,7 @@ static int subtype_clear(tpy_object_t *self)
             TPY_CLEAR(*slot);
         }
     }
+    tpy_slots_clear(self);
     if (sb->tp_clear != NULL) {
         return sb->tp_clear(self);
     }
@@ -443,6 +447,7 @@ static void subtype_dealloc(tpy_object_t *self)
             TPY_CLEAR(*slot);
         }
     }
+    tpy_slots_clear(self);
     if (sb->tp_dealloc != NULL && sb != &tpy_object_type) {
         sb->tp_dealloc(self); // frees with TPY_TYPE(self)->tp_basicsize
     } else if (TPY_TYPE_IS_GC(type)) {
@@ -1170,13 +1175,23 @@ error:
 }
 
 /* The base whose instance layout the new class extends (CPython's best_base). */
+/* The class whose instance layout [type]'s extends: the nearest one with
+ * slots of its own, else the built-in solid base. */
+static tpy_type_t *layout_base(tpy_type_t *type)
+{
+    while ((type->tp_flags & TPY_TPFLAGS_HEAPTYPE) && !tpy_type_has_slots(type)) {
+        type = type->tp_base;
+    }
+    return type;
+}
+
 static tpy_type_t *best_base(tpy_object_t *bases)
 {
     tpy_type_t *best = NULL, *best_solid = NULL;
     intptr_t n = TPY_TUPLE_SIZE(bases);
     for (intptr_t i = 0; i < n; i++) {
         tpy_type_t *b = (tpy_type_t *)TPY_TUPLE_GET(bases, i);
-        tpy_type_t *s = solid_base(b);
+        tpy_type_t *s = layout_base(b);
         if (best == NULL) {
             best = b;
             best_solid = s;
@@ -1339,21 +1354,14 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
     if (type->tp_dict == NULL) {
         goto error;
     }
-    // layout: the base's, plus __dict__ and __weakref__ slots when it lacks them
+    // layout: the base's, plus the class's __slots__, or __dict__ and
+    // __weakref__ slots when the base lacks them (runtime/slots.c)
     type->tp_basicsize = base->tp_basicsize;
     type->tp_itemsize = base->tp_itemsize;
     type->tp_dictoffset = base->tp_dictoffset;
     type->tp_weaklistoffset = base->tp_weaklistoffset;
-    if (type->tp_itemsize == 0) {
-        if (type->tp_dictoffset == 0) {
-            type->tp_dictoffset = (intptr_t)type->tp_basicsize;
-            type->tp_basicsize += sizeof(tpy_object_t *);
-        }
-        // CPython's int is variable-size: its subclasses get no __weakref__
-        if (type->tp_weaklistoffset == 0 && !(base->tp_flags & TPY_TPFLAGS_INT_SUBCLASS)) {
-            type->tp_weaklistoffset = (intptr_t)type->tp_basicsize;
-            type->tp_basicsize += sizeof(tpy_object_t *);
-        }
+    if (tpy_slots_layout(type, base, ns) < 0) {
+        goto error;
     }
     bool added_dict = type->tp_dictoffset != base->tp_dictoffset;
     inherit_slots(type, base);
@@ -1997,7 +2005,8 @@ int tpy_types_init(void)
         }
     }
     if (tpy_type_ready(&tpy_object_type) < 0 || tpy_type_ready(&tpy_type_type) < 0 ||
-        tpy_type_ready(&tpy_wrapperdescr_type) < 0 || tpy_type_ready(&tpy_super_type) < 0) {
+        tpy_type_ready(&tpy_wrapperdescr_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
+        tpy_type_ready(&tpy_slotdescr_type) < 0) {
         return -1;
     }
     return 0;

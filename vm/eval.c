@@ -553,8 +553,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         if (v == NULL) {
             if ((int)oparg >= co->nlocalsplus - co->nfrees) {
                 tpy_err_format(&tpy_exc_NameError,
-                               "free variable '%U' referenced before assignment in enclosing "
-                               "scope",
+                               "cannot access free variable '%U' where it is not associated "
+                               "with a value in enclosing scope",
                                TPY_TUPLE_GET(co->localsplusnames, oparg));
             } else {
                 tpy_evalops_unbound_local(co, (int)oparg);
@@ -573,8 +573,8 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             v = ((tpy_cell_t *)localsplus[oparg])->ref;
             if (v == NULL) {
                 tpy_err_format(&tpy_exc_NameError,
-                               "free variable '%U' referenced before assignment in enclosing "
-                               "scope",
+                               "cannot access free variable '%U' where it is not associated "
+                               "with a value in enclosing scope",
                                name);
                 goto error_tb;
             }

@@ -16,7 +16,8 @@
 tpy_object_t *tpy_evalops_unbound_local(tpy_code_t *co, int i)
 {
     return tpy_err_format(&tpy_exc_UnboundLocalError,
-                          "local variable '%U' referenced before assignment",
+                          "cannot access local variable '%U' where it is not associated "
+                          "with a value",
                           TPY_TUPLE_GET(co->localsplusnames, i));
 }
 
@@ -295,6 +296,18 @@ tpy_object_t *tpy_evalops_import_from(tpy_object_t *module, tpy_object_t *name)
         tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (unknown location)",
                        name, modname);
     }
+    // e.name is the module, e.path its file (ImportError's (msg, name, path))
+    tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+    if (e != NULL && TPY_TYPE(e) == &tpy_exc_ImportError && TPY_TUPLE_SIZE(e->args) == 1) {
+        tpy_object_t *info = tpy_tuple_pack(3, TPY_TUPLE_GET(e->args, 0), modname,
+                                            file != NULL ? file : tpy_none);
+        if (info != NULL) {
+            TPY_SETREF(e->extra, info);
+        } else {
+            tpy_err_clear();
+            tpy_err_no_memory();
+        }
+    }
     TPY_DECREF(modname);
     return NULL;
 }
@@ -369,8 +382,10 @@ tpy_object_t *tpy_evalops_format_value(tpy_object_t *v, int flags, tpy_object_t 
         conv = tpy_object_str(v);
         break;
     case TPY_FMT_REPR:
-    case TPY_FMT_ASCII:
         conv = tpy_object_repr(v);
+        break;
+    case TPY_FMT_ASCII:
+        conv = tpy_object_ascii(v);
         break;
     default:
         conv = tpy_newref(v);
