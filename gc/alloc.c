@@ -141,6 +141,10 @@ void tpy_mem_fail_after(intptr_t n, intptr_t every)
 
 static intptr_t nallocs; // allocations (and reallocs) so far: the N of TPY_FAIL_ALLOC
 static int leak_report;  // TPY_MEM_LEAKS
+// TPY_MEM_MALLOC=1: every block from malloc, none from the arenas, so that
+// AddressSanitizer reports a use after free with the stack that freed it
+// (its quarantine also delays reuse) and LeakSanitizer sees every block.
+static bool all_malloc;
 
 // TPY_MEM_LEAKS=1: at exit (after the interpreter has freed what it owns),
 // report the blocks still allocated, if any; =2: always, with the number of
@@ -163,6 +167,8 @@ static void report_leaks(void)
 static void read_fail_env(void)
 {
     fail_env_read = true;
+    const char *m = getenv("TPY_MEM_MALLOC");
+    all_malloc = m != NULL && *m != '\0' && *m != '0';
     const char *leaks = getenv("TPY_MEM_LEAKS");
     leak_report = leaks != NULL ? atoi(leaks) : 0;
     if (leak_report > 0) {
@@ -596,6 +602,15 @@ void *tpy_mem_alloc(size_t size)
     if (injected_failure()) {
         return NULL;
     }
+    if (all_malloc) {
+        void *p = large_malloc(size);
+        if (p != NULL) {
+            memset(p, CLEAN_BYTE, size);
+            stats.blocks++;
+            stats.bytes += (intptr_t)size;
+        }
+        return p;
+    }
 #endif
     size_t cls = SIZE_CLASS(size);
     if (LIKELY(cls < NCLASSES)) {
@@ -638,6 +653,11 @@ void tpy_mem_free(void *p, size_t size)
         return;
     }
     size_t cls = SIZE_CLASS(size);
+#ifdef TPY_MEM_DEBUG
+    if (all_malloc) {
+        cls = NCLASSES; // every block is a large one
+    }
+#endif
     if (LIKELY(cls < NCLASSES)) {
         CHECK_SMALL(p, size, "tpy_mem_free");
         pool_t *pool = POOL_OF(p);
@@ -672,6 +692,11 @@ void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
         return tpy_mem_alloc(newsize);
     }
     size_t oc = SIZE_CLASS(oldsize), nc = SIZE_CLASS(newsize);
+#ifdef TPY_MEM_DEBUG
+    if (all_malloc) {
+        oc = nc = NCLASSES; // every block is a large one
+    }
+#endif
     if (oc < NCLASSES) {
         CHECK_SMALL(p, oldsize, "tpy_mem_realloc");
     } else {

@@ -85,6 +85,10 @@ static void code_dealloc(tpy_object_t *self)
     size_t nnames = (size_t)TPY_TUPLE_SIZE(co->names);
     tpy_mem_free(co->gcache, sizeof(tpy_globalcache_t) * (nnames ? nnames : 1));
     tpy_mem_free(co->acache, sizeof(tpy_attrcache_t) * 2 * (nnames ? nnames : 1));
+    for (intptr_t i = 0; i < co->nliterals; i++) {
+        TPY_DECREF(co->literals[i]);
+    }
+    tpy_mem_free(co->literals, (size_t)co->capliterals * sizeof *co->literals);
     TPY_CLEAR(co->consts);
     TPY_CLEAR(co->names);
     TPY_CLEAR(co->localsplusnames);

@@ -177,10 +177,29 @@ static tpy_object_t *const_key(tpy_object_t *v)
         TPY_DECREF(b);
         return k;
     }
-    if (TPY_INT_CHECK(v) || TPY_STR_CHECK(v) || v == tpy_none) {
+    if (TPY_INT_CHECK(v) || TPY_STR_CHECK(v) || v == tpy_none || v == tpy_ellipsis) {
         return tpy_tuple_pack(2, TPY_OBJ(TPY_TYPE(v)), v);
     }
-    return NULL; // code objects, tuples: not shared
+    if (TPY_TUPLE_CHECK_EXACT(v)) {
+        // a tuple of shareable constants is shared too: keyed by its items' keys
+        intptr_t n = TPY_TUPLE_SIZE(v);
+        tpy_object_t *keys = tpy_tuple_new(n);
+        if (keys == NULL) {
+            return NULL;
+        }
+        for (intptr_t i = 0; i < n; i++) {
+            tpy_object_t *k = const_key(TPY_TUPLE_GET(v, i));
+            if (k == NULL) {
+                TPY_DECREF(keys);
+                return NULL;
+            }
+            TPY_TUPLE_ITEMS(keys)[i] = k;
+        }
+        tpy_object_t *key = tpy_tuple_pack(2, TPY_OBJ(&tpy_tuple_type), keys);
+        TPY_DECREF(keys);
+        return key;
+    }
+    return NULL; // code objects: not shared
 }
 
 intptr_t c_add_const(compiler_t *c, tpy_object_t *value)
@@ -1679,13 +1698,24 @@ static void c_classdef(compiler_t *c, tpy_stmt_t *s)
 /* ---- entry points -------------------------------------------------------------------- */
 
 tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, tpy_arena_t *arena,
-                                  tpy_syntax_error_t *err);
+                                  tpy_syntax_error_t *err, bool keep_literals);
+
+static void free_literals(compiler_t *c)
+{
+    for (intptr_t i = 0; i < c->nliterals; i++) {
+        TPY_DECREF(c->literals[i]);
+    }
+    tpy_mem_free(c->literals, (size_t)c->capliterals * sizeof *c->literals);
+    c->literals = NULL;
+    c->nliterals = c->capliterals = 0;
+}
 
 tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, tpy_arena_t *arena,
-                                  tpy_syntax_error_t *err)
+                                  tpy_syntax_error_t *err, bool keep_literals)
 {
     compiler_t c;
     memset(&c, 0, sizeof c);
+    c.keep_literals = keep_literals;
     c.filename = filename;
     c.arena = arena;
     c.err = err;
@@ -1737,9 +1767,14 @@ tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, t
         leave_unit(&c);
     }
     TPY_DECREF(c.const_cache);
-    if (c.failed) {
+    if (c.failed || code == NULL) {
         TPY_XDECREF(code);
+        free_literals(&c);
         return NULL;
     }
+    tpy_code_t *co = (tpy_code_t *)code;
+    co->literals = c.literals; // the code object releases them
+    co->nliterals = c.nliterals;
+    co->capliterals = c.capliterals;
     return code;
 }

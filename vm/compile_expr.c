@@ -162,9 +162,24 @@ static void check_subscript(compiler_t *c, const tpy_expr_t *e)
     }
 }
 
-// a non-constant, or one of the constants that are singletons
-static bool is_arg_ok(const tpy_expr_t *e)
+static tpy_object_t *const_value(compiler_t *c, tpy_expr_t *e);
+
+// a non-constant, or one of the constants that are singletons; an operation
+// on constants counts as the constant CPython's folding makes of it
+static bool is_arg_ok(compiler_t *c, const tpy_expr_t *e)
 {
+    if (e->kind == EXPR_BINOP) {
+        bool keep = c->keep_literals;
+        c->keep_literals = false;
+        tpy_object_t *v = const_value(c, (tpy_expr_t *)e);
+        c->keep_literals = keep;
+        if (v == NULL) {
+            return true;
+        }
+        bool singleton = v == tpy_none || v == tpy_true || v == tpy_false || v == tpy_ellipsis;
+        TPY_DECREF(v);
+        return singleton;
+    }
     const char *t = const_type(e);
     return t == NULL || strcmp(t, "NoneType") == 0 || strcmp(t, "bool") == 0 ||
            strcmp(t, "ellipsis") == 0;
@@ -178,7 +193,7 @@ static void check_compare(compiler_t *c, const tpy_expr_t *e)
         tpy_ast_cmpop_t op = (tpy_ast_cmpop_t)(intptr_t)e->u.compare.ops.items[i];
         const tpy_expr_t *right = e->u.compare.comparators.items[i];
         if (op == AST_IS || op == AST_ISNOT) {
-            bool literal = !is_arg_ok(left) || !is_arg_ok(right);
+            bool literal = !is_arg_ok(c, left) || !is_arg_ok(c, right);
             if (literal) {
                 c_warn(c, e, op == AST_IS ? "\"is\" with a literal. Did you mean \"==\"?"
                                           : "\"is not\" with a literal. Did you mean \"!=\"?");
@@ -238,11 +253,146 @@ static tpy_object_t *float_from_text(const char *text)
     return tpy_float_from_double(d);
 }
 
+/* A main program's literal [v] (borrowed) gets one more reference for as
+ * long as the program runs: CPython's syntax tree holds each literal (and
+ * each folded constant) while its module runs, and sys.getrefcount shows it. */
+static tpy_object_t *keep_literal(compiler_t *c, tpy_object_t *v)
+{
+    if (v == NULL || !c->keep_literals) {
+        return v;
+    }
+    if (c->nliterals == c->capliterals) {
+        intptr_t cap = c->capliterals ? c->capliterals * 2 : 64;
+        tpy_object_t **a = tpy_mem_realloc(c->literals, (size_t)c->capliterals * sizeof *a,
+                                           (size_t)cap * sizeof *a);
+        if (a == NULL) {
+            return v; // only the count differs
+        }
+        c->literals = a;
+        c->capliterals = cap;
+    }
+    c->literals[c->nliterals++] = tpy_newref(v);
+    return v;
+}
+
+static tpy_object_t *const_value_of(compiler_t *c, tpy_expr_t *e);
+
 /* The value of a literal or constant-foldable expression (new ref), or NULL
  * (no exception) when [e] is not constant. */
 static tpy_object_t *const_value(compiler_t *c, tpy_expr_t *e)
 {
+    intptr_t kept = c->nliterals;
+    tpy_object_t *v = const_value_of(c, e);
+    if (v == NULL) {
+        // not a constant after all: the operands will be compiled (and kept) again
+        while (c->nliterals > kept) {
+            TPY_DECREF(c->literals[--c->nliterals]);
+        }
+    } else if (e->kind != EXPR_CONST) { // singletons: no point
+        keep_literal(c, v);
+    }
+    return v;
+}
+
+/* CPython's limits on what constant folding may build. */
+#define FOLD_MAX_INT_BITS 128
+#define FOLD_MAX_STR 4096
+#define FOLD_MAX_TUPLE 256
+
+static int64_t int_bits(tpy_object_t *v)
+{
+    tpy_object_t *b = tpy_object_call_method(v, "bit_length", NULL, 0);
+    if (b == NULL) {
+        tpy_err_clear();
+        return INT64_MAX;
+    }
+    int overflow = 0;
+    int64_t n = tpy_int_as_i64_overflow(b, &overflow);
+    TPY_DECREF(b);
+    return overflow ? INT64_MAX : n;
+}
+
+static int64_t small_int_value(tpy_object_t *v, bool *ok)
+{
+    int overflow = 0;
+    int64_t n = tpy_int_as_i64_overflow(v, &overflow);
+    *ok = !overflow;
+    return n;
+}
+
+/* May [l op r] be folded at compile time (CPython's safe_power, safe_multiply,
+ * safe_lshift, safe_mod)? */
+static bool fold_allowed(int op, tpy_object_t *l, tpy_object_t *r)
+{
+    bool li = TPY_INT_CHECK(l), ri = TPY_INT_CHECK(r), ok;
+    switch (op) {
+    case TPY_BINOP_POW:
+        if (li && ri) {
+            int64_t e = small_int_value(r, &ok);
+            return ok && (e <= 0 || int_bits(l) <= FOLD_MAX_INT_BITS / e);
+        }
+        return true;
+    case TPY_BINOP_MUL:
+        if (li && ri) {
+            return int_bits(l) + int_bits(r) <= FOLD_MAX_INT_BITS;
+        }
+        if (li || ri) {
+            tpy_object_t *seq = li ? r : l;
+            int64_t n = small_int_value(li ? l : r, &ok);
+            if (!ok) {
+                return false;
+            }
+            if (TPY_STR_CHECK(seq)) {
+                return n <= 0 || TPY_STR_LEN(seq) <= FOLD_MAX_STR / n;
+            }
+            if (TPY_TUPLE_CHECK(seq)) {
+                return n <= 0 || TPY_TUPLE_SIZE(seq) <= FOLD_MAX_TUPLE / n;
+            }
+        }
+        return true;
+    case TPY_BINOP_LSHIFT:
+        if (li && ri) {
+            int64_t s = small_int_value(r, &ok);
+            return ok && s >= 0 && s <= FOLD_MAX_INT_BITS && int_bits(l) <= FOLD_MAX_INT_BITS - s;
+        }
+        return true;
+    case TPY_BINOP_MOD:
+        return !TPY_STR_CHECK(l); // %-formatting is left to run time
+    case TPY_BINOP_MATMUL:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static tpy_object_t *fold_binop(compiler_t *c, tpy_expr_t *e)
+{
+    if (c->depth >= MAX_EXPR_DEPTH) {
+        return NULL; // too deep to fold: c_expr reports the depth
+    }
+    c->depth++;
+    tpy_object_t *l = const_value(c, e->u.binop.left);
+    tpy_object_t *r = l != NULL ? const_value(c, e->u.binop.right) : NULL;
+    c->depth--;
+    if (r == NULL) {
+        TPY_XDECREF(l);
+        return NULL;
+    }
+    int op = (int)e->u.binop.op;
+    tpy_object_t *v = fold_allowed(op, l, r) ? tpy_number_binop(l, r, op) : NULL;
+    if (v == NULL) {
+        tpy_err_clear(); // 1 / 0 and friends raise when the program runs
+    }
+    TPY_DECREF(l);
+    TPY_DECREF(r);
+    return v;
+}
+
+static tpy_object_t *const_value_of(compiler_t *c, tpy_expr_t *e)
+{
     switch (e->kind) {
+    case EXPR_BINOP:
+        return fold_binop(c, e);
     case EXPR_INT: {
         tpy_object_t *v = tpy_int_from_string(e->u.num.text, strlen(e->u.num.text), 0);
         if (v == NULL) {
@@ -284,7 +434,7 @@ static tpy_object_t *const_value(compiler_t *c, tpy_expr_t *e)
         for (intptr_t i = 0; i < n; i++) {
             tpy_expr_t *x = e->u.seq.elts.items[i];
             if (x->kind != EXPR_INT && x->kind != EXPR_FLOAT && x->kind != EXPR_STR &&
-                x->kind != EXPR_CONST && x->kind != EXPR_TUPLE &&
+                x->kind != EXPR_CONST && x->kind != EXPR_TUPLE && x->kind != EXPR_BINOP &&
                 !(x->kind == EXPR_UNARYOP && x->u.unaryop.op == AST_USUB &&
                   (x->u.unaryop.operand->kind == EXPR_INT ||
                    x->u.unaryop.operand->kind == EXPR_FLOAT))) {
@@ -864,6 +1014,14 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
         c_formatted(c, e);
         break;
     case EXPR_BINOP:
+        k = const_value(c, e);
+        if (k != NULL) {
+            c_emit(c, OP_LOAD_CONST, c_add_const(c, k));
+            break;
+        }
+        if (c->failed) {
+            break;
+        }
         c_expr(c, e->u.binop.left);
         c_expr(c, e->u.binop.right);
         c_set_pos(c, e->pos);

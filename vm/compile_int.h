@@ -68,6 +68,11 @@ typedef struct {
     bool interactive;           // SINGLE mode: echo expression statements
     tpy_object_t *const_cache;  // dict: constant key -> the one object per unit
     int depth;                  // nesting of expressions (recursion guard)
+    // the literal objects of the source, kept alive while a main program
+    // runs, as CPython's AST holds them (see tpy_compile_source_main)
+    bool keep_literals;
+    tpy_object_t **literals;
+    intptr_t nliterals, capliterals;
 } compiler_t;
 
 /* emission (compile.c) */

@@ -20,15 +20,15 @@ static tpy_object_t *main_module;
 
 void tpy_traceback_cache_source(const char *filename, const char *src, size_t len);
 tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, tpy_arena_t *arena,
-                                  tpy_syntax_error_t *err);
+                                  tpy_syntax_error_t *err, bool keep_literals);
 
 tpy_object_t *tpy_interp_main_globals(void)
 {
     return main_module ? TPY_MODULE_DICT(main_module) : NULL;
 }
 
-tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filename,
-                                 tpy_compile_mode_t mode)
+static tpy_object_t *compile_source(const char *src, size_t len, const char *filename,
+                                    tpy_compile_mode_t mode, bool keep_literals)
 {
     tpy_arena_t *arena = tpy_arena_new();
     if (arena == NULL) {
@@ -53,13 +53,25 @@ tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filena
     } else if (mod == NULL) {
         tpy_raise_syntax_error(&err, filename, src, len);
     } else {
-        code = tpy_compile_ast_err(mod, filename, arena, &err);
+        code = tpy_compile_ast_err(mod, filename, arena, &err, keep_literals);
         if (code == NULL && err.kind != TPY_SYNERR_NONE) {
             tpy_raise_syntax_error(&err, filename, src, len);
         }
     }
     tpy_arena_free(arena);
     return code;
+}
+
+tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filename,
+                                 tpy_compile_mode_t mode)
+{
+    return compile_source(src, len, filename, mode, false);
+}
+
+tpy_object_t *tpy_compile_source_main(const char *src, size_t len, const char *filename,
+                                      tpy_compile_mode_t mode)
+{
+    return compile_source(src, len, filename, mode, true);
 }
 
 tpy_object_t *tpy_compile_ast(tpy_module_ast_t *mod, const char *filename, const char *src,
@@ -71,7 +83,7 @@ tpy_object_t *tpy_compile_ast(tpy_module_ast_t *mod, const char *filename, const
     }
     tpy_syntax_error_t err;
     memset(&err, 0, sizeof err);
-    tpy_object_t *code = tpy_compile_ast_err(mod, filename, arena, &err);
+    tpy_object_t *code = tpy_compile_ast_err(mod, filename, arena, &err, false);
     if (code == NULL && err.kind != TPY_SYNERR_NONE) {
         tpy_raise_syntax_error(&err, filename, src, srclen);
     }
@@ -127,7 +139,7 @@ int tpy_run_source(const char *src, size_t len, const char *filename)
     if (filename[0] != '<') {
         tpy_traceback_cache_source(filename, src, len);
     }
-    tpy_object_t *code = tpy_compile_source(src, len, filename, TPY_COMPILE_FILE);
+    tpy_object_t *code = tpy_compile_source_main(src, len, filename, TPY_COMPILE_FILE);
     if (code == NULL) {
         return tpy_handle_uncaught();
     }

@@ -124,7 +124,7 @@ static bool incomplete(const char *src, size_t len)
 
 static int run_input(const char *src, size_t len, bool *exit_requested)
 {
-    tpy_object_t *code = tpy_compile_source(src, len, "<stdin>", TPY_COMPILE_SINGLE);
+    tpy_object_t *code = tpy_compile_source_main(src, len, "<stdin>", TPY_COMPILE_SINGLE);
     tpy_object_t *r = NULL;
     if (code != NULL) {
         tpy_object_t *g = tpy_interp_main_globals();

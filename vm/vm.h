@@ -71,6 +71,9 @@ typedef struct {
     int flags;
     int stacksize;
     int firstlineno;
+    // a main program's literals (tpy_compile_source_main), released with it
+    tpy_object_t **literals;
+    intptr_t nliterals, capliterals;
 } tpy_code_t;
 
 extern tpy_type_t tpy_code_type;
@@ -85,6 +88,11 @@ typedef enum { TPY_COMPILE_FILE, TPY_COMPILE_SINGLE, TPY_COMPILE_EVAL } tpy_comp
 // filename, line, offset, text) and returns NULL.
 tpy_object_t *tpy_compile_source(const char *src, size_t len, const char *filename,
                                  tpy_compile_mode_t mode);
+// The same for a main program (a script, -c, stdin, a REPL input): the code
+// object also keeps a reference to each literal of the source, as CPython's
+// syntax tree does while the program runs (sys.getrefcount counts it).
+tpy_object_t *tpy_compile_source_main(const char *src, size_t len, const char *filename,
+                                      tpy_compile_mode_t mode);
 // Compile an already parsed module.  SyntaxError (e.g. 'return' outside
 // function) on failure.
 tpy_object_t *tpy_compile_ast(tpy_module_ast_t *mod, const char *filename, const char *src,
