@@ -540,8 +540,22 @@ static tpy_object_t *builtin_isinstance(tpy_object_t *self, tpy_object_t *const 
     if (tpy_arg_count("isinstance", nargs, kwnames, 2, 2) < 0) {
         return NULL;
     }
-    int r = subclass_of(TPY_TYPE(args[0]), args[1],
-                        "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    static const char msg[] = "isinstance() arg 2 must be a type, a tuple of types, or a union";
+    int r = subclass_of(TPY_TYPE(args[0]), args[1], msg);
+    if (r == 0 && TPY_TYPE(args[0])->tp_getattro != tpy_object_generic_getattr) {
+        // an object may claim another class through __class__ (weakref.proxy does)
+        tpy_object_t *cls = tpy_object_getattr_cstr(args[0], "__class__");
+        if (cls != NULL && cls != TPY_OBJ(TPY_TYPE(args[0])) && is_type(cls)) {
+            r = subclass_of((tpy_type_t *)cls, args[1], msg);
+        }
+        if (cls == NULL && tpy_err_matches(&tpy_exc_AttributeError)) {
+            tpy_err_clear();
+        }
+        TPY_XDECREF(cls);
+        if (cls == NULL && tpy_err_occurred()) {
+            return NULL;
+        }
+    }
     if (r < 0) {
         return NULL;
     }

@@ -341,7 +341,20 @@ void tpy_err_write_unraisable(tpy_object_t *obj)
         fprintf(stderr, "Exception ignored in: <object repr() failed>\n");
     }
     if (tpy_ts.print_exception != NULL) {
+        // CPython shows the exception alone here, not the chain it ends
+        tpy_object_t *cause = NULL, *context = NULL;
+        if (tpy_exc_check(exc)) {
+            tpy_exception_t *e = (tpy_exception_t *)exc;
+            cause = e->cause;
+            context = e->context;
+            e->cause = e->context = NULL;
+        }
         tpy_ts.print_exception(exc);
+        if (tpy_exc_check(exc)) {
+            tpy_exception_t *e = (tpy_exception_t *)exc;
+            e->cause = cause; // printing left both NULL
+            e->context = context;
+        }
     }
     TPY_DECREF(exc);
     tpy_err_clear();

@@ -10,7 +10,7 @@
 
 typedef struct tpy_state {
     tpy_object_t *exc;           // current exception (owned) or NULL
-    tpy_object_t *handled;       // exception being handled (sys.exc_info) – borrowed
+    tpy_object_t *handled;       // exception being handled (sys.exc_info), owned
     int depth;                   // current Python call depth
     int recursion_limit;         // sys.getrecursionlimit(), default 1000
     int c_depth;                 // nesting of C-level recursion (repr, compare)

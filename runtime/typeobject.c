@@ -1432,6 +1432,10 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
     }
     return TPY_OBJ(type);
 error:
+    // Not tracked yet, so the collector cannot break the cycle through the
+    // MRO (which holds the type itself): break it here, or the class, its
+    // namespace and the module behind its functions would never be freed.
+    heaptype_clear(TPY_OBJ(type));
     TPY_DECREF(type);
     return NULL;
 }

@@ -23,6 +23,9 @@
 #   ok     anything else: a MemoryError traceback, any exit status.
 # One line per problem with the command that reproduces it, then a summary
 # line `R runs: C crashed, H hung, L leaked`.  Exit status 1 if any problem.
+# The environment is passed on: `TPY_MEM_MALLOC=1 scripts/failsweep.sh -b
+# build/tpy-asan ...` takes every block from malloc, so that AddressSanitizer
+# names the code that freed a block used afterwards.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd -P)
@@ -35,7 +38,7 @@ tmo=20
 verbose=0
 
 usage() {
-    sed -n '2,26p' "$0" >&2
+    sed -n '2,29p' "$0" >&2
     exit 2
 }
 

@@ -29,11 +29,13 @@ tpy_object_t *tpy_evalops_name_error(tpy_object_t *name)
     if (e != NULL && f != NULL && tpy_type_is_subtype(TPY_TYPE(e), &tpy_exc_NameError)) {
         // what "Did you mean" may offer: the frame's local names, its globals
         tpy_object_t *locals = f->locals != NULL ? f->locals : f->code->localsplusnames;
+        TPY_INCREF(e); // a failing allocation replaces the current exception
         tpy_object_t *info = tpy_tuple_pack(3, name, locals, f->globals);
         if (info != NULL) {
             TPY_SETREF(e->extra, info);
+            TPY_DECREF(e);
         } else {
-            tpy_err_restore(tpy_newref(TPY_OBJ(e)));
+            tpy_err_restore(TPY_OBJ(e)); // the NameError, without its suggestions
         }
     }
     return NULL;
