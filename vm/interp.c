@@ -448,8 +448,8 @@ static void finalize_modules(void)
 /* After the program's objects: the interpreter's own.  The module table, sys
  * and builtins go, a last collection frees their cycles, then the runtime
  * frees the static types' dictionaries, the interned strings and the free
- * lists.  A debug build then reports any block still allocated: each one is
- * a leaked reference somewhere. */
+ * lists.  A debug build with TPY_MEM_LEAKS=1 then reports any block still
+ * allocated (gc/alloc.c): each one is a leaked reference somewhere. */
 static void free_runtime(void)
 {
     tpy_gcmodule_fini(); // gc.garbage and gc.callbacks go; DEBUG_SAVEALL ends
@@ -471,13 +471,6 @@ static void free_runtime(void)
     tpy_gc_collect(TPY_GC_NGEN - 1);
     tpy_eval_fini();
     tpy_runtime_fini();
-#ifdef TPY_REF_DEBUG
-    tpy_mem_stats_t st = tpy_mem_stats();
-    if (st.blocks != 0 && getenv("TPY_SHOW_LEAKS") != NULL) {
-        fprintf(stderr, "tpy: %ld blocks (%ld bytes) still allocated at exit\n", (long)st.blocks,
-                (long)st.bytes);
-    }
-#endif
 }
 
 void tpy_interp_fini(void)
