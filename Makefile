@@ -143,11 +143,13 @@ test-only: $(TPY)
 	echo "make test: all suites passed"
 
 # The golden suite on the debug build with a collection at every safe point
-# after an allocation (TPY_GC_STRESS).  gc_get_count prints the exact counts,
-# which automatic collections change by design: it is the one script left out.
+# after an allocation (TPY_GC_STRESS), and with the allocator reporting any
+# block left at exit (TPY_MEM_LEAKS: a report fails the script's stderr).
+# gc_get_count prints the exact counts, which automatic collections change by
+# design: it is the one script left out.
 test-gcstress:
 	$(MAKE) --no-print-directory MODE=debug all
-	TPY_GC_STRESS=1 scripts/golden.sh --check $(BUILD)/tpy-debug \
+	TPY_GC_STRESS=1 TPY_MEM_LEAKS=1 scripts/golden.sh --check $(BUILD)/tpy-debug \
 	    $$(cd tests/py && ls *.py | grep -v -e '^_' -e '^gc_get_count\.py$$')
 
 clean-mode:

@@ -52,6 +52,12 @@ static uint64_t next_table_tag = 1;
 // Interned names looked up on types, made once by tpy_dict_init.
 static tpy_object_t *keys_name, *missing_name;
 
+void tpy_dict_fini(void)
+{
+    TPY_CLEAR(keys_name);
+    TPY_CLEAR(missing_name);
+}
+
 static inline dtable_t *dt(tpy_object_t *d)
 {
     return (dtable_t *)((tpy_dict_t *)d)->table;

@@ -113,5 +113,7 @@ tpy_object_t *tpy_dictiter_new(tpy_object_t *d, int kind, bool reverse);
 tpy_object_t *tpy_dictview_new(tpy_object_t *d, tpy_type_t *type);
 
 void tpy_dict_init(void);
+// Release the names dict_init interned (interpreter exit).
+void tpy_dict_fini(void);
 
 #endif

@@ -210,6 +210,11 @@ tpy_object_t *tpy_list_slice(tpy_object_t *op, intptr_t lo, intptr_t hi)
 // "__length_hint__", interned once by tpy_list_init.
 static tpy_object_t *hint_name;
 
+void tpy_list_fini(void)
+{
+    TPY_CLEAR(hint_name);
+}
+
 /* operator.length_hint(op, dflt): len() when defined, else __length_hint__,
  * else [dflt].  -1 with an exception set on error. */
 static intptr_t length_hint(tpy_object_t *op, intptr_t dflt)

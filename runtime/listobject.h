@@ -59,5 +59,7 @@ void tpy_list_clear(tpy_object_t *list);
 tpy_object_t *tpy_list_reversed(tpy_object_t *list);
 
 void tpy_list_init(void);
+// Release the name list_init interned (interpreter exit).
+void tpy_list_fini(void);
 
 #endif

@@ -40,6 +40,9 @@ void tpy_runtime_fini(void)
     tpy_gcmodule_fini();
     tpy_errors_fini();
     tpy_types_fini();
+    tpy_dict_fini();
+    tpy_list_fini();
+    tpy_tuple_fini_empty();
     tpy_range_fini();
     tpy_tuple_fini();
     tpy_float_fini();

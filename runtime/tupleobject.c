@@ -657,6 +657,15 @@ void tpy_tuple_init(void)
     TPY_XDECREF(e);
 }
 
+void tpy_tuple_fini_empty(void)
+{
+    tpy_object_t *e = empty_tuple;
+    if (e != NULL && TPY_REFCNT(e) == 1) {
+        empty_tuple = NULL;
+        TPY_DECREF(e); // its dealloc forgets it and frees it
+    }
+}
+
 void tpy_tuple_fini(void)
 {
     for (int n = 1; n <= TUPLE_MAXSAVE; n++) {

@@ -87,5 +87,7 @@ void tpy_trash_end(void);
 
 void tpy_tuple_init(void);
 void tpy_tuple_fini(void); // empties the free lists
+// Free the shared () once nothing else holds it (interpreter exit).
+void tpy_tuple_fini_empty(void);
 
 #endif
