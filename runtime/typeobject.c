@@ -346,6 +346,10 @@ static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
     tpy_type_t *type = TPY_TYPE(self);
     tpy_type_t *sb = solid_base(type);
     int r;
+    // CPython's order (gc.get_referents shows it): slots, attributes, class
+    if ((r = tpy_slots_traverse(self, visit, arg)) != 0) {
+        return r;
+    }
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
         tpy_object_t *d = *tpy_object_dict_slot(self);
         tpy_values_t *v = tpy_slot_values(d);
@@ -356,9 +360,6 @@ static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
         } else if (d != NULL && (r = visit(d, arg)) != 0) {
             return r;
         }
-    }
-    if ((r = tpy_slots_traverse(self, visit, arg)) != 0) {
-        return r;
     }
     if ((r = visit(TPY_OBJ(type), arg)) != 0) {
         return r;

@@ -43,3 +43,8 @@ y = Y(); y.a = 1; y.c = 2; y.d = 3; print(y.a, y.c, y.__dict__)
 import gc
 del p
 print(gc.collect())
+import gc as _gc
+y2 = Y()
+y2.c = "slot c"
+y2.extra = "in dict"
+print(_gc.get_referents(y2))
