@@ -17,8 +17,10 @@
  *
  * Debug builds (TPY_MEM_DEBUG) poison freed blocks, check the poison when a
  * block is handed out again, check that a free names its pool's size class,
- * and can fail the Nth allocation on purpose (TPY_FAIL_ALLOC).  Under
- * AddressSanitizer free blocks are also marked unaddressable.
+ * can fail the Nth allocation on purpose (TPY_FAIL_ALLOC, which
+ * scripts/failsweep.sh drives), report what is left at exit (TPY_MEM_LEAKS)
+ * and hand every request to malloc (TPY_MEM_MALLOC).  Under AddressSanitizer
+ * free blocks are also marked unaddressable.
  */
 #include "gc/gc.h"
 
@@ -959,6 +961,11 @@ static bool park(tpy_object_t *op)
 
 void tpy_dealloc(tpy_object_t *op)
 {
+    if (!(op->type->tp_flags & TPY_TPFLAGS_HAVE_GC)) {
+        // ints, floats, strs: nothing deep behind them, no depth to keep
+        op->type->tp_dealloc(op);
+        return;
+    }
     if (dealloc_depth >= DEALLOC_MAX_DEPTH && park(op)) {
         return;
     }

@@ -51,7 +51,10 @@ typedef struct tpy_gc_head {
 // Debug builds (TPY_REF_DEBUG) check the allocator: freed blocks are poisoned
 // and the poison is verified when they are handed out again, a free must
 // name the size class of its pool, and TPY_FAIL_ALLOC=N[,every|,K] makes the
-// Nth allocation (then every Nth, or every Kth, after it) fail.
+// Nth allocation (then every Nth, or every Kth, after it) fail.  Also there:
+// TPY_MEM_LEAKS=1 reports the blocks still allocated at exit (=2 always,
+// with the count of allocations), TPY_MEM_MALLOC=1 takes every block from
+// malloc (AddressSanitizer then names who freed a block used after its free).
 #if defined(TPY_REF_DEBUG) && !defined(TPY_MEM_DEBUG)
 #define TPY_MEM_DEBUG 1
 #endif

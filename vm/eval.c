@@ -14,6 +14,7 @@
  */
 #include "vm/evalops.h"
 
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -1011,6 +1012,16 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
                 if (y != 0.0) {
                     fz = x / y;
                     goto float_result;
+                }
+                break;
+            case TPY_BINOP_POW:
+                // a positive finite base: float ** is C's pow (the rest, and
+                // overflow, go to float's own method)
+                if (x > 0.0 && isfinite(x) && isfinite(y)) {
+                    fz = pow(x, y);
+                    if (isfinite(fz)) {
+                        goto float_result;
+                    }
                 }
                 break;
             default:
