@@ -20,31 +20,6 @@ static tpy_object_t *gc_garbage;   // the gc.garbage list (owned)
 
 /* ---- argument helpers ------------------------------------------------------- */
 
-static int no_args(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
-static int one_arg(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 1) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes exactly one argument (%zu given)", fname,
-                       nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* An int argument as a C long (TypeError / OverflowError as CPython). */
 static int as_long(tpy_object_t *v, long *out)
 {
@@ -88,7 +63,7 @@ static tpy_object_t *gc_enable(tpy_object_t *self, tpy_object_t *const *args, si
                                tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.enable", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.enable", nargs, kwnames) < 0) {
         return NULL;
     }
     gc_state.enabled = true;
@@ -99,7 +74,7 @@ static tpy_object_t *gc_disable(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.disable", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.disable", nargs, kwnames) < 0) {
         return NULL;
     }
     gc_state.enabled = false;
@@ -110,7 +85,7 @@ static tpy_object_t *gc_isenabled(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.isenabled", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.isenabled", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_newref(gc_state.enabled ? tpy_true : tpy_false);
@@ -120,7 +95,7 @@ static tpy_object_t *gc_get_count(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.get_count", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.get_count", nargs, kwnames) < 0) {
         return NULL;
     }
     // read the counts before building anything: the result tuple must not count
@@ -147,7 +122,7 @@ static tpy_object_t *gc_get_threshold(tpy_object_t *self, tpy_object_t *const *a
                                       size_t nargs, tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.get_threshold", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.get_threshold", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *t = tpy_tuple_new(TPY_GC_NGEN);
@@ -196,7 +171,7 @@ static tpy_object_t *gc_get_debug(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.get_debug", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.get_debug", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64(gc_state.debug);
@@ -206,7 +181,7 @@ static tpy_object_t *gc_set_debug(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("gc.set_debug", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("gc.set_debug", nargs, kwnames) < 0) {
         return NULL;
     }
     long flags;
@@ -270,7 +245,7 @@ static tpy_object_t *gc_get_stats(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.get_stats", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.get_stats", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_gc_genstats_t st[TPY_GC_NGEN];
@@ -384,7 +359,7 @@ static tpy_object_t *gc_is_tracked(tpy_object_t *self, tpy_object_t *const *args
                                    tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("gc.is_tracked", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("gc.is_tracked", nargs, kwnames) < 0) {
         return NULL;
     }
     bool t = TPY_OBJECT_IS_GC(args[0]) && tpy_gc_is_tracked(args[0]);
@@ -395,7 +370,7 @@ static tpy_object_t *gc_is_finalized(tpy_object_t *self, tpy_object_t *const *ar
                                      size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("gc.is_finalized", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("gc.is_finalized", nargs, kwnames) < 0) {
         return NULL;
     }
     bool f = TPY_OBJECT_IS_GC(args[0]) && tpy_gc_is_finalized(args[0]);
@@ -406,7 +381,7 @@ static tpy_object_t *gc_freeze(tpy_object_t *self, tpy_object_t *const *args, si
                                tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.freeze", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.freeze", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_gc_head_t *young = &gc_state.gen[0].head;
@@ -424,7 +399,7 @@ static tpy_object_t *gc_unfreeze(tpy_object_t *self, tpy_object_t *const *args, 
                                  tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.unfreeze", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.unfreeze", nargs, kwnames) < 0) {
         return NULL;
     }
     gc_list_merge(&gc_state.permanent, &gc_state.gen[TPY_GC_NGEN - 1].head);
@@ -435,7 +410,7 @@ static tpy_object_t *gc_get_freeze_count(tpy_object_t *self, tpy_object_t *const
                                          size_t nargs, tpy_object_t *kwnames)
 {
     (void)self, (void)args;
-    if (no_args("gc.get_freeze_count", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("gc.get_freeze_count", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64(gc_list_size(&gc_state.permanent));

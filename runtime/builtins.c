@@ -43,33 +43,6 @@ int tpy_builtin_kwargs(const char *fname, tpy_object_t *const *kwvalues, tpy_obj
     return 0;
 }
 
-/* "len() takes exactly one argument (2 given)" */
-static int one_arg(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 1) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes exactly one argument (%zu given)", fname,
-                       nargs);
-        return -1;
-    }
-    return 0;
-}
-
-/* "globals() takes no arguments (1 given)" */
-static int no_args(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
 tpy_object_t *tpy_builtin_lookup_special_borrow(tpy_object_t *op, const char *name)
 {
     tpy_object_t *key = tpy_str_intern_cstr(name);
@@ -364,7 +337,7 @@ static tpy_object_t *builtin_len(tpy_object_t *self, tpy_object_t *const *args, 
                                  tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("len", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("len", nargs, kwnames) < 0) {
         return NULL;
     }
     intptr_t n = tpy_object_len(args[0]);
@@ -378,7 +351,7 @@ static tpy_object_t *builtin_hash(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("hash", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("hash", nargs, kwnames) < 0) {
         return NULL;
     }
     int64_t h = tpy_object_hash(args[0]);
@@ -392,7 +365,7 @@ static tpy_object_t *builtin_id(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("id", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("id", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_u64((uint64_t)(uintptr_t)args[0]);
@@ -402,7 +375,7 @@ static tpy_object_t *builtin_repr(tpy_object_t *self, tpy_object_t *const *args,
                                   tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("repr", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("repr", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_object_repr(args[0]);
@@ -413,7 +386,7 @@ static tpy_object_t *builtin_ascii(tpy_object_t *self, tpy_object_t *const *args
                                    tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("ascii", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("ascii", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *r = tpy_object_repr(args[0]);
@@ -454,7 +427,7 @@ static tpy_object_t *builtin_callable(tpy_object_t *self, tpy_object_t *const *a
                                       tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("callable", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("callable", nargs, kwnames) < 0) {
         return NULL;
     }
     TPY_RETURN_BOOL(tpy_callable_check(args[0]));
@@ -463,7 +436,7 @@ static tpy_object_t *builtin_callable(tpy_object_t *self, tpy_object_t *const *a
 static tpy_object_t *builtin_any_all(tpy_object_t *const *args, size_t nargs,
                                      tpy_object_t *kwnames, bool want)
 {
-    if (one_arg(want ? "any" : "all", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg(want ? "any" : "all", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *it = tpy_object_getiter(args[0]);
@@ -918,7 +891,7 @@ static tpy_object_t *builtin_ord(tpy_object_t *self, tpy_object_t *const *args, 
                                  tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("ord", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("ord", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *s = args[0];
@@ -947,7 +920,7 @@ static tpy_object_t *builtin_chr(tpy_object_t *self, tpy_object_t *const *args, 
                                  tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("chr", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("chr", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *index = tpy_number_index(args[0]);
@@ -969,7 +942,7 @@ static tpy_object_t *builtin_chr(tpy_object_t *self, tpy_object_t *const *args, 
 static tpy_object_t *int_in_base(const char *fname, tpy_object_t *const *args, size_t nargs,
                                  tpy_object_t *kwnames, int base)
 {
-    if (one_arg(fname, nargs, kwnames) < 0) {
+    if (tpy_check_one_arg(fname, nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *index = tpy_number_index(args[0]);
@@ -1041,7 +1014,7 @@ static tpy_object_t *builtin_globals(tpy_object_t *self, tpy_object_t *const *ar
 {
     (void)self;
     (void)args;
-    if (no_args("globals", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("globals", nargs, kwnames) < 0) {
         return NULL;
     }
     return frame_dict(tpy_ts.current_globals, "globals");
@@ -1052,7 +1025,7 @@ static tpy_object_t *builtin_locals(tpy_object_t *self, tpy_object_t *const *arg
 {
     (void)self;
     (void)args;
-    if (no_args("locals", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("locals", nargs, kwnames) < 0) {
         return NULL;
     }
     return frame_dict(tpy_ts.current_locals, "locals");
@@ -1262,7 +1235,7 @@ static tpy_object_t *builtin_abs(tpy_object_t *self, tpy_object_t *const *args, 
                                  tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("abs", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("abs", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *x = args[0];

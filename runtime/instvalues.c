@@ -167,33 +167,7 @@ int tpy_values_setattr(tpy_object_t *op, tpy_object_t *name, tpy_object_t *value
     if (i < 0) {
         return 0;
     }
-    if (v != NULL && i < v->cap && v->items[i] != NULL) {
-        TPY_SETREF(v->items[i], tpy_newref(value));
-        return 1;
-    }
-    // a new attribute goes last in insertion order: it must have the highest index
-    if (v != NULL) {
-        for (intptr_t j = i + 1; j < v->cap; j++) {
-            if (v->items[j] != NULL) {
-                return 0;
-            }
-        }
-    }
-    if (v == NULL || i >= v->cap) {
-        intptr_t cap = type->tp_attrkeys->cap;
-        intptr_t old = v ? v->cap : 0;
-        tpy_values_t *nv = tpy_mem_realloc(v, v ? values_size(old) : 0, values_size(cap));
-        if (nv == NULL) {
-            tpy_err_no_memory();
-            return -1;
-        }
-        memset(nv->items + old, 0, (size_t)(cap - old) * sizeof(tpy_object_t *));
-        nv->cap = cap;
-        v = nv;
-        *slot = (tpy_object_t *)((uintptr_t)v | TPY_VALUES_TAG);
-    }
-    v->items[i] = tpy_newref(value);
-    return 1;
+    return tpy_values_store_new(op, i, value);
 }
 
 int tpy_values_store_new(tpy_object_t *op, intptr_t i, tpy_object_t *value)

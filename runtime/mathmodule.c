@@ -79,26 +79,12 @@ static tpy_object_t *range_error(void)
     return tpy_err_format(&tpy_exc_OverflowError, "math range error");
 }
 
-/* "math.sqrt() takes exactly one argument (2 given)" */
-static int one_arg(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 1) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes exactly one argument (%zu given)", fname,
-                       nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* Apply a one-argument libm function with CPython's error classification. */
 static tpy_object_t *math_1(tpy_object_t *const *args, size_t nargs, tpy_object_t *kwnames,
                             const char *fname, double (*fn)(double), bool can_overflow)
 {
     double x;
-    if (one_arg(fname, nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg(fname, nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     double r = fn(x);
@@ -314,7 +300,7 @@ static tpy_object_t *math_frexp(tpy_object_t *self, tpy_object_t *const *args, s
 {
     (void)self;
     double x;
-    if (one_arg("math.frexp", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg("math.frexp", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     int e = 0;
@@ -333,7 +319,7 @@ static tpy_object_t *math_modf(tpy_object_t *self, tpy_object_t *const *args, si
 {
     (void)self;
     double x, ip, frac;
-    if (one_arg("math.modf", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg("math.modf", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     if (isinf(x)) {
@@ -356,7 +342,7 @@ static tpy_object_t *math_degrees(tpy_object_t *self, tpy_object_t *const *args,
 {
     (void)self;
     double x;
-    if (one_arg("math.degrees", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg("math.degrees", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     return tpy_float_from_double(x * (180.0 / M_PI));
@@ -367,7 +353,7 @@ static tpy_object_t *math_radians(tpy_object_t *self, tpy_object_t *const *args,
 {
     (void)self;
     double x;
-    if (one_arg("math.radians", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg("math.radians", nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     return tpy_float_from_double(x * (M_PI / 180.0));
@@ -378,7 +364,7 @@ static tpy_object_t *float_test(const char *fname, tpy_object_t *const *args, si
                                 tpy_object_t *kwnames, int which)
 {
     double x;
-    if (one_arg(fname, nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
+    if (tpy_check_one_arg(fname, nargs, kwnames) < 0 || to_double(args[0], &x) < 0) {
         return NULL;
     }
     bool r = which == 0 ? isfinite(x) : which == 1 ? isinf(x) : isnan(x);
@@ -553,7 +539,7 @@ static tpy_object_t *math_fsum(tpy_object_t *self, tpy_object_t *const *args, si
                                tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("math.fsum", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("math.fsum", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *it = tpy_object_getiter(args[0]);
@@ -766,7 +752,7 @@ static tpy_object_t *math_log2(tpy_object_t *self, tpy_object_t *const *args, si
 {
     (void)self;
     double r;
-    if (one_arg("math.log2", nargs, kwnames) < 0 || log_of(args[0], log2, &r) < 0) {
+    if (tpy_check_one_arg("math.log2", nargs, kwnames) < 0 || log_of(args[0], log2, &r) < 0) {
         return NULL;
     }
     return tpy_float_from_double(r);
@@ -777,7 +763,7 @@ static tpy_object_t *math_log10(tpy_object_t *self, tpy_object_t *const *args, s
 {
     (void)self;
     double r;
-    if (one_arg("math.log10", nargs, kwnames) < 0 || log_of(args[0], log10, &r) < 0) {
+    if (tpy_check_one_arg("math.log10", nargs, kwnames) < 0 || log_of(args[0], log10, &r) < 0) {
         return NULL;
     }
     return tpy_float_from_double(r);
@@ -796,7 +782,7 @@ static tpy_object_t *round_integral(const char *fname, const char *dunder,
                                     tpy_object_t *const *args, size_t nargs, tpy_object_t *kwnames,
                                     tpy_object_t *(*fn)(double))
 {
-    if (one_arg(fname, nargs, kwnames) < 0) {
+    if (tpy_check_one_arg(fname, nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *x = args[0];
@@ -834,7 +820,7 @@ static tpy_object_t *math_trunc(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("math.trunc", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("math.trunc", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *x = args[0];
@@ -930,7 +916,7 @@ static tpy_object_t *math_factorial(tpy_object_t *self, tpy_object_t *const *arg
                                     tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("math.factorial", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("math.factorial", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *n = to_int(args[0]);
@@ -1071,7 +1057,7 @@ static tpy_object_t *math_isqrt(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("math.isqrt", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("math.isqrt", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *n = to_int(args[0]);

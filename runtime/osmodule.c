@@ -28,18 +28,6 @@ extern char **environ;
 
 /* ---- helpers ----------------------------------------------------------------------- */
 
-static int no_args(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
 /* A path argument of a posixpath function: "expected str, bytes or os.PathLike
  * object, not int". */
 static int check_path_str(tpy_object_t *op)
@@ -106,7 +94,7 @@ static tpy_object_t *os_getpid(tpy_object_t *self, tpy_object_t *const *args, si
 {
     (void)self;
     (void)args;
-    if (no_args("posix.getpid", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("posix.getpid", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64((int64_t)getpid());
@@ -117,7 +105,7 @@ static tpy_object_t *os_getppid(tpy_object_t *self, tpy_object_t *const *args, s
 {
     (void)self;
     (void)args;
-    if (no_args("posix.getppid", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("posix.getppid", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64((int64_t)getppid());
@@ -137,7 +125,7 @@ static tpy_object_t *os_getcwd(tpy_object_t *self, tpy_object_t *const *args, si
 {
     (void)self;
     (void)args;
-    if (no_args("posix.getcwd", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("posix.getcwd", nargs, kwnames) < 0) {
         return NULL;
     }
     return cwd_str();
@@ -308,7 +296,7 @@ static tpy_object_t *os_cpu_count(tpy_object_t *self, tpy_object_t *const *args,
 {
     (void)self;
     (void)args;
-    if (no_args("cpu_count", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("cpu_count", nargs, kwnames) < 0) {
         return NULL;
     }
     long n = sysconf(_SC_NPROCESSORS_ONLN);

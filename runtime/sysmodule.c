@@ -26,32 +26,6 @@
 
 #define TPY_VERSION "3.11.0 (tpy 0.1.0)"
 
-/* "sys.getrefcount() takes exactly one argument (0 given)" */
-static int one_arg(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 1) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes exactly one argument (%zu given)", fname,
-                       nargs);
-        return -1;
-    }
-    return 0;
-}
-
-static int no_args(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
 static tpy_object_t *sys_exit(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                               tpy_object_t *kwnames)
 {
@@ -67,7 +41,7 @@ static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *ar
                                      tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("sys.getrefcount", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("sys.getrefcount", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64((int64_t)TPY_REFCNT(args[0]));
@@ -213,7 +187,7 @@ static tpy_object_t *sys_getallocatedblocks(tpy_object_t *self, tpy_object_t *co
 {
     (void)self;
     (void)args;
-    if (no_args("sys.getallocatedblocks", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.getallocatedblocks", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64((int64_t)tpy_mem_stats().blocks);
@@ -226,7 +200,7 @@ static tpy_object_t *sys_debugmallocstats(tpy_object_t *self, tpy_object_t *cons
 {
     (void)self;
     (void)args;
-    if (no_args("sys._debugmallocstats", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys._debugmallocstats", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_file_flush_std(); // what the script printed so far comes first
@@ -239,7 +213,7 @@ static tpy_object_t *sys_intern(tpy_object_t *self, tpy_object_t *const *args, s
                                 tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("sys.intern", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("sys.intern", nargs, kwnames) < 0) {
         return NULL;
     }
     if (!TPY_STR_CHECK_EXACT(args[0])) {
@@ -256,7 +230,7 @@ static tpy_object_t *sys_getrecursionlimit(tpy_object_t *self, tpy_object_t *con
 {
     (void)self;
     (void)args;
-    if (no_args("sys.getrecursionlimit", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.getrecursionlimit", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_small(tpy_ts.recursion_limit);
@@ -266,7 +240,7 @@ static tpy_object_t *sys_setrecursionlimit(tpy_object_t *self, tpy_object_t *con
                                            size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("sys.setrecursionlimit", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("sys.setrecursionlimit", nargs, kwnames) < 0) {
         return NULL;
     }
     if (TPY_FLOAT_CHECK(args[0])) {
@@ -302,7 +276,7 @@ static tpy_object_t *sys_getdefaultencoding(tpy_object_t *self, tpy_object_t *co
 {
     (void)self;
     (void)args;
-    if (no_args("sys.getdefaultencoding", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.getdefaultencoding", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_str_from_cstr("utf-8");
@@ -313,7 +287,7 @@ static tpy_object_t *sys_exc_info(tpy_object_t *self, tpy_object_t *const *args,
 {
     (void)self;
     (void)args;
-    if (no_args("sys.exc_info", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.exc_info", nargs, kwnames) < 0) {
         return NULL;
     }
     tpy_object_t *exc = tpy_ts.handled;
@@ -329,7 +303,7 @@ static tpy_object_t *sys_exception(tpy_object_t *self, tpy_object_t *const *args
 {
     (void)self;
     (void)args;
-    if (no_args("sys.exception", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.exception", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_newref(tpy_ts.handled ? tpy_ts.handled : tpy_none);
@@ -340,7 +314,7 @@ static tpy_object_t *sys_get_int_max_str_digits(tpy_object_t *self, tpy_object_t
 {
     (void)self;
     (void)args;
-    if (no_args("sys.get_int_max_str_digits", nargs, kwnames) < 0) {
+    if (tpy_check_no_args("sys.get_int_max_str_digits", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_small(tpy_int_get_max_str_digits());

@@ -13,18 +13,6 @@
 #include <math.h>
 #include <time.h>
 
-static int no_args(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 0) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments (%zu given)", fname, nargs);
-        return -1;
-    }
-    return 0;
-}
-
 static int64_t clock_ns(clockid_t clock)
 {
     struct timespec ts;
@@ -35,7 +23,7 @@ static int64_t clock_ns(clockid_t clock)
 static tpy_object_t *clock_seconds(const char *fname, size_t nargs, tpy_object_t *kwnames,
                                    clockid_t clock)
 {
-    if (no_args(fname, nargs, kwnames) < 0) {
+    if (tpy_check_no_args(fname, nargs, kwnames) < 0) {
         return NULL;
     }
     struct timespec ts;
@@ -46,7 +34,7 @@ static tpy_object_t *clock_seconds(const char *fname, size_t nargs, tpy_object_t
 static tpy_object_t *clock_nanoseconds(const char *fname, size_t nargs, tpy_object_t *kwnames,
                                        clockid_t clock)
 {
-    if (no_args(fname, nargs, kwnames) < 0) {
+    if (tpy_check_no_args(fname, nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64(clock_ns(clock));

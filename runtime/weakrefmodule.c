@@ -12,24 +12,11 @@
 
 static tpy_object_t *exit_funcs; // list of callables (owned), NULL until one registers
 
-static int one_arg(const char *fname, size_t nargs, tpy_object_t *kwnames)
-{
-    if (tpy_arg_no_kw(fname, kwnames) < 0) {
-        return -1;
-    }
-    if (nargs != 1) {
-        tpy_err_format(&tpy_exc_TypeError, "%s() takes exactly one argument (%zu given)", fname,
-                       nargs);
-        return -1;
-    }
-    return 0;
-}
-
 static tpy_object_t *wr_getweakrefcount(tpy_object_t *self, tpy_object_t *const *args,
                                         size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("_weakref.getweakrefcount", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("_weakref.getweakrefcount", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_int_from_i64(tpy_weakref_count(args[0]));
@@ -39,7 +26,7 @@ static tpy_object_t *wr_getweakrefs(tpy_object_t *self, tpy_object_t *const *arg
                                     tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("_weakref.getweakrefs", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("_weakref.getweakrefs", nargs, kwnames) < 0) {
         return NULL;
     }
     return tpy_weakref_list(args[0]);
@@ -90,7 +77,7 @@ static tpy_object_t *wr_atexit_register(tpy_object_t *self, tpy_object_t *const 
                                         size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("_atexit_register", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("_atexit_register", nargs, kwnames) < 0) {
         return NULL;
     }
     if (exit_funcs == NULL && (exit_funcs = tpy_list_new(0)) == NULL) {
@@ -108,7 +95,7 @@ static tpy_object_t *wr_print_exception(tpy_object_t *self, tpy_object_t *const 
                                         size_t nargs, tpy_object_t *kwnames)
 {
     (void)self;
-    if (one_arg("_print_exception", nargs, kwnames) < 0) {
+    if (tpy_check_one_arg("_print_exception", nargs, kwnames) < 0) {
         return NULL;
     }
     if (!tpy_exc_check(args[0])) {
