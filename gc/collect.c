@@ -369,6 +369,9 @@ static intptr_t collect(int gen, intptr_t *uncollectable)
     gc_list_init(&garbage);
     if (ran) {
         handle_resurrected(&unreachable, &garbage, old);
+        // what CPython reports: the garbage left once finalizers have run
+        // (resurrected objects, and what they reach, are not counted)
+        found = gc_list_size(&garbage);
     } else {
         gc_list_merge(&unreachable, &garbage);
     }

@@ -308,7 +308,9 @@ Test(collect, every_container_type_cycle_is_freed)
         tpy_object_t *ns = run(cycle_snippets[i]);
         tpy_dict_clear(ns);
         TPY_DECREF(ns);
-        cr_assert_gt(tpy_gc_collect(2), 0, "snippet %zu: nothing collected", i);
+        // (the count may be 0: a generator's finalizer breaks its own cycle,
+        // and CPython counts only what is left for tp_clear)
+        tpy_gc_collect(2);
         tpy_test_balance_t b = tpy_test_balance();
         cr_assert(b.blocks == 0 && b.refs == 0, "snippet %zu left %ld blocks, %ld refs:\n%s", i,
                   (long)b.blocks, (long)b.refs, cycle_snippets[i]);
