@@ -68,9 +68,10 @@ $(OBJ)/gen/%.o: $(GEN)/%.c
 	$(CC) $(GEN_CFLAGS) -c -o $@ $<
 
 # The eval loop: keep one indirect jump per opcode (computed goto) instead of
-# letting the optimizer merge them into a single, badly predicted one.
+# letting the optimizer merge them into a single, badly predicted one; and
+# leave its few-word copy loops as loops (not calls into libc's memcpy).
 ifneq ($(MODE),asan)
-$(OBJ)/vm/eval.o: CFLAGS += -fno-gcse -fno-crossjumping
+$(OBJ)/vm/eval.o: CFLAGS += -fno-gcse -fno-crossjumping -fno-tree-loop-distribute-patterns
 endif
 
 $(OBJ)/%.o: %.c | $(GEN)/grammar.h

@@ -137,7 +137,9 @@ static void frame_init(tpy_frame_t *f, tpy_code_t *co, tpy_object_t *func, tpy_o
         TPY_INCREF(builtins);
     }
     f->locals = locals ? tpy_newref(locals) : NULL;
-    memset(f->localsplus, 0, sizeof(tpy_object_t *) * (size_t)co->nlocalsplus);
+    for (int i = 0; i < co->nlocalsplus; i++) {
+        f->localsplus[i] = NULL;
+    }
 }
 
 void tpy_frame_clear(tpy_frame_t *f)
@@ -215,10 +217,13 @@ static tpy_frame_t *push_frame_steal(tpy_function_t *func, tpy_object_t **args, 
         return NULL;
     }
     frame_init_fields(f, co, TPY_OBJ(func), func->globals, func->builtins, size);
-    memcpy(f->localsplus, args, sizeof(tpy_object_t *) * nargs);
-    if ((size_t)co->nlocalsplus > nargs) {
-        memset(f->localsplus + nargs, 0,
-               sizeof(tpy_object_t *) * ((size_t)co->nlocalsplus - nargs));
+    // a few words each: plain loops beat calls into libc here (the Makefile
+    // keeps gcc from turning them back into memcpy/memset)
+    for (size_t i = 0; i < nargs; i++) {
+        f->localsplus[i] = args[i];
+    }
+    for (size_t i = nargs; i < (size_t)co->nlocalsplus; i++) {
+        f->localsplus[i] = NULL;
     }
     tpy_ts.depth++;
     return f;
