@@ -91,7 +91,8 @@ void tpy_mem_dump_stats(void);
 // (and, in debug builds, that no free block was written to since its free).
 // Returns the number of problems found, each described on stderr.
 intptr_t tpy_mem_check(void);
-// Give the empty arena kept for reuse back to the OS (interpreter exit).
+// Give what the allocator keeps for reuse (an empty arena, a freed large
+// block) back to the OS.
 void tpy_mem_trim(void);
 #ifdef TPY_MEM_DEBUG
 // Make allocation number [n] from now fail (1: the next one), then every

@@ -10,12 +10,14 @@
 #                 after start-up); TO is cut to the number the script makes
 #     -e          fail every Nth allocation from N on (TPY_FAIL_ALLOC=N,every),
 #                 not only the Nth
+#     -k K        fail the Nth allocation and every Kth after it (N,K): error
+#                 handling that itself runs out of memory
 #     -j JOBS     runs at a time (default: number of CPUs)
 #     -t SECS     time allowed per run (default 20)
 #     -v          also list the runs that passed
 #
-# Each run is `TPY_FAIL_ALLOC=N TPY_MEM_LEAKS=2 BIN NAME.py` in tests/py
-# (stdin and arguments as in scripts/golden.sh).  A run is
+# Each run is `TPY_FAIL_ALLOC=N TPY_MEM_LEAKS=2 BIN NAME.py` in a scratch
+# copy of tests/py (stdin and arguments as in scripts/golden.sh).  A run is
 #   CRASH  killed by a signal, or an AddressSanitizer/UBSan/allocator report,
 #          a negative reference count or a failed assertion on stderr;
 #   HANG   out of time;
@@ -32,21 +34,22 @@ here=$(cd "$(dirname "$0")/.." && pwd -P)
 pydir=$here/tests/py
 bin=$here/build/tpy-debug
 range=
-every=0
+every=
 jobs=$(nproc 2>/dev/null || echo 2)
 tmo=20
 verbose=0
 
 usage() {
-    sed -n '2,29p' "$0" >&2
+    sed -n '2,30p' "$0" >&2
     exit 2
 }
 
-while getopts "b:r:ej:t:v" opt; do
+while getopts "b:r:ek:j:t:v" opt; do
     case $opt in
     b) bin=$(cd "$(dirname "$OPTARG")" && pwd -P)/$(basename "$OPTARG") ;;
     r) range=$OPTARG ;;
-    e) every=1 ;;
+    e) every=every ;;
+    k) every=$OPTARG ;;
     j) jobs=$OPTARG ;;
     t) tmo=$OPTARG ;;
     v) verbose=1 ;;
@@ -69,6 +72,9 @@ step=${step:-1}
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# Runs happen in a scratch copy of tests/py: a script stopped half-way may
+# leave the files it made behind.
+cp -r "$pydir" "$work/py"
 
 # run_one NAME N OUTDIR: one run; N = 0 means no failure injected.
 run_one() {
@@ -77,11 +83,10 @@ run_one() {
     # shellcheck disable=SC2207  # the .args file is split at whitespace on purpose
     [ -f "$pydir/$name.args" ] && args=($(cat "$pydir/$name.args"))
     if [ "$n" -gt 0 ]; then
-        fail=$n
-        [ "$FS_EVERY" = 1 ] && fail="$n,every"
+        fail=$n${FS_EVERY:+,$FS_EVERY}
     fi
     # The outer redirection silences bash's own "Aborted" notices.
-    (cd "$pydir" && TPY_FAIL_ALLOC=$fail TPY_MEM_LEAKS=2 ASAN_OPTIONS=detect_leaks=1 \
+    (cd "$FS_RUNDIR" && TPY_FAIL_ALLOC=$fail TPY_MEM_LEAKS=2 ASAN_OPTIONS=detect_leaks=1 \
         timeout "$FS_TIMEOUT" "$FS_BIN" "$name.py" "${args[@]}" <"$stdin" >/dev/null 2>"$out.err") \
         2>/dev/null
     echo $? >"$out.rc"
@@ -116,8 +121,7 @@ classify() {
             detail="$left blocks left at exit, $base without injection"
         fi
     fi
-    local fail=$n
-    [ "$FS_EVERY" = 1 ] && fail="$n,every"
+    local fail=$n${FS_EVERY:+,$FS_EVERY}
     if [ -n "$what" ]; then
         echo "$what $name N=$n ($detail)"
         echo "    repro: (cd tests/py && TPY_FAIL_ALLOC=$fail TPY_MEM_LEAKS=2 $FS_BIN $name.py)"
@@ -126,7 +130,7 @@ classify() {
     fi
 }
 
-export FS_BIN=$bin FS_EVERY=$every FS_TIMEOUT=$tmo FS_VERBOSE=$verbose pydir
+export FS_BIN=$bin FS_EVERY=$every FS_TIMEOUT=$tmo FS_VERBOSE=$verbose FS_RUNDIR=$work/py pydir
 export -f run_one classify
 
 total=0

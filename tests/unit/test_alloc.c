@@ -278,6 +278,22 @@ Test(alloc, large_blocks_and_zero_bytes_go_to_malloc)
     cr_assert_eq(tpy_mem_stats().blocks, s0.blocks);
 }
 
+Test(alloc, a_freed_block_of_a_few_megabytes_is_reused_by_the_next_big_request)
+{
+    // A loop that builds and drops a big list must not map and unmap it at
+    // every turn: the last freed block of 1..8 MiB serves the next request
+    // it can hold at least half used.
+    char *a = must_alloc(3 << 20);
+    tpy_mem_free(a, 3 << 20);
+    char *b = must_alloc(2 << 20);
+    cr_assert_eq(b, a);
+    tpy_mem_free(b, 2 << 20);
+    char *c = must_alloc(512 << 10); // less than half of it: not reused
+    cr_assert_neq(c, b);
+    tpy_mem_free(c, 512 << 10);
+    tpy_mem_trim(); // gives it back
+}
+
 Test(alloc, a_random_workload_keeps_every_invariant)
 {
     enum { SLOTS = 4096 };
