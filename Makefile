@@ -32,7 +32,7 @@ LIB_SRC := $(filter-out vm/main.c,$(LIB_SRC))
 # Modules written in Python (vm/frozen/NAME.py) are compiled into the binary:
 # each becomes build/gen/frozen_NAME.c defining the string tpy_frozen_NAME.
 FROZEN_C := $(patsubst vm/frozen/%.py,$(GEN)/frozen_%.c,$(wildcard vm/frozen/*.py))
-GEN_SRC := $(GEN)/lexer.c $(GEN)/grammar.c $(FROZEN_C)
+GEN_SRC := $(GEN)/lexer.c $(GEN)/parser.c $(FROZEN_C)
 LIB_OBJ := $(LIB_SRC:%.c=$(OBJ)/%.o) $(GEN_SRC:$(GEN)/%.c=$(OBJ)/gen/%.o)
 MAIN_OBJ := $(OBJ)/vm/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
@@ -47,15 +47,15 @@ all: $(TPY)
 $(TPY): $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(GEN)/lexer.c: grammar/lexer.re $(GEN)/grammar.h
+$(GEN)/lexer.c: grammar/lexer.re $(GEN)/parser.h
 	@mkdir -p $(GEN)
 	re2c -W -Werror --no-generation-date -i -o $@ $<
 
-$(GEN)/grammar.c: grammar/grammar.y
+$(GEN)/parser.c: grammar/parser.y
 	@mkdir -p $(GEN)
-	cp grammar/grammar.y $(GEN)/grammar.y
-	lemon -q -d$(GEN) -T/usr/share/lemon/lempar.c $(GEN)/grammar.y
-$(GEN)/grammar.h: $(GEN)/grammar.c ;
+	cp grammar/parser.y $(GEN)/parser.y
+	lemon -q -d$(GEN) -T/usr/share/lemon/lempar.c $(GEN)/parser.y
+$(GEN)/parser.h: $(GEN)/parser.c ;
 
 .SECONDARY: $(FROZEN_C)
 $(GEN)/frozen_%.c: vm/frozen/%.py
@@ -74,7 +74,7 @@ ifneq ($(MODE),asan)
 $(OBJ)/vm/eval.o: CFLAGS += -fno-gcse -fno-crossjumping -fno-tree-loop-distribute-patterns
 endif
 
-$(OBJ)/%.o: %.c | $(GEN)/grammar.h
+$(OBJ)/%.o: %.c | $(GEN)/parser.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 

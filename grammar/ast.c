@@ -1,5 +1,5 @@
 /*
- * grammar/ast.c - the AST builders grammar.y's actions call, and the checks
+ * grammar/ast.c - the AST builders parser.y's actions call, and the checks
  * CPython makes while building: assignment and deletion targets, annotated
  * targets, parameter lists, call arguments, starred expressions.
  *

@@ -1,5 +1,5 @@
 /*
- * grammar/ast_int.h - the builders grammar.y's actions call (grammar/ast.c)
+ * grammar/ast_int.h - the builders parser.y's actions call (grammar/ast.c)
  * and the value types its nonterminals carry.
  *
  * Every builder allocates in ctx->arena and never returns NULL: when memory

@@ -4,7 +4,7 @@
  * knobs, the parse context the grammar actions build into, AST constructors,
  * the f-string splitter and the Unicode tables.
  *
- * Who calls whom: driver.c (tpy_parse) drives lexer.re -> grammar.y; grammar.y's
+ * Who calls whom: driver.c (tpy_parse) drives lexer.re -> parser.y; parser.y's
  * actions call the builders in ast.c (ast_int.h); string tokens go through
  * strlit.c, which parses each f-string field by calling back into driver.c in
  * EVAL mode with the field's position in the file.
@@ -14,11 +14,9 @@
 
 #include "grammar/grammar.h"
 
-/* The TK_* numbers lemon writes to build/gen/grammar.h.  Angle brackets on
- * purpose: "grammar.h" would find grammar/grammar.h (this directory) first,
- * while <grammar.h> searches only the -I paths, and of those only -Ibuild/gen
- * has one. */
-#include <grammar.h>
+/* The TK_* numbers lemon writes to build/gen/parser.h (from grammar/parser.y);
+ * only -Ibuild/gen has a parser.h. */
+#include <parser.h>
 
 #include <stdint.h>
 
@@ -72,7 +70,7 @@ void tpy_set_error_range(tpy_syntax_error_t *err, tpy_synerr_kind_t kind, int li
                          int end_lineno, int end_col, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
-/* ---- the parse context (shared by driver.c and grammar.y actions) ------------- */
+/* ---- the parse context (shared by driver.c and parser.y actions) ------------- */
 
 /* An expression with the span of its text including any parentheses around
  * it: CPython positions an enclosing node from the parentheses. */
@@ -110,7 +108,7 @@ typedef struct tpy_pctx {
 tpy_expr_t *tpy_parse_fstring_field(const char *src, size_t len, int lineno, int col,
                                     int depth, tpy_arena_t *arena, tpy_syntax_error_t *err);
 
-/* ---- the lemon parser (grammar.y) -------------------------------------------- */
+/* ---- the lemon parser (parser.y) -------------------------------------------- */
 
 void *tpy_parserAlloc(void *(*mallocProc)(size_t), tpy_pctx_t *ctx);
 void tpy_parserFree(void *p, void (*freeProc)(void *));

@@ -96,7 +96,7 @@ done
 is_generated() {
     case "$1" in
         build/*) return 0 ;;
-        */lexer.c | lexer.c | */grammar.c | grammar.c | */grammar.out | grammar.out | */lempar.c | lempar.c)
+        */lexer.c | lexer.c | */parser.c | parser.c | */parser.out | parser.out | */lempar.c | lempar.c)
             return 0 ;;
     esac
     return 1
@@ -112,7 +112,7 @@ for folder in "${folders[@]}"; do
     [ -d "$folder" ] || continue
     while IFS= read -r -d '' path; do
         report "$path" "generated file in a source folder (it belongs in build/gen)"
-    done < <(find "$folder" -type f \( -name lexer.c -o -name grammar.c -o -name grammar.out -o -name lempar.c \) -print0)
+    done < <(find "$folder" -type f \( -name lexer.c -o -name parser.c -o -name parser.out -o -name lempar.c \) -print0)
 done
 
 if [ "$bad" = 0 ]; then

@@ -1,5 +1,5 @@
 /*
- * grammar/grammar.y - Python 3.11's grammar as an LALR(1) grammar for lemon.
+ * grammar/parser.y - Python 3.11's grammar as an LALR(1) grammar for lemon.
  *
  * CPython's grammar is PEG; this one is the classic stratified form (the
  * Python 2/3.8 Grammar file's shape) that LALR(1) can take: one nonterminal
@@ -49,7 +49,7 @@
 }
 
 /* Tokens that only the lexer or the driver produce, declared here so that
- * they get numbers in build/gen/grammar.h. */
+ * they get numbers in build/gen/parser.h. */
 %token MODE_FILE MODE_SINGLE MODE_EVAL MODE_FIELD ERRORTOKEN MATCH WITH_LPAR.
 %token INDENT DEDENT NEWLINE.
 
