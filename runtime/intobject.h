@@ -42,6 +42,13 @@ static inline bool tpy_int_is_small(tpy_object_t *op)
     return ((tpy_int_t *)op)->v != TPY_INT_BIG;
 }
 
+// True when the int64 [v] is held in the small form (false only for values
+// the representation reserves; the VM's fast paths check their results).
+static inline bool tpy_int_fits_small(int64_t v)
+{
+    return v != TPY_INT_BIG;
+}
+
 // A new int (the pooled object for -5..256).  NULL on exhaustion.
 tpy_object_t *tpy_int_from_i64(int64_t v);
 static inline tpy_object_t *tpy_int_from_small(int64_t v)

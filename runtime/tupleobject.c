@@ -2,9 +2,11 @@
  * runtime/tupleobject.c - tuple and its iterator.
  *
  * Items live inline after the size.  Invariants: () is one shared, untracked
- * object that lives until exit; every other tuple is tracked from birth (the
- * collector may untrack one that holds only atomic objects, see
- * tpy_tuple_maybe_untrack).  Dead tuples of 1..TUPLE_MAXSAVE items of the
+ * object that lives until exit; a tuple built from known items is tracked only
+ * when one of them may be tracked (tuple_track; CPython 3.14 does the same,
+ * 3.11 tracks every tuple until its next collection); one made empty by
+ * tpy_tuple_new and filled later is tracked from birth (the collector, or
+ * tpy_tuple_maybe_untrack, may untrack it once it holds only atomic objects).  Dead tuples of 1..TUPLE_MAXSAVE items of the
  * exact tuple type are kept on per-size free lists (bounded, linked through
  * items[0]) and reused without touching the allocator; tpy_tuple_fini empties
  * them.  Tuples have no tp_clear: like CPython, a cycle through a tuple is
@@ -69,6 +71,19 @@ static tpy_tuple_t *tuple_alloc(intptr_t n)
     return t;
 }
 
+/* Track [t] only when one of its items could be part of a cycle: a tuple
+ * cannot change, so one holding only atomics (or untracked tuples of them)
+ * never needs the collector. */
+static void tuple_track(tpy_tuple_t *t)
+{
+    for (intptr_t i = 0; i < t->size; i++) {
+        if (tpy_object_may_be_tracked(t->items[i])) {
+            tpy_gc_track(TPY_OBJ(t));
+            return;
+        }
+    }
+}
+
 tpy_object_t *tpy_tuple_new(intptr_t n)
 {
     if (n <= 0) {
@@ -97,7 +112,7 @@ tpy_object_t *tpy_tuple_from_array(tpy_object_t *const *items, intptr_t n)
     for (intptr_t i = 0; i < n; i++) {
         t->items[i] = tpy_newref(items[i]);
     }
-    tpy_gc_track(TPY_OBJ(t));
+    tuple_track(t);
     return TPY_OBJ(t);
 }
 
@@ -114,7 +129,7 @@ tpy_object_t *tpy_tuple_from_array_steal(tpy_object_t *const *items, intptr_t n)
         return NULL;
     }
     memcpy(t->items, items, (size_t)n * sizeof(tpy_object_t *));
-    tpy_gc_track(TPY_OBJ(t));
+    tuple_track(t);
     return TPY_OBJ(t);
 }
 
@@ -133,7 +148,7 @@ tpy_object_t *tpy_tuple_pack(intptr_t n, ...)
         t->items[i] = tpy_newref(va_arg(ap, tpy_object_t *));
     }
     va_end(ap);
-    tpy_gc_track(TPY_OBJ(t));
+    tuple_track(t);
     return TPY_OBJ(t);
 }
 
@@ -348,7 +363,7 @@ static tpy_object_t *tuple_getitem(tpy_object_t *op, tpy_object_t *key)
         for (intptr_t k = 0, j = start; k < len; k++, j += step) {
             t->items[k] = tpy_newref(TPY_TUPLE_GET(op, j));
         }
-        tpy_gc_track(TPY_OBJ(t));
+        tuple_track(t);
         return TPY_OBJ(t);
     }
     if (!tpy_index_check(key)) {
@@ -392,7 +407,7 @@ static tpy_object_t *tuple_concat(tpy_object_t *a, tpy_object_t *b)
     for (intptr_t i = 0; i < nb; i++) {
         t->items[na + i] = tpy_newref(TPY_TUPLE_GET(b, i));
     }
-    tpy_gc_track(TPY_OBJ(t));
+    tuple_track(t);
     return TPY_OBJ(t);
 }
 
@@ -434,7 +449,7 @@ static tpy_object_t *tuple_repeat(tpy_object_t *op, intptr_t count)
             *dst++ = tpy_newref(TPY_TUPLE_GET(op, i));
         }
     }
-    tpy_gc_track(TPY_OBJ(t));
+    tuple_track(t);
     return TPY_OBJ(t);
 }
 

@@ -625,6 +625,7 @@ static tpy_object_t *names_tuple(const char **names, intptr_t n)
         }
         TPY_TUPLE_ITEMS(t)[i] = s;
     }
+    tpy_tuple_maybe_untrack(t);
     return t;
 }
 

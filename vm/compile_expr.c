@@ -453,6 +453,7 @@ static tpy_object_t *const_value_of(compiler_t *c, tpy_expr_t *e)
             }
             TPY_TUPLE_ITEMS(t)[i] = v;
         }
+        tpy_tuple_maybe_untrack(t);
         return t;
     }
     default:

@@ -942,20 +942,20 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         int op = (int)(oparg & 15);
         if (TPY_TYPE(a) == &tpy_int_type && TPY_TYPE(b) == &tpy_int_type) {
             int64_t x = ((tpy_int_t *)a)->v, y = ((tpy_int_t *)b)->v;
-            if (x != TPY_INT_BIG && y != TPY_INT_BIG) {
+            if (tpy_int_fits_small(x) && tpy_int_fits_small(y)) {
                 switch (op) {
                 case TPY_BINOP_ADD:
-                    if (!__builtin_add_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                    if (!__builtin_add_overflow(x, y, &z) && tpy_int_fits_small(z)) {
                         goto int_result;
                     }
                     break;
                 case TPY_BINOP_SUB:
-                    if (!__builtin_sub_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                    if (!__builtin_sub_overflow(x, y, &z) && tpy_int_fits_small(z)) {
                         goto int_result;
                     }
                     break;
                 case TPY_BINOP_MUL:
-                    if (!__builtin_mul_overflow(x, y, &z) && z != TPY_INT_BIG) {
+                    if (!__builtin_mul_overflow(x, y, &z) && tpy_int_fits_small(z)) {
                         goto int_result;
                     }
                     break;
@@ -1052,7 +1052,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         goto slow_binop;
     int_result:
         // the same for ints, never for the pooled small ones: they keep their value
-        if ((z < TPY_SMALLINT_MIN || z > TPY_SMALLINT_MAX) && z != TPY_INT_BIG) {
+        if ((z < TPY_SMALLINT_MIN || z > TPY_SMALLINT_MAX) && tpy_int_fits_small(z)) {
             int64_t av = ((tpy_int_t *)a)->v, bv = ((tpy_int_t *)b)->v;
             if (TPY_REFCNT(a) == 1 && (av < TPY_SMALLINT_MIN || av > TPY_SMALLINT_MAX)) {
                 ((tpy_int_t *)a)->v = z;
@@ -1134,7 +1134,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         tpy_object_t *a = TOP();
         tpy_object_t *r;
         if (TPY_TYPE(a) == &tpy_int_type && TPY_TYPE(b) == &tpy_int_type &&
-            ((tpy_int_t *)a)->v != TPY_INT_BIG && ((tpy_int_t *)b)->v != TPY_INT_BIG) {
+            tpy_int_is_small(a) && tpy_int_is_small(b)) {
             int64_t x = ((tpy_int_t *)a)->v, y = ((tpy_int_t *)b)->v;
             bool t = tpy_cmp_ints(x, y, (int)oparg);
             // a comparison feeding a conditional jump: branch without a bool

@@ -144,13 +144,31 @@ Test(collect, counts_are_exact)
 
 Test(collect, untracks_tuples_of_atomic_objects)
 {
-    tpy_object_t *one = tpy_int_from_i64(1);
-    tpy_object_t *t = tpy_tuple_pack(2, one, tpy_none);
-    TPY_DECREF(one);
+    // filled item by item, so tracked from birth until the collector looks
+    tpy_object_t *t = tpy_tuple_new(2);
+    TPY_TUPLE_ITEMS(t)[0] = tpy_int_from_i64(1);
+    TPY_TUPLE_ITEMS(t)[1] = tpy_newref(tpy_none);
     cr_assert(tpy_gc_is_tracked(t));
     tpy_gc_collect(0);
     cr_assert_not(tpy_gc_is_tracked(t));
     TPY_DECREF(t);
+}
+
+Test(collect, tuples_built_from_atomic_items_are_never_tracked)
+{
+    tpy_object_t *one = tpy_int_from_i64(1);
+    tpy_object_t *t = tpy_tuple_pack(2, one, tpy_none);
+    tpy_object_t *nested = tpy_tuple_pack(2, t, one);
+    cr_assert_not(tpy_gc_is_tracked(t));
+    cr_assert_not(tpy_gc_is_tracked(nested), "an untracked tuple is an atomic item");
+    tpy_object_t *l = tpy_list_new(0);
+    tpy_object_t *withlist = tpy_tuple_pack(2, one, l);
+    cr_assert(tpy_gc_is_tracked(withlist), "a list may take part in a cycle");
+    TPY_DECREF(withlist);
+    TPY_DECREF(l);
+    TPY_DECREF(nested);
+    TPY_DECREF(t);
+    TPY_DECREF(one);
 }
 
 Test(collect, freeze_hides_objects_from_collections)
