@@ -121,10 +121,16 @@ void tpy_gc_release(tpy_object_t *op, size_t size);
 
 // Link [op] into generation 0 / unlink it.  Idempotent.
 void tpy_gc_track(tpy_object_t *op);
-void tpy_gc_untrack(tpy_object_t *op);
+void tpy_gc_untrack_tracked(tpy_object_t *op); // [op] must be tracked
 static inline bool tpy_gc_is_tracked(tpy_object_t *op)
 {
     return TPY_GC_HEAD(op)->next != NULL;
+}
+static inline void tpy_gc_untrack(tpy_object_t *op)
+{
+    if (tpy_gc_is_tracked(op)) {
+        tpy_gc_untrack_tracked(op);
+    }
 }
 
 /* ---- the cycle collector (gc/collect.c) ---------------------------------------- */

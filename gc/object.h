@@ -131,6 +131,7 @@ enum {
     TPY_TPFLAGS_METHOD_DESCR = 1u << 12, // LOAD_METHOD may skip binding (functions)
     TPY_TPFLAGS_INLINE_VALUES = 1u << 13, // instances keep attributes as values (instvalues.h)
     TPY_TPFLAGS_WEAKREF = 1u << 14,       // weakref.ref / proxy and their subclasses
+    TPY_TPFLAGS_TRASHCAN = 1u << 15,      // tp_dealloc bounds its own nesting (tpy_trash_begin)
 };
 
 /* A C function exposed as a method: vectorcall with [self] separate. */

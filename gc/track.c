@@ -81,12 +81,9 @@ void tpy_gc_track(tpy_object_t *op)
     }
 }
 
-void tpy_gc_untrack(tpy_object_t *op)
+void tpy_gc_untrack_tracked(tpy_object_t *op)
 {
     tpy_gc_head_t *g = TPY_GC_HEAD(op);
-    if (g->next == NULL) {
-        return;
-    }
     if ((g->prev & (GC_FLAG_YOUNG | GC_FLAG_COLLECTING)) == GC_FLAG_YOUNG) {
         gc_state.gen[0].count--;
     }

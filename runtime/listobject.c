@@ -1355,7 +1355,8 @@ tpy_type_t tpy_list_type = {
     .ob = TPY_STATIC_TYPE_OB,
     .tp_name = "list",
     .tp_basicsize = sizeof(tpy_list_t),
-    .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_LIST_SUBCLASS,
+    .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_LIST_SUBCLASS |
+                TPY_TPFLAGS_TRASHCAN,
     .tp_dealloc = list_dealloc,
     .tp_repr = list_repr,
     .tp_richcompare = list_richcompare,

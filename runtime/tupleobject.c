@@ -45,7 +45,7 @@ static tpy_object_t *get_empty(void)
 }
 
 // An exact tuple of [n] > 0 NULL items, untracked.
-static tpy_tuple_t *tuple_alloc(intptr_t n)
+static inline tpy_tuple_t *tuple_alloc(intptr_t n)
 {
     tpy_tuple_t *t;
     if (n <= TUPLE_MAXSAVE && free_list[n] != NULL) {
@@ -128,8 +128,16 @@ tpy_object_t *tpy_tuple_from_array_steal(tpy_object_t *const *items, intptr_t n)
         }
         return NULL;
     }
-    memcpy(t->items, items, (size_t)n * sizeof(tpy_object_t *));
-    tuple_track(t);
+    // BUILD_TUPLE's path: copy and decide tracking in one pass
+    bool track = false;
+    for (intptr_t i = 0; i < n; i++) {
+        tpy_object_t *x = items[i];
+        t->items[i] = x;
+        track |= tpy_object_may_be_tracked(x);
+    }
+    if (track) {
+        tpy_gc_track(TPY_OBJ(t));
+    }
     return TPY_OBJ(t);
 }
 
@@ -648,7 +656,8 @@ tpy_type_t tpy_tuple_type = {
     .tp_name = "tuple",
     .tp_basicsize = sizeof(tpy_tuple_t),
     .tp_itemsize = sizeof(tpy_object_t *),
-    .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_TUPLE_SUBCLASS,
+    .tp_flags = TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_TUPLE_SUBCLASS |
+                TPY_TPFLAGS_TRASHCAN,
     .tp_dealloc = tuple_dealloc,
     .tp_repr = tuple_repr,
     .tp_hash = tuple_hash,
@@ -695,34 +704,32 @@ void tpy_tuple_fini(void)
 
 /* ---- helpers shared by the container types ------------------------------------ */
 
-#define TRASH_LIMIT 50 // nested container deallocs before parking
-static int trash_depth;
+int tpy_trash_depth;
 static tpy_object_t *trash_parked; // chained through TPY_GC_HEAD(op)->prev
 
-bool tpy_trash_begin(tpy_object_t *op)
+bool tpy_trash_park(tpy_object_t *op)
 {
-    if (trash_depth >= TRASH_LIMIT && !TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_HEAPTYPE)) {
+    if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_HEAPTYPE)) {
         // Untracked: `next` stays NULL, `prev` is free to hold the chain.
         TPY_GC_HEAD(op)->prev = (uintptr_t)trash_parked;
         trash_parked = op;
         return true;
     }
-    trash_depth++;
+    tpy_trash_depth++;
     return false;
 }
 
-void tpy_trash_end(void)
+void tpy_trash_flush(void)
 {
-    trash_depth--;
     // The outermost dealloc destroys what was parked; each one runs at depth 1,
     // so the C stack stays bounded whatever the nesting.
-    while (trash_depth == 0 && trash_parked != NULL) {
+    while (tpy_trash_depth == 0 && trash_parked != NULL) {
         tpy_object_t *op = trash_parked;
         trash_parked = (tpy_object_t *)TPY_GC_HEAD(op)->prev;
         TPY_GC_HEAD(op)->prev = 0;
-        trash_depth++;
+        tpy_trash_depth++;
         TPY_TYPE(op)->tp_dealloc(op);
-        trash_depth--;
+        tpy_trash_depth--;
     }
 }
 

@@ -47,10 +47,10 @@ void tpy_tuple_maybe_untrack(tpy_object_t *op);
  * while it is tracked.  Decides when a dict starts being tracked. */
 static inline bool tpy_object_may_be_tracked(tpy_object_t *op)
 {
-    if (!TPY_OBJECT_IS_GC(op)) {
-        return false;
+    if (TPY_TYPE(op) == &tpy_tuple_type) {
+        return tpy_gc_is_tracked(op);
     }
-    return TPY_TYPE(op) != &tpy_tuple_type || tpy_gc_is_tracked(op);
+    return TPY_OBJECT_IS_GC(op);
 }
 
 /* ---- helpers shared by the container types (implemented in tupleobject.c) ---- */
@@ -82,8 +82,24 @@ int tpy_seq_repeat_count(tpy_object_t *other, intptr_t *count);
  * outermost dealloc ends.  Only exact built-in types may be parked: a subclass
  * instance's dealloc does more work around the base's.
  */
-bool tpy_trash_begin(tpy_object_t *op);
-void tpy_trash_end(void);
+#define TPY_TRASH_LIMIT 50 // nested container deallocs before parking
+extern int tpy_trash_depth;
+bool tpy_trash_park(tpy_object_t *op); // past the limit: park [op] if it may be
+void tpy_trash_flush(void);            // destroy what was parked, at depth 0
+static inline bool tpy_trash_begin(tpy_object_t *op)
+{
+    if (tpy_trash_depth >= TPY_TRASH_LIMIT) {
+        return tpy_trash_park(op);
+    }
+    tpy_trash_depth++;
+    return false;
+}
+static inline void tpy_trash_end(void)
+{
+    if (--tpy_trash_depth == 0) {
+        tpy_trash_flush();
+    }
+}
 
 void tpy_tuple_init(void);
 void tpy_tuple_fini(void); // empties the free lists

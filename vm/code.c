@@ -6,11 +6,51 @@
  * positions (CPython 3.11's co_positions), its constants, names and the names
  * of its fast locals, cells and free variables (localsplus).  Code objects are
  * immutable and atomic (they can only refer to constants, never to mutable
- * containers), so they are not tracked by the cycle collector.
+ * containers), so they are not tracked by the cycle collector.  Building one
+ * turns the first word of each frequent instruction pair into its
+ * superinstruction (vm/opcodes.h), the only change made to the compiler's code.
  */
 #include "vm/vm.h"
 
+#include "vm/frame.h"
+#include "vm/opcodes.h"
+
 #include <string.h>
+
+_Static_assert(OP__COUNT <= 256, "an opcode must fit the instruction's low byte");
+
+static const uint8_t super_first[] = {
+#define TPY_SUPER_FIRST(name, first, second) OP_##first,
+    TPY_SUPERINSTRS(TPY_SUPER_FIRST)
+#undef TPY_SUPER_FIRST
+};
+
+static const uint8_t super_second[] = {
+#define TPY_SUPER_SECOND(name, first, second) OP_##second,
+    TPY_SUPERINSTRS(TPY_SUPER_SECOND)
+#undef TPY_SUPER_SECOND
+};
+
+#define NSUPER (sizeof super_first / sizeof super_first[0])
+
+int tpy_code_base_op(int op)
+{
+    return op > OP__FIRST_SUPER && op < OP__COUNT ? super_first[op - OP__NBASE] : op;
+}
+
+// Rewrite the first word of every pair the table names; the second word stays.
+static void fuse_pairs(uint32_t *code, intptr_t n)
+{
+    for (intptr_t i = 0; i + 1 < n; i++) {
+        unsigned a = TPY_OP(code[i]), b = TPY_OP(code[i + 1]);
+        for (size_t k = 0; k < NSUPER; k++) {
+            if (super_first[k] == a && super_second[k] == b) {
+                code[i] = TPY_INSTR(OP__NBASE + k, TPY_ARG(code[i]));
+                break;
+            }
+        }
+    }
+}
 
 tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy_object_t *consts,
                              tpy_object_t *names, tpy_object_t *localsplusnames,
@@ -52,6 +92,7 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
         co->acache[2 * i] = (tpy_attrcache_t){NULL, 0, TPY_AC_NONE, -1, -1, NULL};
         co->acache[2 * i + 1] = co->acache[2 * i];
     }
+    fuse_pairs(code, n);
     co->code = code;
     co->positions = pos;
     co->ncode = n;
@@ -69,6 +110,11 @@ tpy_object_t *tpy_code_build(uint32_t *code, tpy_codepos_t *pos, intptr_t n, tpy
     co->flags = flags;
     co->stacksize = stacksize;
     co->firstlineno = firstlineno;
+    co->plain_args =
+        !(flags & (TPY_CO_VARARGS | TPY_CO_VARKEYWORDS | TPY_CO_GENERATOR)) && kwonly == 0;
+    co->framesize = (sizeof(tpy_frame_t) +
+                     sizeof(tpy_object_t *) * (size_t)(co->nlocalsplus + stacksize) + 15) &
+                    ~(size_t)15;
     co->name = tpy_newref(name);
     co->qualname = tpy_newref(qualname);
     co->filename = fn;

@@ -39,7 +39,7 @@ static void dis_one(tpy_code_t *co, FILE *out)
     int last_line = -1;
     for (intptr_t i = 0; i < co->ncode; i++) {
         uint32_t w = co->code[i];
-        unsigned op = TPY_OP(w), arg = TPY_ARG(w);
+        unsigned op = (unsigned)tpy_code_base_op((int)TPY_OP(w)), arg = TPY_ARG(w);
         int line = co->positions[i].lineno;
         if (line != last_line) {
             if (i > 0) {

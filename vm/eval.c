@@ -97,7 +97,7 @@ static bool c_stack_exhausted(void)
 
 static size_t frame_size(tpy_code_t *co)
 {
-    return sizeof(tpy_frame_t) + sizeof(tpy_object_t *) * (size_t)(co->nlocalsplus + co->stacksize);
+    return co->framesize;
 }
 
 /*
@@ -118,7 +118,7 @@ static inline void frame_init_fields(tpy_frame_t *f, tpy_code_t *co, tpy_object_
     f->ip = co->code;
     f->sp = f->localsplus + co->nlocalsplus;
     f->gen = NULL;
-    f->serial = ++frame_serial;
+    f->serial = 0; // numbered when it first appears in a traceback
     f->size = size;
     f->nblocks = 0;
     f->entry = false;
@@ -207,8 +207,8 @@ static tpy_frame_t *push_frame(tpy_function_t *func, tpy_object_t *const *args, 
 static tpy_frame_t *push_frame_steal(tpy_function_t *func, tpy_object_t **args, size_t nargs)
 {
     tpy_code_t *co = (tpy_code_t *)func->code;
-    if (nargs != (size_t)co->argcount || (co->flags & (TPY_CO_VARARGS | TPY_CO_VARKEYWORDS)) ||
-        co->kwonlyargcount != 0 || tpy_ts.depth >= tpy_ts.recursion_limit) {
+    if (nargs != (size_t)co->argcount || !co->plain_args ||
+        tpy_ts.depth >= tpy_ts.recursion_limit) {
         return NULL;
     }
     size_t size = frame_size(co);
@@ -417,12 +417,79 @@ static inline tpy_object_t **release_call(tpy_object_t **sp, tpy_object_t **stop
 
 #define TARGET(name) L_##name:
 
+// Go on with instruction B, the second half of a superinstruction.
+#define THEN(B)                                                                                   \
+    do {                                                                                          \
+        word = *ip++;                                                                             \
+        oparg = TPY_ARG(word);                                                                    \
+        goto L_##B;                                                                               \
+    } while (0)
+
+// The bodies of the instructions that start superinstructions.
+#define DO_LOAD_CONST()                                                                           \
+    do {                                                                                          \
+        tpy_object_t *v_ = consts[oparg];                                                         \
+        TPY_INCREF(v_);                                                                           \
+        PUSH(v_);                                                                                 \
+    } while (0)
+
+#define DO_LOAD_FAST()                                                                            \
+    do {                                                                                          \
+        tpy_object_t *v_ = localsplus[oparg];                                                     \
+        if (v_ == NULL) {                                                                         \
+            tpy_evalops_unbound_local(co, (int)oparg);                                            \
+            goto error_tb;                                                                        \
+        }                                                                                         \
+        TPY_INCREF(v_);                                                                           \
+        PUSH(v_);                                                                                 \
+    } while (0)
+
+#define DO_STORE_FAST()                                                                           \
+    do {                                                                                          \
+        tpy_object_t *v_ = POP();                                                                 \
+        tpy_object_t *old_ = localsplus[oparg];                                                   \
+        localsplus[oparg] = v_;                                                                   \
+        TPY_XDECREF(old_);                                                                        \
+    } while (0)
+
+// LOAD_GLOBAL through its inline cache (globals, then builtins).
+#define DO_LOAD_GLOBAL()                                                                          \
+    do {                                                                                          \
+        tpy_object_t *name_ = names[oparg];                                                       \
+        tpy_globalcache_t *gc_ = &co->gcache[oparg];                                              \
+        tpy_dict_t *g_ = (tpy_dict_t *)frame->globals;                                            \
+        tpy_object_t *v_;                                                                         \
+        if (g_->table == gc_->gtable && g_->capacity == gc_->gcap &&                              \
+            gc_->gentry->key == name_) {                                                          \
+            v_ = gc_->gentry->value;                                                              \
+        } else {                                                                                  \
+            tpy_dict_t *b_ = (tpy_dict_t *)frame->builtins;                                       \
+            if (g_->nentries == gc_->absent_nentries && gc_->absent_tag != 0 &&                   \
+                tpy_dict_keys_tag(frame->globals) == gc_->absent_tag &&                           \
+                b_->table == gc_->btable && b_->capacity == gc_->bcap &&                          \
+                gc_->bentry->key == name_) {                                                      \
+                v_ = gc_->bentry->value;                                                          \
+            } else {                                                                              \
+                v_ = tpy_evalops_load_global_slow(gc_, frame->globals, frame->builtins, name_);   \
+                if (v_ == NULL) {                                                                 \
+                    tpy_evalops_name_error(name_);                                                \
+                    goto error_tb;                                                                \
+                }                                                                                 \
+            }                                                                                     \
+        }                                                                                         \
+        TPY_INCREF(v_);                                                                           \
+        PUSH(v_);                                                                                 \
+    } while (0)
+
 tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
 {
     static void *const dispatch_table[OP__COUNT] = {
 #define TPY_LABEL(name, kind, effect, jeffect) &&L_##name,
         TPY_OPCODES(TPY_LABEL)
 #undef TPY_LABEL
+#define TPY_SUPER_LABEL(name, first, second) &&L_##name,
+        TPY_SUPERINSTRS(TPY_SUPER_LABEL)
+#undef TPY_SUPER_LABEL
     };
     tpy_frame_t *frame = entry_frame;
     tpy_code_t *co;
@@ -492,29 +559,75 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(LOAD_CONST)
     {
-        tpy_object_t *v = consts[oparg];
-        TPY_INCREF(v);
-        PUSH(v);
+        DO_LOAD_CONST();
         DISPATCH();
     }
     TARGET(LOAD_FAST)
     {
-        tpy_object_t *v = localsplus[oparg];
-        if (v == NULL) {
-            tpy_evalops_unbound_local(co, (int)oparg);
-            goto error_tb;
-        }
-        TPY_INCREF(v);
-        PUSH(v);
+        DO_LOAD_FAST();
         DISPATCH();
     }
     TARGET(STORE_FAST)
     {
-        tpy_object_t *v = POP();
-        tpy_object_t *old = localsplus[oparg];
-        localsplus[oparg] = v;
-        TPY_XDECREF(old);
+        DO_STORE_FAST();
         DISPATCH();
+    }
+    // superinstructions (vm/opcodes.h): the first half here, then the second
+    // instruction's own handler with its operand
+    TARGET(LOAD_FAST__LOAD_FAST)
+    {
+        DO_LOAD_FAST();
+        THEN(LOAD_FAST);
+    }
+    TARGET(LOAD_FAST__LOAD_CONST)
+    {
+        DO_LOAD_FAST();
+        THEN(LOAD_CONST);
+    }
+    TARGET(LOAD_FAST__BINARY_OP)
+    {
+        DO_LOAD_FAST();
+        THEN(BINARY_OP);
+    }
+    TARGET(LOAD_FAST__LOAD_ATTR)
+    {
+        DO_LOAD_FAST();
+        THEN(LOAD_ATTR);
+    }
+    TARGET(LOAD_FAST__LOAD_METHOD)
+    {
+        DO_LOAD_FAST();
+        THEN(LOAD_METHOD);
+    }
+    TARGET(LOAD_FAST__CALL)
+    {
+        DO_LOAD_FAST();
+        THEN(CALL);
+    }
+    TARGET(LOAD_CONST__BINARY_OP)
+    {
+        DO_LOAD_CONST();
+        THEN(BINARY_OP);
+    }
+    TARGET(LOAD_CONST__COMPARE_OP)
+    {
+        DO_LOAD_CONST();
+        THEN(COMPARE_OP);
+    }
+    TARGET(LOAD_CONST__BINARY_SUBSCR)
+    {
+        DO_LOAD_CONST();
+        THEN(BINARY_SUBSCR);
+    }
+    TARGET(LOAD_CONST__RETURN_VALUE)
+    {
+        DO_LOAD_CONST();
+        THEN(RETURN_VALUE);
+    }
+    TARGET(STORE_FAST__LOAD_FAST)
+    {
+        DO_STORE_FAST();
+        THEN(LOAD_FAST);
     }
     TARGET(DELETE_FAST)
     {
@@ -608,28 +721,14 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(LOAD_GLOBAL)
     {
-        tpy_object_t *name = names[oparg];
-        tpy_globalcache_t *gc = &co->gcache[oparg];
-        tpy_dict_t *g = (tpy_dict_t *)frame->globals;
-        tpy_object_t *v;
-        if (g->table == gc->gtable && g->capacity == gc->gcap && gc->gentry->key == name) {
-            v = gc->gentry->value;
-        } else {
-            tpy_dict_t *b = (tpy_dict_t *)frame->builtins;
-            if (g->nentries == gc->absent_nentries && gc->absent_tag != 0 &&
-                tpy_dict_keys_tag(frame->globals) == gc->absent_tag &&
-                b->table == gc->btable && b->capacity == gc->bcap && gc->bentry->key == name) {
-                v = gc->bentry->value;
-            } else {
-                v = tpy_evalops_load_global_slow(gc, frame->globals, frame->builtins, name);
-                if (v == NULL) {
-                    tpy_evalops_name_error(name);
-                    goto error_tb;
-                }
-            }
-        }
-        TPY_INCREF(v);
-        PUSH(v);
+        DO_LOAD_GLOBAL();
+        DISPATCH();
+    }
+    TARGET(LOAD_GLOBAL__PUSH_NULL)
+    {
+        DO_LOAD_GLOBAL();
+        ip++;
+        PUSH(NULL);
         DISPATCH();
     }
     TARGET(STORE_GLOBAL)
@@ -1172,6 +1271,33 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         SET_TOP(tpy_newref(t ? tpy_true : tpy_false));
         DISPATCH();
     }
+    TARGET(IS_OP__POP_JUMP_IF_FALSE)
+    {
+        // `x is y` deciding a branch: no bool in between
+        tpy_object_t *b = POP();
+        tpy_object_t *a = POP();
+        bool t = (a == b) ^ (oparg != 0);
+        TPY_DECREF(a);
+        TPY_DECREF(b);
+        word = *ip++;
+        if (!t) {
+            ip = co->code + TPY_ARG(word);
+        }
+        DISPATCH();
+    }
+    TARGET(IS_OP__POP_JUMP_IF_TRUE)
+    {
+        tpy_object_t *b = POP();
+        tpy_object_t *a = POP();
+        bool t = (a == b) ^ (oparg != 0);
+        TPY_DECREF(a);
+        TPY_DECREF(b);
+        word = *ip++;
+        if (t) {
+            ip = co->code + TPY_ARG(word);
+        }
+        DISPATCH();
+    }
     TARGET(CONTAINS_OP)
     {
         tpy_object_t *container = POP();
@@ -1509,6 +1635,32 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(CALL)
     {
+        // the common case first: a Python function given exactly its positional
+        // parameters runs in a frame that takes over the stack's references
+        tpy_object_t *callable = PEEK(oparg + 2);
+        if (TPY_TYPE(callable) == &tpy_function_type && PEEK(oparg + 1) == NULL) {
+            tpy_function_t *fn = (tpy_function_t *)callable;
+            tpy_code_t *fco = (tpy_code_t *)fn->code;
+            if (fco->argcount == (int)oparg && fco->plain_args &&
+                tpy_ts.depth < tpy_ts.recursion_limit) {
+                tpy_frame_t *nf = data_stack_push(fco->framesize);
+                if (nf != NULL) {
+                    tpy_object_t **args = sp - oparg;
+                    frame_init_fields(nf, fco, callable, fn->globals, fn->builtins,
+                                      fco->framesize);
+                    for (uint32_t i = 0; i < oparg; i++) {
+                        nf->localsplus[i] = args[i];
+                    }
+                    for (int i = (int)oparg; i < fco->nlocalsplus; i++) {
+                        nf->localsplus[i] = NULL;
+                    }
+                    tpy_ts.depth++;
+                    sp = args - 2;
+                    new_frame = nf;
+                    goto enter_frame;
+                }
+            }
+        }
         call_nargs = oparg;
         call_kwnames = NULL;
         goto do_call;
@@ -1683,8 +1835,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             goto exit_frame;
         }
         tpy_frame_t *prev = frame->previous;
-        if (sp == stack_base && frame->func != NULL && frame->locals == NULL &&
-            frame->init_self == NULL) {
+        if (sp == stack_base && frame->func != NULL && frame->locals == NULL) {
             // the common case, inline: release locals and the function
             for (int i = co->nlocalsplus - 1; i >= 0; i--) {
                 tpy_object_t *x = localsplus[i];
@@ -2006,6 +2157,9 @@ error:
             exc = tpy_err_occurred();
         }
         tpy_exception_t *e = (tpy_exception_t *)exc;
+        if (frame->serial == 0) {
+            frame->serial = ++frame_serial;
+        }
         if (!add_tb && e->traceback != NULL &&
             tpy_traceback_serial(e->traceback) == frame->serial) {
             goto error_unwind; // a re-raise: this frame is in the traceback already
@@ -2017,6 +2171,9 @@ error:
 error_add_tb:
     {
         tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
+        if (frame->serial == 0) {
+            frame->serial = ++frame_serial;
+        }
         tpy_object_t *tb = tpy_traceback_new(TPY_OBJ(co), INSTR_INDEX(), frame->serial,
                                              e->traceback ? tpy_newref(e->traceback) : NULL);
         if (tb != NULL) {

@@ -107,10 +107,39 @@
     X(SETUP_ANNOTATIONS, none, 0, 0)                                                              \
     X(UNSUPPORTED, const, 0, 0)                /* raise NotImplementedError(consts[o])        */
 
+/*
+ * Superinstructions: the pairs (A, B) executed most often (counted over the
+ * benchmark programs).  The compiler never emits them: when a code object is
+ * built (vm/code.c) the first word of each such pair becomes A__B, which runs A
+ * and then B's handler directly, without dispatching; the second word keeps
+ * B and its operand, so a jump to it still runs B alone, and it may itself
+ * start another pair.  `kind` is A's operand; the disassembler shows A.
+ */
+#define TPY_SUPERINSTRS(X)                                                                        \
+    X(LOAD_FAST__LOAD_FAST, LOAD_FAST, LOAD_FAST)                                                 \
+    X(LOAD_FAST__LOAD_CONST, LOAD_FAST, LOAD_CONST)                                               \
+    X(LOAD_FAST__BINARY_OP, LOAD_FAST, BINARY_OP)                                                 \
+    X(LOAD_FAST__LOAD_ATTR, LOAD_FAST, LOAD_ATTR)                                                 \
+    X(LOAD_FAST__LOAD_METHOD, LOAD_FAST, LOAD_METHOD)                                             \
+    X(LOAD_FAST__CALL, LOAD_FAST, CALL)                                                           \
+    X(LOAD_CONST__BINARY_OP, LOAD_CONST, BINARY_OP)                                               \
+    X(LOAD_CONST__COMPARE_OP, LOAD_CONST, COMPARE_OP)                                             \
+    X(LOAD_CONST__BINARY_SUBSCR, LOAD_CONST, BINARY_SUBSCR)                                       \
+    X(LOAD_CONST__RETURN_VALUE, LOAD_CONST, RETURN_VALUE)                                         \
+    X(STORE_FAST__LOAD_FAST, STORE_FAST, LOAD_FAST)                                               \
+    X(LOAD_GLOBAL__PUSH_NULL, LOAD_GLOBAL, PUSH_NULL)                                             \
+    X(IS_OP__POP_JUMP_IF_FALSE, IS_OP, POP_JUMP_IF_FALSE)                                         \
+    X(IS_OP__POP_JUMP_IF_TRUE, IS_OP, POP_JUMP_IF_TRUE)
+
 typedef enum {
 #define TPY_OP_ENUM(name, kind, effect, jeffect) OP_##name,
     TPY_OPCODES(TPY_OP_ENUM)
 #undef TPY_OP_ENUM
+        OP__NBASE,
+    OP__FIRST_SUPER = OP__NBASE - 1,
+#define TPY_SUPER_ENUM(name, first, second) OP_##name,
+    TPY_SUPERINSTRS(TPY_SUPER_ENUM)
+#undef TPY_SUPER_ENUM
         OP__COUNT
 } tpy_opcode_t;
 

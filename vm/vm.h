@@ -71,12 +71,17 @@ typedef struct {
     int flags;
     int stacksize;
     int firstlineno;
+    bool plain_args;               // positional parameters only (no *args, **kw, kw-only),
+                                   // not a generator: a call may push its frame directly
+    size_t framesize;              // bytes of a frame running this code, 16-byte multiple
     // a main program's literals (tpy_compile_source_main), released with it
     tpy_object_t **literals;
     intptr_t nliterals, capliterals;
 } tpy_code_t;
 
 extern tpy_type_t tpy_code_type;
+// The instruction a superinstruction starts with; any other opcode unchanged.
+int tpy_code_base_op(int op);
 #define TPY_CODE_CHECK(op) (TPY_TYPE(op) == &tpy_code_type)
 
 /* ---- compiling ------------------------------------------------------------------ */
