@@ -1635,32 +1635,6 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(CALL)
     {
-        // the common case first: a Python function given exactly its positional
-        // parameters runs in a frame that takes over the stack's references
-        tpy_object_t *callable = PEEK(oparg + 2);
-        if (TPY_TYPE(callable) == &tpy_function_type && PEEK(oparg + 1) == NULL) {
-            tpy_function_t *fn = (tpy_function_t *)callable;
-            tpy_code_t *fco = (tpy_code_t *)fn->code;
-            if (fco->argcount == (int)oparg && fco->plain_args &&
-                tpy_ts.depth < tpy_ts.recursion_limit) {
-                tpy_frame_t *nf = data_stack_push(fco->framesize);
-                if (nf != NULL) {
-                    tpy_object_t **args = sp - oparg;
-                    frame_init_fields(nf, fco, callable, fn->globals, fn->builtins,
-                                      fco->framesize);
-                    for (uint32_t i = 0; i < oparg; i++) {
-                        nf->localsplus[i] = args[i];
-                    }
-                    for (int i = (int)oparg; i < fco->nlocalsplus; i++) {
-                        nf->localsplus[i] = NULL;
-                    }
-                    tpy_ts.depth++;
-                    sp = args - 2;
-                    new_frame = nf;
-                    goto enter_frame;
-                }
-            }
-        }
         call_nargs = oparg;
         call_kwnames = NULL;
         goto do_call;
