@@ -133,3 +133,15 @@ print(max(-M, -M + 2 ** 32 - 1, -M + 1), min(M - 1, M, 2 ** 62))
 print((-M) // -1, (-M) % -1, divmod(-M, 7), divmod(-M + 2 ** 32, -3), divmod(M - 1, -2))
 print((-M + 2 ** 32 - 1) // 2, (-M + 2 ** 32 - 1) % 2, (-M) >> 1, (-M + 1) >> 1, -M >> 62)
 print(-(-M + 2 ** 32), -(M - 2 ** 32), abs(-M), abs(-M + 1), ~(M - 1), ~(-M), ~(-M + 2 ** 32))
+
+print("-- subclass instances")
+
+
+class X(int):
+    pass
+
+
+for v in [-M, -M + 5, -M + 2 ** 32 - 1, -M + 2 ** 32, M - 1, M, 5, 2 ** 100]:
+    x = X(v)
+    print(x, x + 1, x - 1, hash(x) == hash(v), x == v, int(x), type(int(x)).__name__, -x, x * 2,
+          x // 3, float(x), x.bit_length(), x.__sizeof__() > 0)
