@@ -1,15 +1,18 @@
 /*
  * runtime/intobject.c - int and bool, with CPython 3.11's semantics.
  *
- * Layout.  Every int is a tpy_int_t { header, int64 v }.  When v is not
- * TPY_INT_BIG the value is v: the small form, 24 bytes.  When v == TPY_INT_BIG
- * (INT64_MIN) a bigpart_t { int64 n; uint32 d[|n|] } follows at byte offset
+ * Layout.  Every int is a tpy_int_t { header, int64 v }.  When v >=
+ * TPY_INT_SMALL_MIN the value is v: the small form, 24 bytes.  Below that, v is
+ * the tag TAG_ZERO + n of the big form: |n| >= 2 is the digit count, the sign
+ * of n the sign of the value, and the magnitude follows as |n| uint32 digits,
+ * little-endian base 2**32 with a non-zero top digit, at byte offset
  * TPY_TYPE(op)->tp_basicsize (so a user subclass that appends fields still
- * works): |n| >= 2 is the digit count, the sign of n the sign of the value, d
- * the magnitude in little-endian base 2**32 with a non-zero top digit.
- * Invariants: every value that fits in an int64 other than INT64_MIN is small,
- * and every result in -5..256 is the static tpy_smallints object (never
- * freed).  Dead exact small ints are recycled through a bounded free list.
+ * works).  An exact big int is thus 24 + 4|n| bytes, never more than CPython's
+ * 24 + 4 * ceil(bits / 30).  Invariants: the form is canonical (a value is
+ * small exactly when it lies in [TPY_INT_SMALL_MIN, INT64_MAX]: the big form
+ * also holds the 2**32 int64 values below TPY_INT_SMALL_MIN), and every
+ * result in -5..256 is the static tpy_smallints object (never freed).  Dead
+ * exact small ints are recycled through a bounded free list.
  * Semantics: floor division and modulo, two's-complement bitwise operators on
  * negative values, hash modulo 2**61-1, correctly rounded int/int and
  * int->float, and the 4300-digit limit on str<->int conversion.
@@ -30,20 +33,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    int64_t n; // signed digit count
-    la_digit_t d[];
-} bigpart_t;
-
 #define V(op) (((tpy_int_t *)(op))->v)
-#define BIG TPY_INT_BIG
+#define IS_SMALL(op) tpy_int_is_small(op)
+#define FITS(v) tpy_int_fits_small(v)
+// The big form's tag for a signed digit count n is TAG_ZERO + n, below TPY_INT_SMALL_MIN.
+#define TAG_ZERO (INT64_MIN + (INT64_C(1) << 31))
+_Static_assert(LA_MAX_DIGITS < ((size_t)1 << 31), "a digit count fits in the tag");
 #define HASH_BITS 61
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
 #define INT_FREELIST_MAX 256
 
-static inline bigpart_t *big_of(tpy_object_t *op)
+/* The big form's signed digit count, digit count and digits. */
+static inline int64_t big_count(tpy_object_t *op)
 {
-    return (bigpart_t *)((char *)op + TPY_TYPE(op)->tp_basicsize);
+    return V(op) - TAG_ZERO;
+}
+
+static inline size_t big_len(tpy_object_t *op)
+{
+    int64_t n = big_count(op);
+    return (size_t)(n < 0 ? -n : n);
+}
+
+static inline la_digit_t *big_digits(tpy_object_t *op)
+{
+    return (la_digit_t *)((char *)op + TPY_TYPE(op)->tp_basicsize);
 }
 
 /* A borrowed pooled int. */
@@ -94,12 +108,11 @@ static tpy_object_t *obj_alloc(tpy_type_t *type, size_t size)
     return op;
 }
 
-static size_t int_size(tpy_object_t *op)
+size_t tpy_int_sizeof(tpy_object_t *op)
 {
     size_t size = TPY_TYPE(op)->tp_basicsize;
-    if (V(op) == BIG) {
-        int64_t n = big_of(op)->n;
-        size += sizeof(bigpart_t) + (size_t)(n < 0 ? -n : n) * sizeof(la_digit_t);
+    if (!IS_SMALL(op)) {
+        size += big_len(op) * sizeof(la_digit_t);
     }
     return size;
 }
@@ -111,11 +124,11 @@ static void int_dealloc(tpy_object_t *op)
         op->refcnt = 1;
         return;
     }
-    if (TPY_TYPE(op) == &tpy_int_type && V(op) != BIG && int_nfree < INT_FREELIST_MAX) {
+    if (TPY_TYPE(op) == &tpy_int_type && IS_SMALL(op) && int_nfree < INT_FREELIST_MAX) {
         int_freelist[int_nfree++] = (tpy_int_t *)op;
         return;
     }
-    size_t size = int_size(op);
+    size_t size = tpy_int_sizeof(op);
     if (TPY_OBJECT_IS_GC(op)) {
         tpy_gc_untrack(op);
         tpy_gc_free(op, size);
@@ -124,36 +137,44 @@ static void int_dealloc(tpy_object_t *op)
     }
 }
 
-/* A big-form object of [type] with room for [n] digits (n set, digits unset). */
+/* A big-form object of [type] with room for [n] digits (tag set, digits unset). */
 static tpy_object_t *big_new(tpy_type_t *type, size_t n, int sign)
 {
     if (n > LA_MAX_DIGITS) {
         return tpy_err_no_memory();
     }
-    tpy_object_t *op =
-        obj_alloc(type, type->tp_basicsize + sizeof(bigpart_t) + n * sizeof(la_digit_t));
+    tpy_object_t *op = obj_alloc(type, type->tp_basicsize + n * sizeof(la_digit_t));
     if (op == NULL) {
         return NULL;
     }
-    V(op) = BIG;
-    big_of(op)->n = sign < 0 ? -(int64_t)n : (int64_t)n;
+    V(op) = TAG_ZERO + (sign < 0 ? -(int64_t)n : (int64_t)n);
     return op;
 }
+
+/* An exact big int [sign] * d[0..n), [n] normalized. */
+static tpy_object_t *big_from_digits(int sign, const la_digit_t *d, size_t n)
+{
+    tpy_object_t *op = big_new(&tpy_int_type, n, sign);
+    if (op != NULL) {
+        memcpy(big_digits(op), d, n * sizeof(la_digit_t));
+    }
+    return op;
+}
+
+// The magnitude of the least small int: values of at most two digits whose
+// magnitude is below this (or up to INT64_MAX when positive) are small.
+#define SMALL_MIN_MAGNITUDE ((uint64_t)0 - (uint64_t)TPY_INT_SMALL_MIN)
 
 tpy_object_t *tpy_int_from_digits(int sign, const la_digit_t *d, size_t n)
 {
     n = la_normalize(d, n);
     if (n <= 2) {
         uint64_t m = n == 0 ? 0 : n == 1 ? d[0] : d[0] | (uint64_t)d[1] << 32;
-        if (m <= (uint64_t)INT64_MAX) {
-            return tpy_int_from_i64(sign < 0 ? -(int64_t)m : (int64_t)m);
+        if (sign >= 0 ? m <= (uint64_t)INT64_MAX : m <= SMALL_MIN_MAGNITUDE) {
+            return tpy_int_from_i64(sign < 0 ? (int64_t)(0 - m) : (int64_t)m);
         }
     }
-    tpy_object_t *op = big_new(&tpy_int_type, n, sign);
-    if (op != NULL) {
-        memcpy(big_of(op)->d, d, n * sizeof(la_digit_t));
-    }
-    return op;
+    return big_from_digits(sign, d, n);
 }
 
 tpy_object_t *tpy_int_from_i64(int64_t v)
@@ -161,9 +182,10 @@ tpy_object_t *tpy_int_from_i64(int64_t v)
     if (v >= TPY_SMALLINT_MIN && v <= TPY_SMALLINT_MAX) {
         return tpy_newref(TPY_OBJ(&tpy_smallints[v - TPY_SMALLINT_MIN]));
     }
-    if (v == BIG) {
-        la_digit_t d[2] = {0, 0x80000000u};
-        return tpy_int_from_digits(-1, d, 2);
+    if (!FITS(v)) {
+        uint64_t m = 0 - (uint64_t)v;
+        la_digit_t d[2] = {(la_digit_t)m, (la_digit_t)(m >> 32)};
+        return big_from_digits(-1, d, 2);
     }
     tpy_int_t *op;
     if (int_nfree > 0) {
@@ -191,7 +213,7 @@ tpy_object_t *tpy_int_from_u64(uint64_t v)
 
 static tpy_object_t *int_from_i128(__int128 v)
 {
-    if (v >= -(__int128)INT64_MAX && v <= (__int128)INT64_MAX) {
+    if (v >= (__int128)INT64_MIN && v <= (__int128)INT64_MAX) {
         return tpy_int_from_small((int64_t)v);
     }
     unsigned __int128 m = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
@@ -206,11 +228,10 @@ static tpy_object_t *int_exact(tpy_object_t *op)
     if (TPY_INT_CHECK_EXACT(op)) {
         return tpy_newref(op);
     }
-    if (V(op) != BIG) {
+    if (IS_SMALL(op)) {
         return tpy_int_from_small(V(op));
     }
-    bigpart_t *b = big_of(op);
-    return tpy_int_from_digits(b->n < 0 ? -1 : 1, b->d, (size_t)(b->n < 0 ? -b->n : b->n));
+    return big_from_digits(big_count(op) < 0 ? -1 : 1, big_digits(op), big_len(op));
 }
 
 /* ---- views: sign and magnitude of any int ----------------------------------- */
@@ -218,7 +239,7 @@ static tpy_object_t *int_exact(tpy_object_t *op)
 void tpy_int_view(la_view_t *w, tpy_object_t *op)
 {
     int64_t v = V(op);
-    if (v != BIG) {
+    if (FITS(v)) {
         uint64_t m = v < 0 ? -(uint64_t)v : (uint64_t)v;
         w->sign = (v > 0) - (v < 0);
         w->buf[0] = (la_digit_t)m;
@@ -226,10 +247,9 @@ void tpy_int_view(la_view_t *w, tpy_object_t *op)
         w->d = w->buf;
         w->n = m == 0 ? 0 : (m >> 32) != 0 ? 2 : 1;
     } else {
-        bigpart_t *b = big_of(op);
-        w->sign = b->n < 0 ? -1 : 1;
-        w->d = b->d;
-        w->n = (size_t)(b->n < 0 ? -b->n : b->n);
+        w->sign = big_count(op) < 0 ? -1 : 1;
+        w->d = big_digits(op);
+        w->n = big_len(op);
     }
 }
 
@@ -267,23 +287,28 @@ static void scratch_free(scratch_t *s)
 int tpy_int_sign(tpy_object_t *op)
 {
     int64_t v = V(op);
-    if (v != BIG) {
+    if (FITS(v)) {
         return (v > 0) - (v < 0);
     }
-    return big_of(op)->n < 0 ? -1 : 1;
+    return big_count(op) < 0 ? -1 : 1;
 }
 
 int64_t tpy_int_as_i64_overflow(tpy_object_t *op, int *overflow)
 {
     *overflow = 0;
-    if (V(op) != BIG) {
+    if (IS_SMALL(op)) {
         return V(op);
     }
-    bigpart_t *b = big_of(op);
-    if (b->n == -2 && b->d[0] == 0 && b->d[1] == 0x80000000u) {
-        return INT64_MIN;
+    // A big int is beyond int64 unless it is negative with a magnitude up to 2**63.
+    int64_t n = big_count(op);
+    if (n == -2) {
+        const la_digit_t *d = big_digits(op);
+        uint64_t m = d[0] | (uint64_t)d[1] << 32;
+        if (m <= (uint64_t)1 << 63) {
+            return (int64_t)(0 - m);
+        }
     }
-    *overflow = b->n < 0 ? -1 : 1;
+    *overflow = n < 0 ? -1 : 1;
     return -1;
 }
 
@@ -347,7 +372,7 @@ static double view_to_double(const la_view_t *w, bool *overflow)
 
 double tpy_int_as_double(tpy_object_t *op)
 {
-    if (V(op) != BIG) {
+    if (IS_SMALL(op)) {
         return (double)V(op);
     }
     la_view_t w;
@@ -387,7 +412,7 @@ tpy_object_t *tpy_int_from_double(double d)
 int tpy_int_compare(tpy_object_t *a, tpy_object_t *b)
 {
     int64_t x = V(a), y = V(b);
-    if (x != BIG && y != BIG) {
+    if (FITS(x) && FITS(y)) {
         return (x > y) - (x < y);
     }
     la_view_t va, vb;
@@ -409,7 +434,7 @@ int tpy_int_compare_double(tpy_object_t *a, double d)
         return d > 0 ? -1 : 1;
     }
     int64_t x = V(a);
-    if (x != BIG && x >= -(INT64_C(1) << 53) && x <= (INT64_C(1) << 53)) {
+    if (x >= -(INT64_C(1) << 53) && x <= (INT64_C(1) << 53)) { // small, and exact as a double
         double xd = (double)x; // exact
         return (xd > d) - (xd < d);
     }
@@ -432,7 +457,7 @@ int64_t tpy_int_hash(tpy_object_t *op)
     int64_t v = V(op);
     uint64_t h;
     int sign;
-    if (v != BIG) {
+    if (FITS(v)) {
         if (v == -1) {
             return -2;
         }
@@ -442,12 +467,11 @@ int64_t tpy_int_hash(tpy_object_t *op)
         sign = v < 0 ? -1 : 1;
         h = (v < 0 ? -(uint64_t)v : (uint64_t)v) % HASH_MODULUS;
     } else {
-        bigpart_t *b = big_of(op);
-        size_t n = (size_t)(b->n < 0 ? -b->n : b->n);
-        sign = b->n < 0 ? -1 : 1;
+        const la_digit_t *d = big_digits(op);
+        sign = big_count(op) < 0 ? -1 : 1;
         unsigned __int128 acc = 0;
-        for (size_t i = n; i-- > 0;) {
-            acc = ((acc << LA_SHIFT) | b->d[i]) % HASH_MODULUS;
+        for (size_t i = big_len(op); i-- > 0;) {
+            acc = ((acc << LA_SHIFT) | d[i]) % HASH_MODULUS;
         }
         h = (uint64_t)acc;
     }
@@ -492,7 +516,7 @@ static tpy_object_t *add_views(int sa, const la_digit_t *ad, size_t an, int sb,
 static tpy_object_t *add_slow(tpy_object_t *a, tpy_object_t *b, bool subtract)
 {
     int64_t x = V(a), y = V(b);
-    if (x != BIG && y != BIG) {
+    if (FITS(x) && FITS(y)) {
         return int_from_i128(subtract ? (__int128)x - y : (__int128)x + y);
     }
     la_view_t va, vb;
@@ -504,7 +528,7 @@ static tpy_object_t *add_slow(tpy_object_t *a, tpy_object_t *b, bool subtract)
 static tpy_object_t *mul_slow(tpy_object_t *a, tpy_object_t *b)
 {
     int64_t x = V(a), y = V(b);
-    if (x != BIG && y != BIG) {
+    if (FITS(x) && FITS(y)) {
         return int_from_i128((__int128)x * y);
     }
     la_view_t va, vb;
@@ -537,8 +561,8 @@ static tpy_object_t *mul_slow(tpy_object_t *a, tpy_object_t *b)
 static int divmod_ints(tpy_object_t *a, tpy_object_t *b, tpy_object_t **qout, tpy_object_t **rout)
 {
     int64_t x = V(a), y = V(b);
-    if (x != BIG && y != BIG) {
-        int64_t q = x / y, r = x % y; // x != INT64_MIN: cannot overflow
+    if (FITS(x) && FITS(y)) {
+        int64_t q = x / y, r = x % y; // x > INT64_MIN: cannot overflow
         if (r != 0 && ((r ^ y) < 0)) {
             q--;
             r += y;
@@ -609,7 +633,7 @@ static tpy_object_t *truediv_ints(tpy_object_t *a, tpy_object_t *b)
 {
     int64_t x = V(a), y = V(b);
     const int64_t exact = INT64_C(1) << 53;
-    if (x != BIG && y != BIG && x >= -exact && x <= exact && y >= -exact && y <= exact) {
+    if (x >= -exact && x <= exact && y >= -exact && y <= exact) { // small, exact as doubles
         return tpy_float_from_double((double)x / (double)y);
     }
     la_view_t va, vb;
@@ -779,7 +803,7 @@ static tpy_object_t *lshift_slow(tpy_object_t *a, tpy_object_t *b)
         }
         return tpy_err_no_memory();
     }
-    if (V(a) != BIG && k < 64) {
+    if (IS_SMALL(a) && k < 64) {
         __int128 r = (__int128)V(a) * ((__int128)1 << k);
         return int_from_i128(r);
     }
@@ -809,7 +833,7 @@ static tpy_object_t *rshift_slow(tpy_object_t *a, tpy_object_t *b)
     if (huge) {
         return tpy_int_from_small(sign < 0 ? -1 : 0);
     }
-    if (V(a) != BIG) {
+    if (IS_SMALL(a)) {
         return tpy_int_from_small(V(a) >> (k > 63 ? 63 : k));
     }
     la_view_t va;
@@ -864,7 +888,7 @@ static tpy_object_t *float_pow_of_ints(tpy_object_t *a, tpy_object_t *b)
 static tpy_object_t *pow_ints(tpy_object_t *base, uint64_t e)
 {
     // All-small fast path: stop at the first overflow.
-    if (V(base) != BIG) {
+    if (IS_SMALL(base)) {
         int64_t r = 1, x = V(base);
         uint64_t k = e;
         bool ok = true;
@@ -879,7 +903,7 @@ static tpy_object_t *pow_ints(tpy_object_t *base, uint64_t e)
                 break;
             }
         }
-        if (ok && r != BIG) {
+        if (ok) {
             return tpy_int_from_small(r);
         }
     }
@@ -914,11 +938,9 @@ static tpy_object_t *int_pow(tpy_object_t *a, tpy_object_t *b)
     tpy_int_view(&va, a);
     if (va.n <= 1 && va.d[0] <= 1) { // 0, 1, -1
         int64_t x = V(a);
-        if (x == -1 && V(b) != BIG) {
-            return tpy_int_from_small((V(b) & 1) ? -1 : 1);
-        }
         if (x == -1) {
-            return tpy_int_from_small((big_of(b)->d[0] & 1) ? -1 : 1);
+            bool odd = IS_SMALL(b) ? (V(b) & 1) : (big_digits(b)[0] & 1);
+            return tpy_int_from_small(odd ? -1 : 1);
         }
         return tpy_int_from_small(x);
     }
@@ -1022,7 +1044,7 @@ tpy_object_t *tpy_int_pow3(tpy_object_t *a, tpy_object_t *b, tpy_object_t *m)
     if (base == NULL || exp == NULL) {
         goto done;
     }
-    if (V(mod) != BIG && V(base) != BIG && V(exp) != BIG) {
+    if (IS_SMALL(mod) && IS_SMALL(base) && IS_SMALL(exp)) {
         uint64_t mm = (uint64_t)V(mod), x = (uint64_t)V(base), r = 1 % mm;
         for (uint64_t e = (uint64_t)V(exp); e > 0; e >>= 1) {
             if (e & 1) {
@@ -1121,8 +1143,8 @@ static tpy_object_t *int_add(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
     int64_t x = V(a), y = V(b), r;
-    if (x != BIG && y != BIG && !__builtin_add_overflow(x, y, &r) && r != BIG) {
-        return tpy_int_from_small(r);
+    if (FITS(x) && FITS(y) && !__builtin_add_overflow(x, y, &r)) {
+        return tpy_int_from_small(r); // the big form when r lands among the tags
     }
     return add_slow(a, b, false);
 }
@@ -1131,8 +1153,8 @@ static tpy_object_t *int_sub(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
     int64_t x = V(a), y = V(b), r;
-    if (x != BIG && y != BIG && !__builtin_sub_overflow(x, y, &r) && r != BIG) {
-        return tpy_int_from_small(r);
+    if (FITS(x) && FITS(y) && !__builtin_sub_overflow(x, y, &r)) {
+        return tpy_int_from_small(r); // the big form when r lands among the tags
     }
     return add_slow(a, b, true);
 }
@@ -1141,8 +1163,8 @@ static tpy_object_t *int_mul(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
     int64_t x = V(a), y = V(b), r;
-    if (x != BIG && y != BIG && !__builtin_mul_overflow(x, y, &r) && r != BIG) {
-        return tpy_int_from_small(r);
+    if (FITS(x) && FITS(y) && !__builtin_mul_overflow(x, y, &r)) {
+        return tpy_int_from_small(r); // the big form when r lands among the tags
     }
     return mul_slow(a, b);
 }
@@ -1154,7 +1176,7 @@ static tpy_object_t *int_floordiv(tpy_object_t *a, tpy_object_t *b)
     if (y == 0) {
         return tpy_err_format(&tpy_exc_ZeroDivisionError, "integer division or modulo by zero");
     }
-    if (x != BIG && y != BIG) {
+    if (FITS(x) && FITS(y)) {
         int64_t q = x / y, r = x % y;
         if (r != 0 && ((r ^ y) < 0)) {
             q--;
@@ -1172,7 +1194,7 @@ static tpy_object_t *int_mod(tpy_object_t *a, tpy_object_t *b)
     if (y == 0) {
         return tpy_err_format(&tpy_exc_ZeroDivisionError, "integer modulo by zero");
     }
-    if (x != BIG && y != BIG) {
+    if (FITS(x) && FITS(y)) {
         int64_t r = x % y;
         if (r != 0 && ((r ^ y) < 0)) {
             r += y;
@@ -1210,7 +1232,7 @@ static tpy_object_t *int_lshift(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
     int64_t x = V(a), k = V(b);
-    if (x != BIG && k >= 0 && k < 64) {
+    if (FITS(x) && k >= 0 && k < 64) {
         return int_from_i128((__int128)x * ((__int128)1 << k));
     }
     return lshift_slow(a, b);
@@ -1220,7 +1242,7 @@ static tpy_object_t *int_rshift(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
     int64_t x = V(a), k = V(b);
-    if (x != BIG && k >= 0 && k != BIG) {
+    if (FITS(x) && k >= 0) { // tags are negative: k is small
         return tpy_int_from_small(x >> (k > 63 ? 63 : k));
     }
     return rshift_slow(a, b);
@@ -1229,7 +1251,7 @@ static tpy_object_t *int_rshift(tpy_object_t *a, tpy_object_t *b)
 static tpy_object_t *int_and(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
-    if (V(a) != BIG && V(b) != BIG) {
+    if (IS_SMALL(a) && IS_SMALL(b)) {
         return tpy_int_from_i64(V(a) & V(b));
     }
     return bitwise_slow(a, b, TPY_BINOP_AND);
@@ -1238,7 +1260,7 @@ static tpy_object_t *int_and(tpy_object_t *a, tpy_object_t *b)
 static tpy_object_t *int_or(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
-    if (V(a) != BIG && V(b) != BIG) {
+    if (IS_SMALL(a) && IS_SMALL(b)) {
         return tpy_int_from_i64(V(a) | V(b));
     }
     return bitwise_slow(a, b, TPY_BINOP_OR);
@@ -1247,7 +1269,7 @@ static tpy_object_t *int_or(tpy_object_t *a, tpy_object_t *b)
 static tpy_object_t *int_xor(tpy_object_t *a, tpy_object_t *b)
 {
     BOTH_INTS_OR_NOTIMPL(a, b);
-    if (V(a) != BIG && V(b) != BIG) {
+    if (IS_SMALL(a) && IS_SMALL(b)) {
         return tpy_int_from_i64(V(a) ^ V(b));
     }
     return bitwise_slow(a, b, TPY_BINOP_XOR);
@@ -1264,7 +1286,7 @@ tpy_object_t *tpy_int_binop(tpy_object_t *a, tpy_object_t *b, int op)
 
 static tpy_object_t *int_neg(tpy_object_t *a)
 {
-    if (V(a) != BIG) {
+    if (IS_SMALL(a)) {
         return tpy_int_from_small(-V(a));
     }
     la_view_t w;
@@ -1279,7 +1301,7 @@ static tpy_object_t *int_pos(tpy_object_t *a)
 
 static tpy_object_t *int_invert(tpy_object_t *a)
 {
-    if (V(a) != BIG) {
+    if (IS_SMALL(a)) {
         return tpy_int_from_i64(~V(a));
     }
     tpy_object_t *t = add_slow(a, SMALL(1), false); // ~a == -(a + 1)
@@ -1353,7 +1375,7 @@ static tpy_object_t *int_repr(tpy_object_t *a)
 static tpy_object_t *int_subtype_new(tpy_type_t *type, tpy_object_t *v)
 {
     tpy_object_t *op;
-    if (V(v) != BIG) {
+    if (IS_SMALL(v)) {
         op = obj_alloc(type, type->tp_basicsize);
         if (op != NULL) {
             V(op) = V(v);
@@ -1363,7 +1385,7 @@ static tpy_object_t *int_subtype_new(tpy_type_t *type, tpy_object_t *v)
         tpy_int_view(&w, v);
         op = big_new(type, w.n, w.sign);
         if (op != NULL) {
-            memcpy(big_of(op)->d, w.d, w.n * sizeof(la_digit_t));
+            memcpy(big_digits(op), w.d, w.n * sizeof(la_digit_t));
         }
     }
     if (op != NULL && TPY_TYPE_IS_GC(type)) {
@@ -1637,11 +1659,7 @@ static tpy_object_t *int_sizeof(tpy_object_t *self, tpy_object_t *const *args, s
     if (no_args("int.__sizeof__", nargs, kwnames) < 0) {
         return NULL;
     }
-    // CPython's figure (30-bit digits after a 24-byte header), which sys.getsizeof reports.
-    la_view_t w;
-    tpy_int_view(&w, self);
-    uint64_t digits30 = (la_bit_length(w.d, w.n) + 29) / 30;
-    return tpy_int_from_u64(24 + 4 * (digits30 > 0 ? digits30 : 1));
+    return tpy_int_from_u64(tpy_int_sizeof(self));
 }
 
 static const tpy_methoddef_t int_methods[] = {

@@ -1,10 +1,13 @@
 /*
  * runtime/intobject.h - int and bool.
  *
- * An int is 24 bytes when it fits in 63 bits plus sign: { header, int64 v }.
- * The value INT64_MIN is reserved as the marker of the arbitrary-precision
- * form, whose magnitude digits follow (see intobject.c); every operation has a
- * fast path for the small form.  -5..256 are a static pool: every result in
+ * An int is 24 bytes when v holds its value: { header, int64 v } with v in
+ * [TPY_INT_SMALL_MIN, INT64_MAX], the small form.  The 2**32 int64 values below
+ * TPY_INT_SMALL_MIN never hold a value: they tag the arbitrary-precision form,
+ * whose sign and digit count v encodes and whose 32-bit magnitude digits follow
+ * (see intobject.c), so a big int takes 24 + 4 * digits bytes, less than
+ * CPython's 24 + 4 * ceil(bits / 30).  Every operation has a fast path for the
+ * small form.  -5..256 are a static pool: every result in
  * that range is the pooled object (n + 56 is n + 56 for n = 200).
  * bool is a subclass of int with exactly two instances.
  */
@@ -15,10 +18,11 @@
 
 typedef struct {
     tpy_object_t ob;
-    int64_t v;            // the value, unless it is TPY_INT_BIG
+    int64_t v; // the value when >= TPY_INT_SMALL_MIN, else the big form's tag
 } tpy_int_t;
 
-#define TPY_INT_BIG INT64_MIN
+// The least value of the small form; v below it tags the big form.
+#define TPY_INT_SMALL_MIN (INT64_MIN + (INT64_C(1) << 32))
 #define TPY_SMALLINT_MIN (-5)
 #define TPY_SMALLINT_MAX 256
 
@@ -36,20 +40,22 @@ static inline tpy_object_t *tpy_bool_from(bool c)
 
 #define TPY_INT_CHECK(op) TPY_TYPE_HAS_FLAG(TPY_TYPE(op), TPY_TPFLAGS_INT_SUBCLASS)
 #define TPY_INT_CHECK_EXACT(op) (TPY_TYPE(op) == &tpy_int_type)
-// True for an int (or bool) in the small (int64) form.
-static inline bool tpy_int_is_small(tpy_object_t *op)
-{
-    return ((tpy_int_t *)op)->v != TPY_INT_BIG;
-}
-
-// True when the int64 [v] is held in the small form (false only for values
-// the representation reserves; the VM's fast paths check their results).
+// True when the int64 [v] is held in the small form (false for the 2**32
+// values next to INT64_MIN that the representation reserves as tags; the VM's
+// fast paths check their results with it before storing them into an int).
 static inline bool tpy_int_fits_small(int64_t v)
 {
-    return v != TPY_INT_BIG;
+    return v >= TPY_INT_SMALL_MIN;
 }
 
-// A new int (the pooled object for -5..256).  NULL on exhaustion.
+// True for an int (or bool) in the small form: its v is its value.
+static inline bool tpy_int_is_small(tpy_object_t *op)
+{
+    return tpy_int_fits_small(((tpy_int_t *)op)->v);
+}
+
+// A new int (the pooled object for -5..256) for any int64 [v], in the big form
+// when v is below TPY_INT_SMALL_MIN.  NULL with MemoryError on exhaustion.
 tpy_object_t *tpy_int_from_i64(int64_t v);
 static inline tpy_object_t *tpy_int_from_small(int64_t v)
 {
@@ -72,6 +78,9 @@ int64_t tpy_int_as_i64_overflow(tpy_object_t *op, int *overflow);
 double tpy_int_as_double(tpy_object_t *op); // OverflowError "int too large to convert to float"
 // -1, 0 or 1.
 int tpy_int_sign(tpy_object_t *op);
+// The bytes int (or subclass instance) [op] occupies, its GC header aside:
+// tp_basicsize, plus 4 per digit in the big form.  What int.__sizeof__ returns.
+size_t tpy_int_sizeof(tpy_object_t *op);
 // repr in [base] 2, 8, 10, 16 with Python's prefix ("0x..") when [prefix].
 tpy_object_t *tpy_int_to_string(tpy_object_t *op, int base, bool prefix);
 // Exact comparison of two ints: <0, 0, >0.

@@ -157,7 +157,7 @@ done:
 tpy_object_t *tpy_int_to_string(tpy_object_t *op, int base, bool prefix)
 {
     int64_t v = ((tpy_int_t *)op)->v;
-    if (base == 10 && v != TPY_INT_BIG) {
+    if (base == 10 && tpy_int_fits_small(v)) {
         char buf[24], *end = buf + sizeof buf, *p = end;
         uint64_t m = v < 0 ? -(uint64_t)v : (uint64_t)v;
         do {

@@ -405,10 +405,11 @@ static int range_bool(tpy_object_t *op)
 // Position of int [x] in [r], or -1 when absent.  Never raises.
 static int64_t range_find_int(tpy_range_t *r, tpy_object_t *x)
 {
-    if (!tpy_int_is_small(x)) {
+    int overflow;
+    int64_t v = tpy_int_as_i64_overflow(x, &overflow);
+    if (overflow) {
         return -1; // beyond int64: cannot be inside int64 bounds
     }
-    int64_t v = ((tpy_int_t *)x)->v;
     if (r->len == 0) {
         return -1;
     }

@@ -73,17 +73,11 @@ static size_t dict_table_size(const tpy_dict_t *d)
     return 24 + n * ix + capacity * sizeof(tpy_dict_entry_t);
 }
 
-// The digits of a big-form int follow an 8-byte signed count (intobject.c's
-// bigpart_t); the small form is the 24-byte object alone.
+// An int is what int.__sizeof__ reports: 24 bytes in the small form, plus 4
+// per 32-bit digit in the big form (intobject.c).
 static size_t int_size(tpy_object_t *op)
 {
-    size_t size = TPY_TYPE(op)->tp_basicsize;
-    if (!tpy_int_is_small(op)) {
-        la_view_t w;
-        tpy_int_view(&w, op);
-        size += sizeof(int64_t) + (size_t)w.n * sizeof(la_digit_t);
-    }
-    return size;
+    return tpy_int_sizeof(op);
 }
 
 static size_t true_size(tpy_object_t *op)

@@ -127,8 +127,22 @@ Test(intobject, pooled_ints_survive_an_unbalanced_decref)
     cr_assert_eq(small_value(z), 7);
 }
 
-Test(intobject, values_that_fit_in_64_bits_are_small_except_int64_min)
+Test(intobject, int64_values_are_small_down_to_the_big_forms_tags)
 {
+    // Every int64 from TPY_INT_SMALL_MIN up is small; the 2**32 below are big
+    // (their v is a tag) yet convert back to int64 exactly.
+    int64_t edges[] = {INT64_MAX, INT64_MAX - 1, TPY_INT_SMALL_MIN + 1, TPY_INT_SMALL_MIN,
+                       TPY_INT_SMALL_MIN - 1, INT64_MIN + 1, INT64_MIN};
+    for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+        tpy_object_t *o = I(edges[i]);
+        cr_assert_eq(tpy_int_is_small(o), edges[i] >= TPY_INT_SMALL_MIN, "%lld",
+                     (long long)edges[i]);
+        cr_assert_eq(tpy_int_fits_small(edges[i]), edges[i] >= TPY_INT_SMALL_MIN);
+        cr_assert_eq(tpy_int_as_i64(o), edges[i]);
+        cr_assert_null(tpy_err_occurred());
+        cr_assert_eq(tpy_int_sizeof(o), tpy_int_is_small(o) ? 24 : 32);
+        TPY_DECREF(o);
+    }
     tpy_object_t *max = N("9223372036854775807"), *min = N("-9223372036854775808");
     cr_assert(tpy_int_is_small(max));
     cr_assert_not(tpy_int_is_small(min));
@@ -136,12 +150,21 @@ Test(intobject, values_that_fit_in_64_bits_are_small_except_int64_min)
     cr_assert_null(tpy_err_occurred());
     tpy_object_t *one = I(1);
     tpy_object_t *back = tpy_number_binop(min, one, TPY_BINOP_ADD);
-    cr_assert_eq(small_value(back), INT64_MIN + 1);
+    cr_assert_not(tpy_int_is_small(back));
+    cr_assert_eq(tpy_int_as_i64(back), INT64_MIN + 1);
     tpy_object_t *big = tpy_number_binop(max, one, TPY_BINOP_ADD);
     cr_assert_not(tpy_int_is_small(big));
     tpy_object_t *again = tpy_number_binop(big, one, TPY_BINOP_SUB);
     cr_assert_eq(small_value(again), INT64_MAX);
+    tpy_object_t *edge = I(TPY_INT_SMALL_MIN - 1);
+    tpy_object_t *up = tpy_number_binop(edge, one, TPY_BINOP_ADD);
+    cr_assert_eq(small_value(up), TPY_INT_SMALL_MIN);
+    tpy_object_t *down = tpy_number_binop(up, one, TPY_BINOP_SUB);
+    cr_assert_not(tpy_int_is_small(down));
+    cr_assert_eq(tpy_int_compare(down, edge), 0);
+    cr_assert_eq(tpy_int_hash(down), tpy_int_hash(edge));
     expect(tpy_int_from_i64(INT64_MIN), "-9223372036854775808");
+    expect(tpy_int_from_i64(INT64_MIN + 1), "-9223372036854775807");
     expect(tpy_int_from_u64(UINT64_MAX), "18446744073709551615");
     TPY_DECREF(max);
     TPY_DECREF(min);
@@ -149,6 +172,30 @@ Test(intobject, values_that_fit_in_64_bits_are_small_except_int64_min)
     TPY_DECREF(back);
     TPY_DECREF(big);
     TPY_DECREF(again);
+    TPY_DECREF(edge);
+    TPY_DECREF(up);
+    TPY_DECREF(down);
+}
+
+Test(intobject, sizeof_is_24_bytes_plus_4_per_32_bit_digit)
+{
+    // CPython 3.11 takes 24 + 4 * max(1, ceil(bits / 30)): never less.
+    const char *texts[] = {"0", "1", "-1", "4611686018427387904", "-4611686018427387905",
+                           "9223372036854775808", "-9223372036854775809",
+                           "18446744073709551615", "18446744073709551616",
+                           "0x100000000000000000000000000000000", "-0x" "ffffffff" "ffffffff"
+                           "ffffffff"};
+    size_t want[] = {24, 24, 24, 24, 24, 32, 32, 32, 36, 44, 36};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        tpy_object_t *o = N(texts[i]);
+        cr_assert_eq(tpy_int_sizeof(o), want[i], "%s: %zu", texts[i], tpy_int_sizeof(o));
+        tpy_object_t *bits = tpy_object_call_method(o, "bit_length", NULL, 0);
+        cr_assert_not_null(bits);
+        uint64_t digits30 = ((uint64_t)tpy_int_as_i64(bits) + 29) / 30;
+        TPY_DECREF(bits);
+        cr_assert_leq(tpy_int_sizeof(o), 24 + 4 * (digits30 ? digits30 : 1));
+        TPY_DECREF(o);
+    }
 }
 
 Test(intobject, as_i64_reports_overflow)
