@@ -72,7 +72,7 @@ static inline bool int_check(tpy_object_t *op)
 
 #define SI(n)                                                                                     \
     {                                                                                             \
-        {1, &tpy_int_type}, (n)                                                                   \
+        {TPY_STATIC_REFCNT, &tpy_int_type}, (n)                                                   \
     }
 #define SI4(n) SI(n), SI((n) + 1), SI((n) + 2), SI((n) + 3)
 #define SI16(n) SI4(n), SI4((n) + 4), SI4((n) + 8), SI4((n) + 12)
