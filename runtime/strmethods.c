@@ -364,6 +364,115 @@ static intptr_t rfind_bytes(const char *h, intptr_t hn, const char *n, intptr_t 
     return -1;
 }
 
+// Match positions of a search, on the stack for the usual few.
+typedef struct {
+    intptr_t *at;
+    intptr_t count, cap;
+    intptr_t local[32];
+} matches_t;
+
+static void matches_init(matches_t *m)
+{
+    m->at = m->local;
+    m->count = 0;
+    m->cap = (intptr_t)(sizeof m->local / sizeof m->local[0]);
+}
+
+// Double the room of [m]; -1 with MemoryError.
+static int matches_grow(matches_t *m)
+{
+    intptr_t *bigger = tpy_mem_alloc((size_t)m->cap * 2 * sizeof(intptr_t));
+    if (bigger == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
+    memcpy(bigger, m->at, (size_t)m->cap * sizeof(intptr_t));
+    if (m->at != m->local) {
+        tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
+    }
+    m->at = bigger;
+    m->cap *= 2;
+    return 0;
+}
+
+// Record [pos]; -1 with MemoryError when the array cannot grow.
+static inline int matches_add(matches_t *m, intptr_t pos)
+{
+    if (m->count == m->cap && matches_grow(m) < 0) {
+        return -1;
+    }
+    m->at[m->count++] = pos;
+    return 0;
+}
+
+static void matches_release(matches_t *m)
+{
+    if (m->at != m->local) {
+        tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
+    }
+}
+
+#define LONG_SCAN 256 // past this many bytes find_all leaves the scan to find_bytes
+
+// Record in [m] where [n] occurs in [h], left to right and not overlapping,
+// until [m] holds [max] matches.  One pass over the words of a short
+// haystack, every candidate first byte of a word taken in turn.  0, or -1
+// with MemoryError.
+static int find_all(const char *h, intptr_t hn, const char *n, intptr_t nn, intptr_t max,
+                    matches_t *m)
+{
+    if (nn == 0 || nn > hn || m->count >= max) {
+        return 0;
+    }
+    if (hn > LONG_SCAN || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) {
+        for (intptr_t i = 0; m->count < max;) {
+            intptr_t at = find_bytes(h + i, hn - i, n, nn);
+            if (at < 0) {
+                break;
+            }
+            if (matches_add(m, i + at) < 0) {
+                return -1;
+            }
+            i += at + nn;
+        }
+        return 0;
+    }
+    intptr_t last = hn - nn, next_ok = 0, i = 0;
+    char first = n[0], final = n[nn - 1];
+    uint64_t pat = ONES * (unsigned char)first;
+    for (; i + 8 <= hn; i += 8) {
+        uint64_t z = zero_bytes(load_word(h + i) ^ pat);
+        while (z != 0) {
+            intptr_t at = i + (__builtin_ctzll(z) >> 3);
+            z &= z - 1;
+            if (at > last) {
+                return 0;
+            }
+            if (at >= next_ok && h[at + nn - 1] == final && bytes_equal(h + at + 1, n + 1, nn - 2)) {
+                if (matches_add(m, at) < 0) {
+                    return -1;
+                }
+                if (m->count >= max) {
+                    return 0;
+                }
+                next_ok = at + nn;
+            }
+        }
+    }
+    for (intptr_t at = i > next_ok ? i : next_ok; at <= last; at++) {
+        if (h[at] == first && h[at + nn - 1] == final && bytes_equal(h + at + 1, n + 1, nn - 2)) {
+            if (matches_add(m, at) < 0) {
+                return -1;
+            }
+            if (m->count >= max) {
+                return 0;
+            }
+            at += nn - 1;
+        }
+    }
+    return 0;
+}
+
 static intptr_t count_bytes(const char *h, intptr_t hn, const char *n, intptr_t nn,
                             intptr_t maxcount)
 {
@@ -655,47 +764,6 @@ error:
     return NULL;
 }
 
-// Match positions of a search, on the stack for the usual few.
-typedef struct {
-    intptr_t *at;
-    intptr_t count, cap;
-    intptr_t local[32];
-} matches_t;
-
-static void matches_init(matches_t *m)
-{
-    m->at = m->local;
-    m->count = 0;
-    m->cap = (intptr_t)(sizeof m->local / sizeof m->local[0]);
-}
-
-// Record [pos]; -1 with MemoryError when the array cannot grow.
-static int matches_add(matches_t *m, intptr_t pos)
-{
-    if (m->count == m->cap) {
-        intptr_t *bigger = tpy_mem_alloc((size_t)m->cap * 2 * sizeof(intptr_t));
-        if (bigger == NULL) {
-            tpy_err_no_memory();
-            return -1;
-        }
-        memcpy(bigger, m->at, (size_t)m->cap * sizeof(intptr_t));
-        if (m->at != m->local) {
-            tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
-        }
-        m->at = bigger;
-        m->cap *= 2;
-    }
-    m->at[m->count++] = pos;
-    return 0;
-}
-
-static void matches_release(matches_t *m)
-{
-    if (m->at != m->local) {
-        tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
-    }
-}
-
 // [self].split([sep]) left to right: the separators are found first, so the
 // list is made at its final size and filled in place.
 static tpy_object_t *split_sep_forward(tpy_object_t *self, tpy_object_t *sep, intptr_t maxsplit)
@@ -706,15 +774,8 @@ static tpy_object_t *split_sep_forward(tpy_object_t *self, tpy_object_t *sep, in
     matches_t m;
     matches_init(&m);
     tpy_object_t *list = NULL;
-    for (intptr_t i = 0; m.count < maxsplit;) {
-        intptr_t at = find_bytes(d + i, n - i, s, sn);
-        if (at < 0) {
-            break;
-        }
-        if (matches_add(&m, i + at) < 0) {
-            goto done;
-        }
-        i += at + sn;
+    if (find_all(d, n, s, sn, maxsplit, &m) < 0) {
+        goto done;
     }
     list = tpy_list_new(m.count + 1);
     if (list == NULL) {
@@ -1133,15 +1194,8 @@ static tpy_object_t *str_replace(tpy_object_t *self, tpy_object_t *const *args, 
     matches_t m;
     matches_init(&m);
     tpy_object_t *r = NULL;
-    for (intptr_t i = 0; m.count < maxcount;) {
-        intptr_t at = find_bytes(d + i, n - i, od, on);
-        if (at < 0) {
-            break;
-        }
-        if (matches_add(&m, i + at) < 0) {
-            goto done;
-        }
-        i += at + on;
+    if (find_all(d, n, od, on, maxcount, &m) < 0) {
+        goto done;
     }
     intptr_t count = m.count, *where = m.at;
     if (count == 0) {

@@ -120,9 +120,10 @@ static inline tpy_object_t *str_from_utf8_cplen(const char *s, size_t len, size_
     if (len == 1 && (unsigned char)s[0] < 128 && ascii_chars[(unsigned char)s[0]] != NULL) {
         return tpy_newref(ascii_chars[(unsigned char)s[0]]);
     }
-    tpy_object_t *r = tpy_str_new_raw(len, cplen);
+    // [len] bytes that exist somewhere: no size check needed
+    tpy_object_t *r = str_alloc(len, cplen);
     if (r != NULL) {
-        memcpy(TPY_STR_DATA(r), s, len);
+        tpy_str_copy(TPY_STR_DATA(r), s, len);
     }
     return r;
 }
@@ -182,7 +183,7 @@ tpy_object_t *tpy_str_from_i64(int64_t v)
     size_t n = (size_t)(buf + sizeof buf - p);
     tpy_object_t *r = str_alloc(n, n);
     if (r != NULL) {
-        memcpy(TPY_STR_DATA(r), p, n);
+        tpy_str_copy(TPY_STR_DATA(r), p, n);
     }
     return r;
 }
@@ -693,13 +694,12 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b)
     if (la > INTPTR_MAX - lb) {
         return tpy_err_format(&tpy_exc_OverflowError, "strings are too large to concat");
     }
-    tpy_object_t *r =
-        tpy_str_new_raw((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) + TPY_STR_CPLEN(b)));
+    tpy_object_t *r = str_alloc((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) + TPY_STR_CPLEN(b)));
     if (r == NULL) {
         return NULL;
     }
-    memcpy(TPY_STR_DATA(r), TPY_STR_DATA(a), (size_t)la);
-    memcpy(TPY_STR_DATA(r) + la, TPY_STR_DATA(b), (size_t)lb);
+    tpy_str_copy(TPY_STR_DATA(r), TPY_STR_DATA(a), (size_t)la);
+    tpy_str_copy(TPY_STR_DATA(r) + la, TPY_STR_DATA(b), (size_t)lb);
     return r;
 }
 
@@ -726,7 +726,7 @@ int tpy_str_append_inplace(tpy_object_t **pa, tpy_object_t *b)
         tpy_err_no_memory();
         return -1;
     }
-    memcpy(n->data + la, TPY_STR_DATA(b), (size_t)lb);
+    tpy_str_copy(n->data + la, TPY_STR_DATA(b), (size_t)lb);
     n->data[la + lb] = '\0';
     n->len = la + lb;
     n->cplen += TPY_STR_CPLEN(b);
@@ -1368,15 +1368,6 @@ tpy_type_t tpy_str_type = {
 };
 
 /* ---- the strbuf builder ------------------------------------------------------------- */
-
-void tpy_strbuf_init(tpy_strbuf_t *b)
-{
-    b->data = b->inline_buf;
-    b->len = 0;
-    b->cap = sizeof(b->inline_buf);
-    b->cplen = 0;
-    b->failed = false;
-}
 
 bool tpy_strbuf_reserve(tpy_strbuf_t *b, size_t extra)
 {

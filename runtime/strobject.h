@@ -78,6 +78,31 @@ tpy_object_t *tpy_object_format(tpy_object_t *value, tpy_object_t *spec);
 tpy_object_t *tpy_str_format_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                     tpy_object_t *kwnames);
 
+// memcpy for the short runs of string building: inline up to 16 bytes (a
+// call to memcpy costs more than such a copy).  [dst] and [src] are disjoint.
+static inline void tpy_str_copy(char *dst, const char *src, size_t n)
+{
+    if (n > 16) {
+        memcpy(dst, src, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
 /* A growable byte buffer for building strings (repr of containers, join, ...). */
 typedef struct {
     char *data;
@@ -86,7 +111,14 @@ typedef struct {
     bool failed;    // allocation failed: result will be NULL with MemoryError
     char inline_buf[128];
 } tpy_strbuf_t;
-void tpy_strbuf_init(tpy_strbuf_t *b);
+static inline void tpy_strbuf_init(tpy_strbuf_t *b)
+{
+    b->data = b->inline_buf;
+    b->len = 0;
+    b->cap = sizeof(b->inline_buf);
+    b->cplen = 0;
+    b->failed = false;
+}
 void tpy_strbuf_append(tpy_strbuf_t *b, const char *s, size_t len); // ASCII/UTF-8 bytes
 void tpy_strbuf_append_cstr(tpy_strbuf_t *b, const char *s);
 // Make room for [extra] more bytes; false (and b->failed) when memory runs out.
@@ -100,7 +132,7 @@ static inline void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_
     if (__builtin_expect(len >= b->cap - b->len, 0) && !tpy_strbuf_reserve(b, len)) {
         return;
     }
-    memcpy(b->data + b->len, s, len);
+    tpy_str_copy(b->data + b->len, s, len);
     b->len += len;
     b->cplen += len;
 }
@@ -111,7 +143,7 @@ static inline void tpy_strbuf_append_str(tpy_strbuf_t *b, tpy_object_t *str)
     if (__builtin_expect(len >= b->cap - b->len, 0) && !tpy_strbuf_reserve(b, len)) {
         return;
     }
-    memcpy(b->data + b->len, ((tpy_str_t *)str)->data, len);
+    tpy_str_copy(b->data + b->len, ((tpy_str_t *)str)->data, len);
     b->len += len;
     b->cplen += (size_t)((tpy_str_t *)str)->cplen;
 }
@@ -200,30 +232,6 @@ static inline int tpy_utf8_encode(uint32_t cp, char *out)
     out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
     out[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
-}
-// memcpy for the short runs of string building: inline up to 16 bytes (a
-// call to memcpy costs more than such a copy).  [dst] and [src] are disjoint.
-static inline void tpy_str_copy(char *dst, const char *src, size_t n)
-{
-    if (n > 16) {
-        memcpy(dst, src, n);
-    } else if (n >= 8) {
-        uint64_t a, b;
-        memcpy(&a, src, 8);
-        memcpy(&b, src + n - 8, 8);
-        memcpy(dst, &a, 8);
-        memcpy(dst + n - 8, &b, 8);
-    } else if (n >= 4) {
-        uint32_t a, b;
-        memcpy(&a, src, 4);
-        memcpy(&b, src + n - 4, 4);
-        memcpy(dst, &a, 4);
-        memcpy(dst + n - 4, &b, 4);
-    } else if (n > 0) {
-        dst[0] = src[0];
-        dst[n / 2] = src[n / 2];
-        dst[n - 1] = src[n - 1];
-    }
 }
 // Number of code points in [n] bytes of UTF-8.
 size_t tpy_utf8_count(const char *s, size_t n);

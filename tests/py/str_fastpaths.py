@@ -42,6 +42,16 @@ for text in ["", ",", "a", "a,b", ",a,,b,", "item1,item2,item3", "a,b" * 40,
             r = text.split(sep, m)
             rr = text.rsplit(sep, m)
             print(len(r), r[:4], r[-1:], len(rr), rr[:2])
+# overlapping candidates, matches at word edges, short and long (> 256 bytes) text
+for k in [1, 2, 3, 7, 8, 9, 15, 16, 17, 100, 300]:
+    t = "a" * k
+    print(k, len(t.split("aa")), t.replace("aa", "b").count("b"), t.count("aa"),
+          len(("xy" * k).split("yx")), ("xy" * k).replace("yxy", "-")[-9:],
+          len((t + "b").split("ab", 3)), ("%sZ%s" % (t, t)).split("aZa"))
+for width in range(1, 20):
+    t = ("." * width + "sep") * 30
+    print(width, len(t.split("sep")), len(t.split(".s", 5)), t.replace("p.", "P")[:20],
+          t.count("ep."), t.rsplit("sep", 2)[-2:])
 for bad in ["", 5]:
     try:
         "a,b".split(bad)
