@@ -680,8 +680,8 @@ static NOINLINE void large_free(void *p, size_t size)
     free(p);
 }
 
-/* The entry points come in two parts.  The inline fast path of a release
- * build handles only the common case: a small block from a pool that has
+/* The entry points come in two parts.  In a release build the entry point
+ * itself is a fast path for the common case only: a small block from a pool that has
  * another free-listed block after it (alloc), a small block going back to a
  * pool that stays in its state (free).  Everything else, the debug checks
  * included, is the out-of-line slow path it tail-calls, so the fast path

@@ -56,8 +56,8 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b);
  * *pa = *pa + [b] (both str).  When *pa is an exact, uninterned str whose only
  * reference is the caller's (refcount 1), its block is grown in place instead
  * of copied: a VM that drops the variable's reference before `s += t` gets
- * amortized appends (as good as the allocator's realloc; it relies on
- * tpy_obj_new/tpy_obj_free being tpy_mem_alloc/tpy_mem_free of the same size).
+ * amortized appends (as good as the allocator's realloc: an exact str is one
+ * tpy_mem_alloc block of its header, its bytes and the NUL).
  * Steals *pa and stores the result there (NULL on error, with the exception
  * set).  0 or -1.
  */
