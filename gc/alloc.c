@@ -104,7 +104,7 @@ static arena_t *spare[ARENAS_KEPT];
 static int nspare;
 static void *kept;       // a freed large block kept for reuse, or NULL (large_free)
 static size_t kept_size; // its size as last requested
-static tpy_mem_stats_t stats;
+static tpy_mem_stats_t stats; // .blocks: large blocks only (see tpy_mem_stats)
 
 _Static_assert(POOLS_PER_ARENA <= 64, "usable_mask has one bit per free-pool count");
 _Static_assert(POOL_CAPACITY(NCLASSES - 1) >= 2, "a pool holds at least two blocks");
@@ -157,9 +157,10 @@ static bool all_malloc;
 // invisible to LeakSanitizer, so this is the leak check that sees them.
 static void report_leaks(void)
 {
-    if (stats.blocks != 0 || leak_report > 1) {
+    tpy_mem_stats_t s = tpy_mem_stats();
+    if (s.blocks != 0 || leak_report > 1) {
         fprintf(stderr, "tpy: allocator: %ld blocks (%ld bytes) still allocated at exit",
-                (long)stats.blocks, (long)stats.bytes);
+                (long)s.blocks, (long)s.bytes);
         if (leak_report > 1) {
             fprintf(stderr, ", %ld allocations made", (long)nallocs);
         }
@@ -679,7 +680,17 @@ static NOINLINE void large_free(void *p, size_t size)
     free(p);
 }
 
-void *tpy_mem_alloc(size_t size)
+/* The entry points come in two parts.  In a release build the entry point
+ * itself is a fast path for the common case only: a small block from a pool that has
+ * another free-listed block after it (alloc), a small block going back to a
+ * pool that stays in its state (free).  Everything else, the debug checks
+ * included, is the out-of-line slow path it tail-calls, so the fast path
+ * saves no registers and sets up no frame.  Small blocks are counted in
+ * stats.small_blocks only; stats.blocks counts the large ones here and
+ * tpy_mem_stats adds the two (one counter less to update per call). */
+
+// tpy_mem_alloc beyond its fast path.
+static NOINLINE void *alloc_slow(size_t size)
 {
 #ifdef TPY_MEM_DEBUG
     if (injected_failure()) {
@@ -713,7 +724,6 @@ void *tpy_mem_alloc(size_t size)
             }
         }
         CHECK_HANDOUT(b, (uint32_t)cls);
-        stats.blocks++;
         stats.small_blocks++;
         stats.bytes += (intptr_t)size;
         return b;
@@ -730,7 +740,30 @@ void *tpy_mem_alloc(size_t size)
     return p;
 }
 
-void tpy_mem_free(void *p, size_t size)
+void *tpy_mem_alloc(size_t size)
+{
+#ifndef TPY_MEM_DEBUG
+    size_t cls = SIZE_CLASS(size);
+    if (LIKELY(cls < NCLASSES)) {
+        pool_t *pool = usedpools[cls];
+        if (LIKELY(pool != NULL)) {
+            block_t *b = pool->free;
+            block_t *next = b->next;
+            if (LIKELY(next != NULL)) {
+                pool->free = next;
+                pool->nused++;
+                stats.small_blocks++;
+                stats.bytes += (intptr_t)size;
+                return b;
+            }
+        }
+    }
+#endif
+    return alloc_slow(size);
+}
+
+// tpy_mem_free beyond its fast path.
+static NOINLINE void free_slow(void *p, size_t size)
 {
     if (p == NULL) {
         return;
@@ -752,7 +785,6 @@ void tpy_mem_free(void *p, size_t size)
         b->next = head;
         ASAN_POISON(b, CLASS_SIZE(cls));
         pool->free = b;
-        stats.blocks--;
         stats.small_blocks--;
         stats.bytes -= (intptr_t)size;
         if (UNLIKELY(--pool->nused == 0 || head == NULL)) {
@@ -767,6 +799,27 @@ void tpy_mem_free(void *p, size_t size)
     stats.blocks--;
     stats.bytes -= (intptr_t)size;
     large_free(p, size);
+}
+
+void tpy_mem_free(void *p, size_t size)
+{
+#ifndef TPY_MEM_DEBUG
+    size_t cls = SIZE_CLASS(size);
+    if (LIKELY(cls < NCLASSES && p != NULL)) {
+        pool_t *pool = POOL_OF(p);
+        block_t *head = pool->free;
+        // Neither full before (head NULL) nor empty after: no list to change.
+        if (LIKELY(head != NULL && pool->nused > 1)) {
+            ((block_t *)p)->next = head;
+            pool->free = p;
+            pool->nused--;
+            stats.small_blocks--;
+            stats.bytes -= (intptr_t)size;
+            return;
+        }
+    }
+#endif
+    free_slow(p, size);
 }
 
 void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
@@ -829,7 +882,9 @@ void *tpy_mem_realloc(void *p, size_t oldsize, size_t newsize)
 
 tpy_mem_stats_t tpy_mem_stats(void)
 {
-    return stats;
+    tpy_mem_stats_t s = stats;
+    s.blocks += s.small_blocks;
+    return s;
 }
 
 size_t tpy_mem_block_size(size_t size)
@@ -897,9 +952,9 @@ void tpy_mem_dump_stats(void)
     fprintf(f, "%-38s %12ld\n", "bytes in small blocks free", (long)free_bytes);
     fprintf(f, "%-38s %12ld\n", "bytes in pool headers", (long)(carved * (intptr_t)POOL_HEADER));
     fprintf(f, "%-38s %12ld\n", "bytes in arenas", (long)(stats.arenas * (intptr_t)ARENA_SIZE));
-    fprintf(f, "%-38s %12ld\n", "blocks allocated (small + large)", (long)stats.blocks);
-    fprintf(f, "%-38s %12ld\n", "large blocks (malloc)",
-            (long)(stats.blocks - stats.small_blocks));
+    fprintf(f, "%-38s %12ld\n", "blocks allocated (small + large)",
+            (long)(stats.blocks + stats.small_blocks));
+    fprintf(f, "%-38s %12ld\n", "large blocks (malloc)", (long)stats.blocks);
     fprintf(f, "%-38s %12ld\n", "bytes requested by live blocks", (long)stats.bytes);
 }
 
@@ -993,7 +1048,25 @@ tpy_object_t *tpy_obj_new(tpy_type_t *type, size_t size)
     if (op == NULL) {
         return NULL;
     }
-    memset(op, 0, size);
+    if (size % 8 == 0 && size <= 48) {
+        // The usual small object (an int, a float, an iterator): a few word
+        // stores after the header instead of a call to memset.
+        uint64_t *w = (uint64_t *)op;
+        if (size > 16) {
+            w[2] = 0;
+            if (size > 24) {
+                w[3] = 0;
+                if (size > 32) {
+                    w[4] = 0;
+                    if (size > 40) {
+                        w[5] = 0;
+                    }
+                }
+            }
+        }
+    } else {
+        memset(op, 0, size);
+    }
     op->refcnt = 1;
     op->type = type;
     TPY_REF_INC_TOTAL();

@@ -273,6 +273,12 @@ tpy_object_t *tpy_object_format(tpy_object_t *value, tpy_object_t *spec)
     size_t n = spec ? (size_t)TPY_STR_LEN(spec) : 0;
     tpy_type_t *type = TPY_TYPE(value);
     if (n == 0 && (type == &tpy_str_type || type == &tpy_int_type)) {
+        if (type == &tpy_str_type) {
+            return tpy_newref(value);
+        }
+        if (tpy_int_is_small(value)) {
+            return tpy_str_from_i64(((tpy_int_t *)value)->v);
+        }
         return tpy_object_str(value);
     }
     tpy_object_t *f = user_format_method(type);
@@ -370,12 +376,7 @@ static char *u64_digits(uint64_t v, int base, bool upper, char *end)
 {
     char *p = end;
     if (base == 10) {
-        // Division by a constant compiles to a multiply: the common case.
-        do {
-            *--p = (char)('0' + v % 10);
-            v /= 10;
-        } while (v != 0);
-        return p;
+        return tpy_u64_to_dec(v, end);
     }
     const char *digs = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     unsigned shift = base == 16 ? 4 : 3, mask = (unsigned)base - 1;
@@ -713,21 +714,39 @@ tpy_object_t *tpy_str_mod_format(tpy_object_t *fmtobj, tpy_object_t *args)
     }
     tpy_strbuf_t b;
     tpy_strbuf_init(&b);
-    tpy_strbuf_reserve(&b, n + 16);
     size_t pos = 0;
     while (pos < n) {
-        const char *pct = memchr(s + pos, '%', n - pos);
-        if (pct == NULL) {
-            append_literal(&b, s + pos, n - pos, ascii);
+        // Literal text up to the next '%' (format strings are short: a plain
+        // loop beats a call to memchr).
+        size_t at = pos;
+        while (at < n && s[at] != '%') {
+            at++;
+        }
+        append_literal(&b, s + pos, at - pos, ascii);
+        if (at >= n) {
             break;
         }
-        size_t at = (size_t)(pct - s);
-        append_literal(&b, s + pos, at - pos, ascii);
         pos = at + 1;
         if (pos < n && s[pos] == '%') {
             tpy_strbuf_append_char(&b, '%');
             pos++;
             continue;
+        }
+        // The everyday '%s' of a str and '%d' of a machine int, with no flags.
+        if (pos < n && a.next < a.n && a.mapping == NULL) {
+            tpy_object_t *v = a.items[a.next];
+            if (s[pos] == 'd' && TPY_INT_CHECK_EXACT(v) && tpy_int_is_small(v)) {
+                tpy_strbuf_append_i64(&b, ((tpy_int_t *)v)->v);
+                a.next++;
+                pos++;
+                continue;
+            }
+            if (s[pos] == 's' && TPY_STR_CHECK_EXACT(v)) {
+                tpy_strbuf_append_str(&b, v);
+                a.next++;
+                pos++;
+                continue;
+            }
         }
         tpy_object_t *value = NULL, *keyed = NULL;
         if (pos < n && s[pos] == '(') {
@@ -1052,6 +1071,8 @@ static int render_field(fctx_t *ctx, const char *name, size_t nlen, uint32_t con
         int rc = 0;
         if (TPY_STR_CHECK_EXACT(obj)) {
             tpy_strbuf_append_str(out, obj);
+        } else if (TPY_INT_CHECK_EXACT(obj) && tpy_int_is_small(obj)) {
+            tpy_strbuf_append_i64(out, ((tpy_int_t *)obj)->v);
         } else {
             tpy_object_t *r = tpy_object_format(obj, NULL);
             if (r == NULL) {

@@ -221,6 +221,87 @@ static tpy_object_t *unchanged(tpy_object_t *self)
 
 /* ---- searching ------------------------------------------------------------------- */
 
+/*
+ * The strings of everyday code are short, and for them a call to memchr or
+ * memcmp costs more than the scan itself: the helpers below look at eight
+ * bytes at a time in a register (a byte equal to [c] becomes a zero byte,
+ * which the classic (w - 0x01..) & ~w & 0x80.. test finds; its lowest set
+ * bit is exact, false positives can only sit above a true match) and leave
+ * long haystacks to libc's vectorized routines.
+ */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+#define SHORT_SCAN 64 // up to this many bytes the inline scan beats memchr
+
+static inline uint64_t load_word(const char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+// High bit set in every byte of [w] that is zero (exact, no false positives).
+static inline uint64_t zero_bytes(uint64_t w)
+{
+    return ~(((w & ~HIGHS) + ~HIGHS) | w | ~HIGHS);
+}
+
+// First byte equal to [c] in [p, end), or NULL.
+static inline const char *find_char(const char *p, const char *end, char c)
+{
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (end - p > SHORT_SCAN) {
+        return memchr(p, c, (size_t)(end - p));
+    }
+    uint64_t pat = ONES * (unsigned char)c;
+    for (; end - p >= 8; p += 8) {
+        uint64_t w = load_word(p) ^ pat;
+        uint64_t z = (w - ONES) & ~w & HIGHS;
+        if (z != 0) {
+            return p + (__builtin_ctzll(z) >> 3);
+        }
+    }
+    for (; p < end; p++) {
+        if (*p == c) {
+            return p;
+        }
+    }
+    return NULL;
+#else
+    return memchr(p, c, (size_t)(end - p));
+#endif
+}
+
+// How many bytes of [p, p+n) equal [c].
+static intptr_t count_char(const char *p, intptr_t n, char c)
+{
+    intptr_t count = 0, i = 0;
+    uint64_t pat = ONES * (unsigned char)c;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t z = zero_bytes(load_word(p + i) ^ pat);
+        // one bit per matching byte, summed by a multiply into the top byte
+        count += (intptr_t)(((z >> 7) * ONES) >> 56);
+    }
+    for (; i < n; i++) {
+        count += p[i] == c;
+    }
+    return count;
+}
+
+// Are the [n] bytes at [a] and [b] equal?
+static inline bool bytes_equal(const char *a, const char *b, intptr_t n)
+{
+    if (n <= 8) {
+        for (intptr_t i = 0; i < n; i++) {
+            if (a[i] != b[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    return memcmp(a, b, (size_t)n) == 0;
+}
+
 static intptr_t find_bytes(const char *h, intptr_t hn, const char *n, intptr_t nn)
 {
     if (nn == 0) {
@@ -230,20 +311,20 @@ static intptr_t find_bytes(const char *h, intptr_t hn, const char *n, intptr_t n
         return -1;
     }
     if (nn == 1) {
-        const char *p = memchr(h, n[0], (size_t)hn);
+        const char *p = find_char(h, h + hn, n[0]);
         return p ? (intptr_t)(p - h) : -1;
     }
-    // memchr on the first byte, then compare: fastest for the short needles
-    // and haystacks of everyday code.  After many false candidates switch to
+    // Find the first byte, then compare: fastest for the short needles and
+    // haystacks of everyday code.  After many false candidates switch to
     // memmem, whose worst case is linear.
     const char *p = h, *last = h + hn - nn;
     int misses = 0;
     while (p <= last) {
-        p = memchr(p, n[0], (size_t)(last - p + 1));
+        p = find_char(p, last + 1, n[0]);
         if (p == NULL) {
             return -1;
         }
-        if (p[nn - 1] == n[nn - 1] && memcmp(p + 1, n + 1, (size_t)(nn - 2)) == 0) {
+        if (p[nn - 1] == n[nn - 1] && bytes_equal(p + 1, n + 1, nn - 2)) {
             return (intptr_t)(p - h);
         }
         p++;
@@ -283,13 +364,125 @@ static intptr_t rfind_bytes(const char *h, intptr_t hn, const char *n, intptr_t 
     return -1;
 }
 
+// Match positions of a search, on the stack for the usual few.
+typedef struct {
+    intptr_t *at;
+    intptr_t count, cap;
+    intptr_t local[32];
+} matches_t;
+
+static void matches_init(matches_t *m)
+{
+    m->at = m->local;
+    m->count = 0;
+    m->cap = (intptr_t)(sizeof m->local / sizeof m->local[0]);
+}
+
+// Double the room of [m]; -1 with MemoryError.
+static int matches_grow(matches_t *m)
+{
+    intptr_t *bigger = tpy_mem_alloc((size_t)m->cap * 2 * sizeof(intptr_t));
+    if (bigger == NULL) {
+        tpy_err_no_memory();
+        return -1;
+    }
+    memcpy(bigger, m->at, (size_t)m->cap * sizeof(intptr_t));
+    if (m->at != m->local) {
+        tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
+    }
+    m->at = bigger;
+    m->cap *= 2;
+    return 0;
+}
+
+// Record [pos]; -1 with MemoryError when the array cannot grow.
+static inline int matches_add(matches_t *m, intptr_t pos)
+{
+    if (m->count == m->cap && matches_grow(m) < 0) {
+        return -1;
+    }
+    m->at[m->count++] = pos;
+    return 0;
+}
+
+static void matches_release(matches_t *m)
+{
+    if (m->at != m->local) {
+        tpy_mem_free(m->at, (size_t)m->cap * sizeof(intptr_t));
+    }
+}
+
+#define LONG_SCAN 256 // past this many bytes find_all leaves the scan to find_bytes
+
+// Record in [m] where [n] occurs in [h], left to right and not overlapping,
+// until [m] holds [max] matches.  One pass over the words of a short
+// haystack, every candidate first byte of a word taken in turn.  0, or -1
+// with MemoryError.
+static int find_all(const char *h, intptr_t hn, const char *n, intptr_t nn, intptr_t max,
+                    matches_t *m)
+{
+    if (nn == 0 || nn > hn || m->count >= max) {
+        return 0;
+    }
+    if (hn > LONG_SCAN || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) {
+        for (intptr_t i = 0; m->count < max;) {
+            intptr_t at = find_bytes(h + i, hn - i, n, nn);
+            if (at < 0) {
+                break;
+            }
+            if (matches_add(m, i + at) < 0) {
+                return -1;
+            }
+            i += at + nn;
+        }
+        return 0;
+    }
+    intptr_t last = hn - nn, next_ok = 0, i = 0;
+    char first = n[0], final = n[nn - 1];
+    uint64_t pat = ONES * (unsigned char)first;
+    for (; i + 8 <= hn; i += 8) {
+        uint64_t z = zero_bytes(load_word(h + i) ^ pat);
+        while (z != 0) {
+            intptr_t at = i + (__builtin_ctzll(z) >> 3);
+            z &= z - 1;
+            if (at > last) {
+                return 0;
+            }
+            if (at >= next_ok && h[at + nn - 1] == final && bytes_equal(h + at + 1, n + 1, nn - 2)) {
+                if (matches_add(m, at) < 0) {
+                    return -1;
+                }
+                if (m->count >= max) {
+                    return 0;
+                }
+                next_ok = at + nn;
+            }
+        }
+    }
+    for (intptr_t at = i > next_ok ? i : next_ok; at <= last; at++) {
+        if (h[at] == first && h[at + nn - 1] == final && bytes_equal(h + at + 1, n + 1, nn - 2)) {
+            if (matches_add(m, at) < 0) {
+                return -1;
+            }
+            if (m->count >= max) {
+                return 0;
+            }
+            at += nn - 1;
+        }
+    }
+    return 0;
+}
+
 static intptr_t count_bytes(const char *h, intptr_t hn, const char *n, intptr_t nn,
                             intptr_t maxcount)
 {
     intptr_t count = 0;
     if (nn == 1) {
+        if (maxcount >= hn) {
+            return count_char(h, hn, n[0]);
+        }
         const char *p = h, *end = h + hn;
-        while (count < maxcount && (p = memchr(p, n[0], (size_t)(end - p))) != NULL) {
+        while (count < maxcount && (p = find_char(p, end, n[0])) != NULL) {
             count++;
             p++;
         }
@@ -571,8 +764,42 @@ error:
     return NULL;
 }
 
-static tpy_object_t *split_sep(tpy_object_t *self, tpy_object_t *sep, intptr_t maxsplit,
-                               bool right)
+// [self].split([sep]) left to right: the separators are found first, so the
+// list is made at its final size and filled in place.
+static tpy_object_t *split_sep_forward(tpy_object_t *self, tpy_object_t *sep, intptr_t maxsplit)
+{
+    const char *d = TPY_STR_DATA(self), *s = TPY_STR_DATA(sep);
+    intptr_t n = TPY_STR_LEN(self), sn = TPY_STR_LEN(sep);
+    bool ascii = TPY_STR_IS_ASCII(self);
+    matches_t m;
+    matches_init(&m);
+    tpy_object_t *list = NULL;
+    if (find_all(d, n, s, sn, maxsplit, &m) < 0) {
+        goto done;
+    }
+    list = tpy_list_new(m.count + 1);
+    if (list == NULL) {
+        goto done;
+    }
+    tpy_object_t **items = TPY_LIST_ITEMS(list);
+    intptr_t start = 0;
+    for (intptr_t k = 0; k <= m.count; k++) {
+        intptr_t end = k < m.count ? m.at[k] : n;
+        tpy_object_t *piece = tpy_str_substr(self, start, end, ascii ? end - start : -1);
+        if (piece == NULL) {
+            TPY_CLEAR(list);
+            goto done;
+        }
+        items[k] = piece;
+        start = end + sn;
+    }
+done:
+    matches_release(&m);
+    return list;
+}
+
+// [self].rsplit([sep]): pieces found right to left, then put in order.
+static tpy_object_t *split_sep_backward(tpy_object_t *self, tpy_object_t *sep, intptr_t maxsplit)
 {
     const char *d = TPY_STR_DATA(self), *s = TPY_STR_DATA(sep);
     intptr_t n = TPY_STR_LEN(self), sn = TPY_STR_LEN(sep);
@@ -580,38 +807,21 @@ static tpy_object_t *split_sep(tpy_object_t *self, tpy_object_t *sep, intptr_t m
     if (list == NULL) {
         return NULL;
     }
-    if (!right) {
-        intptr_t i = 0;
-        while (maxsplit-- != 0) {
-            intptr_t at = find_bytes(d + i, n - i, s, sn);
-            if (at < 0) {
-                break;
-            }
-            if (append_piece(list, self, i, i + at) < 0) {
-                goto error;
-            }
-            i += at + sn;
+    intptr_t j = n;
+    while (maxsplit-- != 0) {
+        intptr_t at = rfind_bytes(d, j, s, sn);
+        if (at < 0) {
+            break;
         }
-        if (append_piece(list, self, i, n) < 0) {
+        if (append_piece(list, self, at + sn, j) < 0) {
             goto error;
         }
-    } else {
-        intptr_t j = n;
-        while (maxsplit-- != 0) {
-            intptr_t at = rfind_bytes(d, j, s, sn);
-            if (at < 0) {
-                break;
-            }
-            if (append_piece(list, self, at + sn, j) < 0) {
-                goto error;
-            }
-            j = at;
-        }
-        if (append_piece(list, self, 0, j) < 0) {
-            goto error;
-        }
-        list_reverse(list);
+        j = at;
     }
+    if (append_piece(list, self, 0, j) < 0) {
+        goto error;
+    }
+    list_reverse(list);
     return list;
 error:
     TPY_DECREF(list);
@@ -643,7 +853,7 @@ static tpy_object_t *do_split(tpy_object_t *self, tpy_object_t *const *args, siz
     if (TPY_STR_LEN(sep) == 0) {
         return tpy_err_format(&tpy_exc_ValueError, "empty separator");
     }
-    return split_sep(self, sep, maxsplit, right);
+    return right ? split_sep_backward(self, sep, maxsplit) : split_sep_forward(self, sep, maxsplit);
 }
 
 static tpy_object_t *str_split(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -772,12 +982,9 @@ static tpy_object_t *str_join(tpy_object_t *self, tpy_object_t *const *args, siz
 
 /* ---- strip ------------------------------------------------------------------------ */
 
-// Does [chars] (NULL: whitespace) contain code point [c]?
+// Does [chars] contain code point [c]?  ([ascii_set] marks its ASCII ones.)
 static bool strip_set_has(tpy_object_t *chars, const uint8_t *ascii_set, uint32_t c)
 {
-    if (chars == NULL) {
-        return tpy_unicode_isspace(c);
-    }
     if (c < 128) {
         return ascii_set[c] != 0;
     }
@@ -794,6 +1001,68 @@ static bool strip_set_has(tpy_object_t *chars, const uint8_t *ascii_set, uint32_
     return false;
 }
 
+static inline bool ascii_isspace(unsigned char c)
+{
+    return (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x20);
+}
+
+// Move [*i] right past leading and [*j] left past trailing whitespace of [d].
+static void strip_spaces(const char *d, intptr_t *i, intptr_t *j, bool left, bool right)
+{
+    intptr_t a = *i, b = *j, next;
+    while (left && a < b) {
+        unsigned char c = (unsigned char)d[a];
+        if (c < 0x80) {
+            if (!ascii_isspace(c)) {
+                break;
+            }
+            a++;
+        } else if (tpy_unicode_isspace(cp_at(d, a, &next))) {
+            a = next;
+        } else {
+            break;
+        }
+    }
+    while (right && b > a) {
+        unsigned char c = (unsigned char)d[b - 1];
+        if (c < 0x80) {
+            if (!ascii_isspace(c)) {
+                break;
+            }
+            b--;
+        } else if (tpy_unicode_isspace(cp_before(d, b, &next))) {
+            b = next;
+        } else {
+            break;
+        }
+    }
+    *i = a;
+    *j = b;
+}
+
+// Move [*i] right past leading and [*j] left past trailing code points of [d]
+// that [chars] contains.
+static void strip_chars(const char *d, tpy_object_t *chars, intptr_t *i, intptr_t *j, bool left,
+                        bool right)
+{
+    uint8_t ascii_set[128] = {0};
+    const unsigned char *cs = (const unsigned char *)TPY_STR_DATA(chars);
+    for (intptr_t k = 0; k < TPY_STR_LEN(chars); k++) {
+        if (cs[k] < 128) {
+            ascii_set[cs[k]] = 1;
+        }
+    }
+    intptr_t a = *i, b = *j, next;
+    while (left && a < b && strip_set_has(chars, ascii_set, cp_at(d, a, &next))) {
+        a = next;
+    }
+    while (right && b > a && strip_set_has(chars, ascii_set, cp_before(d, b, &next))) {
+        b = next;
+    }
+    *i = a;
+    *j = b;
+}
+
 static tpy_object_t *do_strip(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                               tpy_object_t *kwnames, const char *name, bool left, bool right)
 {
@@ -804,26 +1073,12 @@ static tpy_object_t *do_strip(tpy_object_t *self, tpy_object_t *const *args, siz
     if (chars != NULL && !TPY_STR_CHECK(chars)) {
         return tpy_err_format(&tpy_exc_TypeError, "%s arg must be None or str", name);
     }
-    uint8_t ascii_set[128] = {0};
-    if (chars != NULL) {
-        const unsigned char *p = (const unsigned char *)TPY_STR_DATA(chars);
-        for (intptr_t i = 0; i < TPY_STR_LEN(chars); i++) {
-            if (p[i] < 128) {
-                ascii_set[p[i]] = 1;
-            }
-        }
-    }
     const char *d = TPY_STR_DATA(self);
-    intptr_t i = 0, j = TPY_STR_LEN(self), next;
-    if (left) {
-        while (i < j && strip_set_has(chars, ascii_set, cp_at(d, i, &next))) {
-            i = next;
-        }
-    }
-    if (right) {
-        while (j > i && strip_set_has(chars, ascii_set, cp_before(d, j, &next))) {
-            j = next;
-        }
+    intptr_t i = 0, j = TPY_STR_LEN(self);
+    if (chars == NULL) {
+        strip_spaces(d, &i, &j, left, right);
+    } else {
+        strip_chars(d, chars, &i, &j, left, right);
     }
     if (i == 0 && j == TPY_STR_LEN(self)) {
         return unchanged(self);
@@ -935,32 +1190,14 @@ static tpy_object_t *str_replace(tpy_object_t *self, tpy_object_t *const *args, 
         tpy_strbuf_append(&b, d + i, (size_t)(n - i));
         return tpy_strbuf_finish(&b);
     }
-    // Pass 1 records where the matches are (on the stack for the usual few).
-    intptr_t local[64], *where = local, cap = 64, count = 0;
-    for (intptr_t i = 0; count < maxcount;) {
-        intptr_t at = find_bytes(d + i, n - i, od, on);
-        if (at < 0) {
-            break;
-        }
-        if (count == cap) {
-            intptr_t *bigger = tpy_mem_alloc((size_t)cap * 2 * sizeof(intptr_t));
-            if (bigger == NULL) {
-                if (where != local) {
-                    tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
-                }
-                return tpy_err_no_memory();
-            }
-            memcpy(bigger, where, (size_t)cap * sizeof(intptr_t));
-            if (where != local) {
-                tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
-            }
-            where = bigger;
-            cap *= 2;
-        }
-        where[count++] = i + at;
-        i += at + on;
-    }
+    // Pass 1 records where the matches are.
+    matches_t m;
+    matches_init(&m);
     tpy_object_t *r = NULL;
+    if (find_all(d, n, od, on, maxcount, &m) < 0) {
+        goto done;
+    }
+    intptr_t count = m.count, *where = m.at;
     if (count == 0) {
         r = unchanged(self);
         goto done;
@@ -983,20 +1220,18 @@ static tpy_object_t *str_replace(tpy_object_t *self, tpy_object_t *const *args, 
     char *out = total > 1 ? TPY_STR_DATA(r) : tiny;
     intptr_t i = 0;
     for (intptr_t k = 0; k < count; k++) {
-        memcpy(out, d + i, (size_t)(where[k] - i));
+        tpy_str_copy(out, d + i, (size_t)(where[k] - i));
         out += where[k] - i;
-        memcpy(out, nd, (size_t)nn);
+        tpy_str_copy(out, nd, (size_t)nn);
         out += nn;
         i = where[k] + on;
     }
-    memcpy(out, d + i, (size_t)(n - i));
+    tpy_str_copy(out, d + i, (size_t)(n - i));
     if (total <= 1) {
         r = tpy_str_from_utf8(tiny, (size_t)total);
     }
 done:
-    if (where != local) {
-        tpy_mem_free(where, (size_t)cap * sizeof(intptr_t));
-    }
+    matches_release(&m);
     return r;
 }
 
@@ -1050,6 +1285,27 @@ static void append_lower(tpy_strbuf_t *b, const char *d, intptr_t n, intptr_t po
     append_cps(b, out, tpy_unicode_tolower(c, out));
 }
 
+// Copy the ASCII text [src, src+n) to [dst], flipping the case bit (0x20) of
+// the letters in [lo, hi]: upper() with 'a'..'z', lower() with 'A'..'Z'.
+// Eight bytes per step: as every byte is below 0x80, adding 0x80 - lo sets a
+// byte's high bit exactly when it is >= lo, and no addition carries into the
+// next byte.
+static void ascii_flip_range(char *dst, const char *src, intptr_t n, char lo, char hi)
+{
+    uint64_t ge_lo = ONES * (uint64_t)(0x80 - lo), gt_hi = ONES * (uint64_t)(0x80 - hi - 1);
+    intptr_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = load_word(src + i);
+        uint64_t in = (w + ge_lo) & ~(w + gt_hi) & HIGHS;
+        w ^= in >> 2;
+        memcpy(dst + i, &w, 8);
+    }
+    for (; i < n; i++) {
+        char c = src[i];
+        dst[i] = (char)(c >= lo && c <= hi ? c ^ 0x20 : c);
+    }
+}
+
 static tpy_object_t *case_ascii(tpy_object_t *self, int mode)
 {
     intptr_t n = TPY_STR_LEN(self);
@@ -1065,14 +1321,10 @@ static tpy_object_t *case_ascii(tpy_object_t *self, int mode)
     bool prev_cased = false;
     // Tight loops for the two common conversions.
     if (mode == CASE_UPPER) {
-        for (intptr_t i = 0; i < n; i++) {
-            out[i] = (unsigned char)(d[i] - ((unsigned)(d[i] - 'a') < 26u ? 32 : 0));
-        }
+        ascii_flip_range((char *)out, (const char *)d, n, 'a', 'z');
         mode = -1;
     } else if (mode == CASE_LOWER || mode == CASE_FOLD) {
-        for (intptr_t i = 0; i < n; i++) {
-            out[i] = (unsigned char)(d[i] + ((unsigned)(d[i] - 'A') < 26u ? 32 : 0));
-        }
+        ascii_flip_range((char *)out, (const char *)d, n, 'A', 'Z');
         mode = -1;
     }
     for (intptr_t i = 0; mode >= 0 && i < n; i++) {

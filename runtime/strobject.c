@@ -84,23 +84,35 @@ intptr_t tpy_str_byte_offset(tpy_object_t *op, intptr_t i)
 
 /* ---- creation ------------------------------------------------------------------- */
 
+// An exact str of [len] bytes, the text left to the caller: straight from
+// the allocator, with only the header and the NUL written (tpy_obj_new would
+// zero the text first).  [len] is known to be sane.  NULL with MemoryError.
+static inline tpy_object_t *str_alloc(size_t len, size_t cplen)
+{
+    tpy_str_t *s = tpy_mem_alloc(STR_HEADER_SIZE + len + 1);
+    if (s == NULL) {
+        return tpy_err_no_memory();
+    }
+    s->ob.refcnt = 1;
+    s->ob.type = &tpy_str_type;
+    TPY_REF_INC_TOTAL();
+    s->len = (intptr_t)len;
+    s->cplen = (intptr_t)cplen;
+    s->hash = -1;
+    s->interned = 0;
+    s->data[len] = '\0';
+    return TPY_OBJ(s);
+}
+
 tpy_object_t *tpy_str_new_raw(size_t len, size_t cplen)
 {
     if (len > (size_t)INTPTR_MAX - STR_HEADER_SIZE - 1) {
         return tpy_err_no_memory();
     }
-    tpy_str_t *s = (tpy_str_t *)tpy_obj_new(&tpy_str_type, STR_HEADER_SIZE + len + 1);
-    if (s == NULL) {
-        return tpy_err_no_memory();
-    }
-    s->len = (intptr_t)len;
-    s->cplen = (intptr_t)cplen;
-    s->hash = -1;
-    s->data[len] = '\0';
-    return TPY_OBJ(s);
+    return str_alloc(len, cplen);
 }
 
-static tpy_object_t *str_from_utf8_cplen(const char *s, size_t len, size_t cplen)
+static inline tpy_object_t *str_from_utf8_cplen(const char *s, size_t len, size_t cplen)
 {
     if (len == 0 && empty_str != NULL) {
         return tpy_newref(empty_str);
@@ -108,11 +120,79 @@ static tpy_object_t *str_from_utf8_cplen(const char *s, size_t len, size_t cplen
     if (len == 1 && (unsigned char)s[0] < 128 && ascii_chars[(unsigned char)s[0]] != NULL) {
         return tpy_newref(ascii_chars[(unsigned char)s[0]]);
     }
-    tpy_object_t *r = tpy_str_new_raw(len, cplen);
+    // [len] bytes that exist somewhere: no size check needed
+    tpy_object_t *r = str_alloc(len, cplen);
     if (r != NULL) {
-        memcpy(TPY_STR_DATA(r), s, len);
+        tpy_str_copy(TPY_STR_DATA(r), s, len);
     }
     return r;
+}
+
+/* ---- decimal text of machine integers ------------------------------------------- */
+
+static const char digit_pairs[] = "00010203040506070809101112131415161718192021222324"
+                                  "25262728293031323334353637383940414243444546474849"
+                                  "50515253545556575859606162636465666768697071727374"
+                                  "75767778798081828384858687888990919293949596979899";
+
+char *tpy_u64_to_dec(uint64_t v, char *end)
+{
+    // Two digits per division (half the dependent multiply chain), in 32-bit
+    // arithmetic once the value fits.
+    char *p = end;
+    while (v > UINT32_MAX) {
+        unsigned r = (unsigned)(v % 100);
+        v /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    uint32_t w = (uint32_t)v;
+    while (w >= 100) {
+        uint32_t r = w % 100;
+        w /= 100;
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * r, 2);
+    }
+    if (w >= 10) {
+        p -= 2;
+        memcpy(p, digit_pairs + 2 * w, 2);
+    } else {
+        *--p = (char)('0' + w);
+    }
+    return p;
+}
+
+// The digits of [v] with its sign, ending just before [end].
+static inline char *i64_to_dec(int64_t v, char *end)
+{
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    char *p = tpy_u64_to_dec(mag, end);
+    if (v < 0) {
+        *--p = '-';
+    }
+    return p;
+}
+
+tpy_object_t *tpy_str_from_i64(int64_t v)
+{
+    if (v >= 0 && v < 10 && ascii_chars['0' + v] != NULL) {
+        return tpy_newref(ascii_chars['0' + v]);
+    }
+    char buf[TPY_I64_DEC_MAX + 1];
+    char *p = i64_to_dec(v, buf + sizeof buf);
+    size_t n = (size_t)(buf + sizeof buf - p);
+    tpy_object_t *r = str_alloc(n, n);
+    if (r != NULL) {
+        tpy_str_copy(TPY_STR_DATA(r), p, n);
+    }
+    return r;
+}
+
+void tpy_strbuf_append_i64(tpy_strbuf_t *b, int64_t v)
+{
+    char buf[TPY_I64_DEC_MAX + 1];
+    char *p = i64_to_dec(v, buf + sizeof buf);
+    tpy_strbuf_append_ascii(b, p, (size_t)(buf + sizeof buf - p));
 }
 
 tpy_object_t *tpy_str_from_utf8(const char *s, size_t len)
@@ -614,13 +694,12 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b)
     if (la > INTPTR_MAX - lb) {
         return tpy_err_format(&tpy_exc_OverflowError, "strings are too large to concat");
     }
-    tpy_object_t *r =
-        tpy_str_new_raw((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) + TPY_STR_CPLEN(b)));
+    tpy_object_t *r = str_alloc((size_t)(la + lb), (size_t)(TPY_STR_CPLEN(a) + TPY_STR_CPLEN(b)));
     if (r == NULL) {
         return NULL;
     }
-    memcpy(TPY_STR_DATA(r), TPY_STR_DATA(a), (size_t)la);
-    memcpy(TPY_STR_DATA(r) + la, TPY_STR_DATA(b), (size_t)lb);
+    tpy_str_copy(TPY_STR_DATA(r), TPY_STR_DATA(a), (size_t)la);
+    tpy_str_copy(TPY_STR_DATA(r) + la, TPY_STR_DATA(b), (size_t)lb);
     return r;
 }
 
@@ -647,7 +726,7 @@ int tpy_str_append_inplace(tpy_object_t **pa, tpy_object_t *b)
         tpy_err_no_memory();
         return -1;
     }
-    memcpy(n->data + la, TPY_STR_DATA(b), (size_t)lb);
+    tpy_str_copy(n->data + la, TPY_STR_DATA(b), (size_t)lb);
     n->data[la + lb] = '\0';
     n->len = la + lb;
     n->cplen += TPY_STR_CPLEN(b);
@@ -845,23 +924,29 @@ static tpy_object_t *str_getitem(tpy_object_t *self, tpy_object_t *key)
     if (TPY_SLICE_CHECK(key)) {
         return str_slice(self, key);
     }
-    tpy_object_t *idx;
-    if (TPY_INT_CHECK(key)) {
-        idx = tpy_newref(key);
-    } else if (TPY_TYPE(key)->tp_index != NULL) {
-        idx = tpy_number_index(key);
-        if (idx == NULL) {
-            return NULL;
-        }
+    int64_t i;
+    if (TPY_INT_CHECK_EXACT(key) && tpy_int_is_small(key)) {
+        i = ((tpy_int_t *)key)->v;
     } else {
-        return tpy_err_format(&tpy_exc_TypeError, "string indices must be integers, not '%T'",
-                              key);
-    }
-    int overflow = 0;
-    int64_t i = tpy_int_as_i64_overflow(idx, &overflow);
-    TPY_DECREF(idx);
-    if (overflow) {
-        return tpy_err_format(&tpy_exc_IndexError, "cannot fit 'int' into an index-sized integer");
+        tpy_object_t *idx;
+        if (TPY_INT_CHECK(key)) {
+            idx = tpy_newref(key);
+        } else if (TPY_TYPE(key)->tp_index != NULL) {
+            idx = tpy_number_index(key);
+            if (idx == NULL) {
+                return NULL;
+            }
+        } else {
+            return tpy_err_format(&tpy_exc_TypeError,
+                                  "string indices must be integers, not '%T'", key);
+        }
+        int overflow = 0;
+        i = tpy_int_as_i64_overflow(idx, &overflow);
+        TPY_DECREF(idx);
+        if (overflow) {
+            return tpy_err_format(&tpy_exc_IndexError,
+                                  "cannot fit 'int' into an index-sized integer");
+        }
     }
     intptr_t n = TPY_STR_CPLEN(self);
     if (i < 0) {
@@ -1057,12 +1142,12 @@ tpy_object_t *tpy_str_join(tpy_object_t *sep, tpy_object_t *iterable)
             if (seplen == 1) {
                 *out++ = sd[0];
             } else {
-                memcpy(out, sd, seplen);
+                tpy_str_copy(out, sd, seplen);
                 out += seplen;
             }
         }
         size_t l = (size_t)TPY_STR_LEN(items[i]);
-        memcpy(out, TPY_STR_DATA(items[i]), l);
+        tpy_str_copy(out, TPY_STR_DATA(items[i]), l);
         out += l;
     }
     if (total == 1) {
@@ -1101,6 +1186,18 @@ static tpy_object_t *str_new(tpy_type_t *type, tpy_object_t *const *args, size_t
 {
     static const char *const names[] = {"object", "encoding", "errors"};
     tpy_object_t *vals[3] = {NULL, NULL, NULL};
+    if (nargs == 1 && kwnames == NULL && type == &tpy_str_type) {
+        // str(x) of the two commonest types, without the tp_str dispatch
+        // (neither can be overridden on the exact built-in type).
+        tpy_object_t *x = args[0];
+        if (TPY_STR_CHECK_EXACT(x)) {
+            return tpy_newref(x);
+        }
+        if (TPY_INT_CHECK_EXACT(x) && tpy_int_is_small(x)) {
+            return tpy_str_from_i64(((tpy_int_t *)x)->v);
+        }
+        return tpy_object_str(x);
+    }
     if (nargs > 3) {
         return tpy_err_format(&tpy_exc_TypeError, "str() takes at most 3 arguments (%zu given)",
                               nargs);
@@ -1160,7 +1257,7 @@ static void str_dealloc(tpy_object_t *op)
     }
     tpy_type_t *type = TPY_TYPE(op);
     if (type == &tpy_str_type) {
-        tpy_obj_free(op, STR_HEADER_SIZE + (size_t)s->len + 1);
+        tpy_mem_free(op, STR_HEADER_SIZE + (size_t)s->len + 1); // str_alloc's block
     } else if (TPY_TYPE_IS_GC(type)) {
         // A subclass instance: subtype_dealloc untracked it and drops the type.
         tpy_gc_free(op, type->tp_basicsize + (size_t)s->len + 1);
@@ -1272,15 +1369,6 @@ tpy_type_t tpy_str_type = {
 
 /* ---- the strbuf builder ------------------------------------------------------------- */
 
-void tpy_strbuf_init(tpy_strbuf_t *b)
-{
-    b->data = b->inline_buf;
-    b->len = 0;
-    b->cap = sizeof(b->inline_buf);
-    b->cplen = 0;
-    b->failed = false;
-}
-
 bool tpy_strbuf_reserve(tpy_strbuf_t *b, size_t extra)
 {
     if (b->failed) {
@@ -1327,39 +1415,9 @@ void tpy_strbuf_append(tpy_strbuf_t *b, const char *s, size_t len)
     b->cplen += tpy_utf8_count(s, len);
 }
 
-void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_t len)
-{
-    if (!tpy_strbuf_reserve(b, len)) {
-        return;
-    }
-    memcpy(b->data + b->len, s, len);
-    b->len += len;
-    b->cplen += len;
-}
-
 void tpy_strbuf_append_cstr(tpy_strbuf_t *b, const char *s)
 {
     tpy_strbuf_append(b, s, strlen(s));
-}
-
-void tpy_strbuf_append_str(tpy_strbuf_t *b, tpy_object_t *str)
-{
-    size_t len = (size_t)TPY_STR_LEN(str);
-    if (!tpy_strbuf_reserve(b, len)) {
-        return;
-    }
-    memcpy(b->data + b->len, TPY_STR_DATA(str), len);
-    b->len += len;
-    b->cplen += (size_t)TPY_STR_CPLEN(str);
-}
-
-void tpy_strbuf_append_char(tpy_strbuf_t *b, char c)
-{
-    if (b->len + 1 >= b->cap && !tpy_strbuf_reserve(b, 1)) {
-        return;
-    }
-    b->data[b->len++] = c;
-    b->cplen += ((unsigned char)c & 0xC0) != 0x80;
 }
 
 void tpy_strbuf_append_codepoint(tpy_strbuf_t *b, uint32_t cp)

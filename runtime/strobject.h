@@ -13,6 +13,8 @@
 
 #include "gc/gc.h"
 
+#include <string.h>
+
 typedef struct {
     tpy_object_t ob;
     intptr_t len;    // bytes of UTF-8, not counting the NUL
@@ -54,8 +56,8 @@ tpy_object_t *tpy_str_concat(tpy_object_t *a, tpy_object_t *b);
  * *pa = *pa + [b] (both str).  When *pa is an exact, uninterned str whose only
  * reference is the caller's (refcount 1), its block is grown in place instead
  * of copied: a VM that drops the variable's reference before `s += t` gets
- * amortized appends (as good as the allocator's realloc; it relies on
- * tpy_obj_new/tpy_obj_free being tpy_mem_alloc/tpy_mem_free of the same size).
+ * amortized appends (as good as the allocator's realloc: an exact str is one
+ * tpy_mem_alloc block of its header, its bytes and the NUL).
  * Steals *pa and stores the result there (NULL on error, with the exception
  * set).  0 or -1.
  */
@@ -76,6 +78,31 @@ tpy_object_t *tpy_object_format(tpy_object_t *value, tpy_object_t *spec);
 tpy_object_t *tpy_str_format_method(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                     tpy_object_t *kwnames);
 
+// memcpy for the short runs of string building: inline up to 16 bytes (a
+// call to memcpy costs more than such a copy).  [dst] and [src] are disjoint.
+static inline void tpy_str_copy(char *dst, const char *src, size_t n)
+{
+    if (n > 16) {
+        memcpy(dst, src, n);
+    } else if (n >= 8) {
+        uint64_t a, b;
+        memcpy(&a, src, 8);
+        memcpy(&b, src + n - 8, 8);
+        memcpy(dst, &a, 8);
+        memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, src, 4);
+        memcpy(&b, src + n - 4, 4);
+        memcpy(dst, &a, 4);
+        memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0) {
+        dst[0] = src[0];
+        dst[n / 2] = src[n / 2];
+        dst[n - 1] = src[n - 1];
+    }
+}
+
 /* A growable byte buffer for building strings (repr of containers, join, ...). */
 typedef struct {
     char *data;
@@ -84,13 +111,51 @@ typedef struct {
     bool failed;    // allocation failed: result will be NULL with MemoryError
     char inline_buf[128];
 } tpy_strbuf_t;
-void tpy_strbuf_init(tpy_strbuf_t *b);
+static inline void tpy_strbuf_init(tpy_strbuf_t *b)
+{
+    b->data = b->inline_buf;
+    b->len = 0;
+    b->cap = sizeof(b->inline_buf);
+    b->cplen = 0;
+    b->failed = false;
+}
 void tpy_strbuf_append(tpy_strbuf_t *b, const char *s, size_t len); // ASCII/UTF-8 bytes
 void tpy_strbuf_append_cstr(tpy_strbuf_t *b, const char *s);
+// Make room for [extra] more bytes; false (and b->failed) when memory runs out.
+bool tpy_strbuf_reserve(tpy_strbuf_t *b, size_t extra);
 // Append [len] bytes the caller knows to be ASCII (skips counting code points).
-void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_t len);
-void tpy_strbuf_append_str(tpy_strbuf_t *b, tpy_object_t *str); // a str object
-void tpy_strbuf_append_char(tpy_strbuf_t *b, char c);
+// The appends below are inline: room for them is one comparison, and only
+// growing the buffer is a call.
+static inline void tpy_strbuf_append_ascii(tpy_strbuf_t *b, const char *s, size_t len)
+{
+    // Keep one byte for the NUL the final string needs.
+    if (__builtin_expect(len >= b->cap - b->len, 0) && !tpy_strbuf_reserve(b, len)) {
+        return;
+    }
+    tpy_str_copy(b->data + b->len, s, len);
+    b->len += len;
+    b->cplen += len;
+}
+// Append a str object (its cached code point count is added).
+static inline void tpy_strbuf_append_str(tpy_strbuf_t *b, tpy_object_t *str)
+{
+    size_t len = (size_t)((tpy_str_t *)str)->len;
+    if (__builtin_expect(len >= b->cap - b->len, 0) && !tpy_strbuf_reserve(b, len)) {
+        return;
+    }
+    tpy_str_copy(b->data + b->len, ((tpy_str_t *)str)->data, len);
+    b->len += len;
+    b->cplen += (size_t)((tpy_str_t *)str)->cplen;
+}
+// Append one byte (an ASCII character or a byte of a UTF-8 sequence).
+static inline void tpy_strbuf_append_char(tpy_strbuf_t *b, char c)
+{
+    if (__builtin_expect(b->len + 1 >= b->cap, 0) && !tpy_strbuf_reserve(b, 1)) {
+        return;
+    }
+    b->data[b->len++] = c;
+    b->cplen += ((unsigned char)c & 0xC0) != 0x80;
+}
 void tpy_strbuf_printf(tpy_strbuf_t *b, const char *fmt, ...);
 // Append repr/str of [op]; -1 with an exception set on failure.
 int tpy_strbuf_append_repr(tpy_strbuf_t *b, tpy_object_t *op);
@@ -108,8 +173,16 @@ tpy_object_t *tpy_object_ascii(tpy_object_t *op);
 void tpy_strbuf_append_codepoint(tpy_strbuf_t *b, uint32_t cp);
 // Append [n] copies of code point [cp] (padding).
 void tpy_strbuf_append_fill(tpy_strbuf_t *b, uint32_t cp, size_t n);
-// Make room for [extra] more bytes; false (and b->failed) when memory runs out.
-bool tpy_strbuf_reserve(tpy_strbuf_t *b, size_t extra);
+// Append the decimal text of [v] (as str(v) of an int).
+void tpy_strbuf_append_i64(tpy_strbuf_t *b, int64_t v);
+
+/* Decimal text of machine integers, shared by str(int), '%d' and '{}'. */
+#define TPY_I64_DEC_MAX 20 // digits of the largest magnitude (2**63), sign excluded
+// Write the decimal digits of [v] so that they end just before [end]; returns
+// where they start (at most TPY_I64_DEC_MAX bytes before [end]).
+char *tpy_u64_to_dec(uint64_t v, char *end);
+// str(v) for an int64 [v]: a new str.  NULL with MemoryError on exhaustion.
+tpy_object_t *tpy_str_from_i64(int64_t v);
 
 /*
  * Internal to the str files (strobject.c, strmethods.c, strformat.c,

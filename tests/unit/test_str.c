@@ -520,6 +520,52 @@ Test(strobject, strbuf_release_frees_the_heap_buffer)
     expect(tpy_strbuf_finish(&b), "''");
 }
 
+Test(strobject, machine_ints_have_the_decimal_text_of_str)
+{
+    static const int64_t values[] = {0, 7, 9, 10, 99, 100, 12345, -1, -10, 4294967295,
+                                     4294967296, INT64_MAX, INT64_MIN};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "%lld", (long long)values[i]);
+        tpy_object_t *r = tpy_str_from_i64(values[i]);
+        cr_assert_not_null(r);
+        cr_expect_str_eq(TPY_STR_DATA(r), want);
+        cr_expect_eq(TPY_STR_LEN(r), (intptr_t)strlen(want));
+        cr_expect_eq(TPY_STR_CPLEN(r), TPY_STR_LEN(r));
+        TPY_DECREF(r);
+        tpy_strbuf_t b;
+        tpy_strbuf_init(&b);
+        tpy_strbuf_append_ascii(&b, "<", 1);
+        tpy_strbuf_append_i64(&b, values[i]);
+        r = tpy_strbuf_finish(&b);
+        cr_expect_str_eq(TPY_STR_DATA(r) + 1, want);
+        TPY_DECREF(r);
+    }
+    char buf[TPY_I64_DEC_MAX];
+    char *p = tpy_u64_to_dec(UINT64_MAX, buf + sizeof buf);
+    cr_expect_eq(p, buf);
+    cr_expect_eq(memcmp(p, "18446744073709551615", TPY_I64_DEC_MAX), 0);
+    tpy_object_t *digit = tpy_str_from_i64(5);
+    cr_expect_eq(digit, tpy_str_from_codepoint('5'), "one digit is the shared singleton");
+    TPY_DECREF(digit);
+    TPY_DECREF(digit);
+}
+
+Test(strobject, short_copies_copy_exactly_the_bytes_asked)
+{
+    char src[40], dst[40];
+    for (int i = 0; i < 40; i++) {
+        src[i] = (char)('a' + i % 26);
+    }
+    for (size_t n = 0; n <= 33; n++) {
+        memset(dst, '#', sizeof dst);
+        tpy_str_copy(dst + 1, src + 3, n);
+        cr_expect_eq(dst[0], '#');
+        cr_expect_eq(memcmp(dst + 1, src + 3, n), 0, "length %zu", n);
+        cr_expect_eq(dst[1 + n], '#', "length %zu wrote past the end", n);
+    }
+}
+
 Test(strobject, from_format_understands_object_conversions)
 {
     tpy_object_t *s = S("\xc3\xa9"), *n = tpy_int_from_i64(7);
