@@ -1148,6 +1148,28 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
             r = tpy_float_from_double(fz);
             goto binop_done;
         }
+        if (op == TPY_BINOP_ADD && TPY_TYPE(a) == &tpy_str_type &&
+            TPY_TYPE(b) == &tpy_str_type) {
+            // s = s + t / s += t on strs: the local gives up its reference so
+            // that a sole owner grows in place (no quadratic loops)
+            uint32_t next = *ip;
+            if ((TPY_OP(next) == OP_STORE_FAST || TPY_OP(next) == OP_STORE_FAST__LOAD_FAST) &&
+                localsplus[TPY_ARG(next)] == a) {
+                localsplus[TPY_ARG(next)] = NULL;
+                TPY_DECREF(a); // the stack still holds it
+                r = a;
+                if (tpy_str_append_inplace(&r, b) < 0) {
+                    TPY_DECREF(b);
+                    sp--;
+                    goto error_tb;
+                }
+                TPY_DECREF(b);
+                SET_TOP(r);
+                DISPATCH();
+            }
+            r = tpy_str_concat(a, b);
+            goto binop_done;
+        }
         goto slow_binop;
     int_result:
         // the same for ints, never for the pooled small ones: they keep their value
