@@ -169,6 +169,7 @@ struct tpy_type {
     size_t tp_basicsize;  // bytes of the object, not counting the GC header
     size_t tp_itemsize;   // bytes per item for variable-size objects
     unsigned tp_flags;
+    uint32_t tp_version;  // bumped whenever the type's attributes change
 
     tpy_destructor_fn tp_dealloc;
     tpy_unary_fn tp_repr;
@@ -188,9 +189,11 @@ struct tpy_type {
     tpy_init_fn tp_init;
     tpy_destructor_fn tp_finalize; // __del__ (PEP 442); may be NULL
 
-    // number protocol
-    tpy_binary_fn tp_binop[TPY_BINOP_COUNT];
-    tpy_binary_fn tp_inplace[TPY_BINOP_COUNT];
+    // number protocol: each table is NULL or TPY_BINOP_COUNT slots, indexed by
+    // TPY_BINOP_*; a static type names a table (TPY_BINOP_TABLE) or shares its
+    // base's; a class owns tables inside its tpy_heaptype_t
+    tpy_binary_fn *tp_binop;
+    tpy_binary_fn *tp_inplace;
     tpy_unary_fn tp_unop[TPY_UNOP_COUNT];
     tpy_inquiry_fn tp_bool;  // 1 true, 0 false, -1 error
     tpy_unary_fn tp_int;     // __int__
@@ -218,11 +221,32 @@ struct tpy_type {
     tpy_object_t *tp_ht_qualname;
     intptr_t tp_dictoffset;    // offset of the instance __dict__ pointer, 0 if none
     intptr_t tp_weaklistoffset; // offset of the weakref list head, 0 if not weakrefable
-    uint32_t tp_version;        // bumped whenever the type's attributes change
     struct tpy_attrkeys *tp_attrkeys; // TPY_TPFLAGS_INLINE_VALUES: the shared attribute names
     intptr_t tp_ht_slotoff;  // classes with __slots__: offset of the first slot of their own
     intptr_t tp_ht_nslots;   // and how many (runtime/slots.h)
 };
+
+/* A static type's binary-operator table: `.tp_binop = TPY_BINOP_TABLE{[TPY_BINOP_ADD] = f}`
+ * (a file-scope compound literal: static storage, filled in by tpy_type_ready). */
+#define TPY_BINOP_TABLE (tpy_binary_fn[TPY_BINOP_COUNT])
+
+/* A class made by a `class` statement: the type plus the operator tables it
+ * owns (its slots change when the class's dunders are assigned). */
+typedef struct {
+    tpy_type_t type;
+    tpy_binary_fn binop[TPY_BINOP_COUNT];
+    tpy_binary_fn inplace[TPY_BINOP_COUNT];
+} tpy_heaptype_t;
+
+// The type's slot for binary operator [op] (in place: tp_inplace), or NULL.
+static inline tpy_binary_fn tpy_type_binop(const tpy_type_t *t, int op)
+{
+    return t->tp_binop != NULL ? t->tp_binop[op] : NULL;
+}
+static inline tpy_binary_fn tpy_type_inplace(const tpy_type_t *t, int op)
+{
+    return t->tp_inplace != NULL ? t->tp_inplace[op] : NULL;
+}
 
 /* ---- reference counting --------------------------------------------------- */
 

@@ -592,8 +592,8 @@ const char *tpy_binop_symbol(int op)
 /* Try both operands' slots; NotImplemented (new ref) when neither handles it. */
 static tpy_object_t *binop_try(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    tpy_binary_fn fa = TPY_TYPE(a)->tp_binop[op];
-    tpy_binary_fn fb = TPY_TYPE(b)->tp_binop[op];
+    tpy_binary_fn fa = tpy_type_binop(TPY_TYPE(a), op);
+    tpy_binary_fn fb = tpy_type_binop(TPY_TYPE(b), op);
     tpy_object_t *r;
     if (fb == fa) {
         fb = NULL;
@@ -659,7 +659,7 @@ tpy_object_t *tpy_number_binop(tpy_object_t *a, tpy_object_t *b, int op)
 
 tpy_object_t *tpy_number_inplace(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    tpy_binary_fn fi = TPY_TYPE(a)->tp_inplace[op];
+    tpy_binary_fn fi = tpy_type_inplace(TPY_TYPE(a), op);
     if (fi != NULL) {
         tpy_object_t *r = fi(a, b);
         if (r != tpy_not_implemented) {

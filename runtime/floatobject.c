@@ -800,7 +800,7 @@ static tpy_object_t *float_pow(tpy_object_t *a, tpy_object_t *b)
 
 tpy_object_t *tpy_float_binop(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    tpy_binary_fn fn = op >= 0 && op < TPY_BINOP_COUNT ? tpy_float_type.tp_binop[op] : NULL;
+    tpy_binary_fn fn = op >= 0 && op < TPY_BINOP_COUNT ? tpy_type_binop(&tpy_float_type, op) : NULL;
     if (fn == NULL) {
         TPY_RETURN_NOTIMPL;
     }
@@ -1454,7 +1454,7 @@ tpy_type_t tpy_float_type = {
     .tp_richcompare = float_richcompare,
     .tp_new = float_new,
     .tp_binop =
-        {
+        TPY_BINOP_TABLE{
             [TPY_BINOP_ADD] = float_add,
             [TPY_BINOP_SUB] = float_sub,
             [TPY_BINOP_MUL] = float_mul,

@@ -1277,7 +1277,7 @@ static tpy_object_t *int_xor(tpy_object_t *a, tpy_object_t *b)
 
 tpy_object_t *tpy_int_binop(tpy_object_t *a, tpy_object_t *b, int op)
 {
-    tpy_binary_fn fn = op >= 0 && op < TPY_BINOP_COUNT ? tpy_int_type.tp_binop[op] : NULL;
+    tpy_binary_fn fn = op >= 0 && op < TPY_BINOP_COUNT ? tpy_type_binop(&tpy_int_type, op) : NULL;
     if (fn == NULL) {
         TPY_RETURN_NOTIMPL;
     }
@@ -1715,7 +1715,7 @@ tpy_type_t tpy_int_type = {
     .tp_richcompare = int_richcompare,
     .tp_new = int_new,
     .tp_binop =
-        {
+        TPY_BINOP_TABLE{
             [TPY_BINOP_ADD] = int_add,
             [TPY_BINOP_SUB] = int_sub,
             [TPY_BINOP_MUL] = int_mul,
@@ -1792,7 +1792,7 @@ tpy_type_t tpy_bool_type = {
     .tp_richcompare = int_richcompare,
     .tp_new = bool_new,
     .tp_binop =
-        {
+        TPY_BINOP_TABLE{
             [TPY_BINOP_ADD] = int_add,
             [TPY_BINOP_SUB] = int_sub,
             [TPY_BINOP_MUL] = int_mul,

@@ -303,13 +303,15 @@ static bool defines_slot(tpy_type_t *t, int kind)
     if (kind >= SK_NEG && kind <= SK_INVERT) {
         return OWN(tp_unop[kind - SK_NEG]);
     }
+#define OWN_OP(get, op) (get(t, op) != NULL && (b == NULL || get(b, op) != get(t, op)))
     if (kind >= SK_IBINOP) {
-        return OWN(tp_inplace[kind - SK_IBINOP]);
+        return OWN_OP(tpy_type_inplace, kind - SK_IBINOP);
     }
     if (kind >= SK_RBINOP) {
-        return OWN(tp_binop[kind - SK_RBINOP]);
+        return OWN_OP(tpy_type_binop, kind - SK_RBINOP);
     }
-    return OWN(tp_binop[kind - SK_BINOP]);
+    return OWN_OP(tpy_type_binop, kind - SK_BINOP);
+#undef OWN_OP
 #undef OWN
 }
 

@@ -740,7 +740,7 @@ int tpy_str_append_inplace(tpy_object_t **pa, tpy_object_t *b)
 static bool defers_to(tpy_object_t *other, int op)
 {
     tpy_type_t *t = TPY_TYPE(other);
-    return TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) && t->tp_binop[op] != NULL;
+    return TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) && tpy_type_binop(t, op) != NULL;
 }
 
 static tpy_object_t *str_add(tpy_object_t *a, tpy_object_t *b)
@@ -1359,7 +1359,7 @@ tpy_type_t tpy_str_type = {
     .tp_richcompare = str_richcompare,
     .tp_iter = str_iter,
     .tp_new = str_new,
-    .tp_binop = {[TPY_BINOP_ADD] = str_add, [TPY_BINOP_MUL] = str_mul, [TPY_BINOP_MOD] = str_mod},
+    .tp_binop = TPY_BINOP_TABLE{[TPY_BINOP_ADD] = str_add, [TPY_BINOP_MUL] = str_mul, [TPY_BINOP_MOD] = str_mod},
     .tp_len = str_len,
     .tp_getitem = str_getitem,
     .tp_contains = str_contains,

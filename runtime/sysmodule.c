@@ -103,6 +103,9 @@ static size_t true_size(tpy_object_t *op)
         if (so->table != so->smalltable) {
             size += (size_t)(so->mask + 1) * sizeof(tpy_setentry_t);
         }
+    } else if (TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_TYPE_SUBCLASS) &&
+               TPY_TYPE_HAS_FLAG((tpy_type_t *)op, TPY_TPFLAGS_HEAPTYPE)) {
+        size = sizeof(tpy_heaptype_t); // a class owns its operator tables
     } else if (t->tp_itemsize != 0) {
         intptr_t n = ((tpy_varobject_t *)op)->size;
         size = t->tp_basicsize + t->tp_itemsize * (size_t)(n < 0 ? -n : n);

@@ -665,7 +665,7 @@ tpy_type_t tpy_tuple_type = {
     .tp_traverse = tuple_traverse,
     .tp_iter = tuple_iter,
     .tp_new = tuple_new,
-    .tp_binop = {[TPY_BINOP_ADD] = tuple_add, [TPY_BINOP_MUL] = tuple_mul},
+    .tp_binop = TPY_BINOP_TABLE{[TPY_BINOP_ADD] = tuple_add, [TPY_BINOP_MUL] = tuple_mul},
     .tp_len = tuple_len,
     .tp_getitem = tuple_getitem,
     .tp_contains = tuple_contains,
@@ -763,7 +763,7 @@ int tpy_check_no_args(const char *name, size_t nargs, tpy_object_t *kwnames)
 bool tpy_seq_other_overrides(tpy_object_t *other, int op)
 {
     tpy_type_t *t = TPY_TYPE(other);
-    return TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) && t->tp_binop[op] != NULL;
+    return TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE) && tpy_type_binop(t, op) != NULL;
 }
 
 int tpy_seq_repeat_count(tpy_object_t *other, intptr_t *count)

@@ -149,9 +149,16 @@ static void inherit_slots(tpy_type_t *t, tpy_type_t *b)
     INHERIT(tp_getitem);
     INHERIT(tp_setitem);
     INHERIT(tp_contains);
+    // operator tables: share the base's when the type names none of its own
+    INHERIT(tp_binop);
+    INHERIT(tp_inplace);
     for (int i = 0; i < TPY_BINOP_COUNT; i++) {
-        INHERIT(tp_binop[i]);
-        INHERIT(tp_inplace[i]);
+        if (t->tp_binop != b->tp_binop && b->tp_binop != NULL) {
+            INHERIT(tp_binop[i]);
+        }
+        if (t->tp_inplace != b->tp_inplace && b->tp_inplace != NULL) {
+            INHERIT(tp_inplace[i]);
+        }
     }
     for (int i = 0; i < TPY_UNOP_COUNT; i++) {
         INHERIT(tp_unop[i]);
@@ -814,9 +821,9 @@ static tpy_binary_fn slot_binop_fns[TPY_BINOP_COUNT];
 static tpy_object_t *slot_binop(tpy_object_t *a, tpy_object_t *b, int op)
 {
     tpy_type_t *ta = TPY_TYPE(a), *tb = TPY_TYPE(b);
-    bool do_other = ta != tb && tb->tp_binop[op] == slot_binop_fns[op] &&
+    bool do_other = ta != tb && tpy_type_binop(tb, op) == slot_binop_fns[op] &&
                     tpy_type_lookup_borrow(tb, tpy_slot_name[SK_RBINOP + op]) != NULL;
-    if (ta->tp_binop[op] == slot_binop_fns[op]) {
+    if (tpy_type_binop(ta, op) == slot_binop_fns[op]) {
         if (do_other && tpy_type_is_subtype(tb, ta) && overrides(tb, ta, SK_RBINOP + op)) {
             tpy_object_t *r = call_dunder(b, SK_RBINOP + op, &a, 1, NULL);
             if (r != tpy_not_implemented) {
@@ -1062,14 +1069,14 @@ static void fixup_slots(tpy_type_t *type)
         if (d == 1) {
             type->tp_binop[op] = slot_binop_fns[op];
         } else if (d == 2) {
-            type->tp_binop[op] = own->tp_binop[op];
+            type->tp_binop[op] = tpy_type_binop(own, op);
         }
         const int ik[1] = {SK_IBINOP + op};
         d = decide(type, ik, 1, &own);
         if (d == 1) {
             type->tp_inplace[op] = slot_inplace_fns[op];
         } else if (d == 2) {
-            type->tp_inplace[op] = own->tp_inplace[op];
+            type->tp_inplace[op] = tpy_type_inplace(own, op);
         }
     }
     // __new__: defined in a class (implicitly a staticmethod) → dispatcher.
@@ -1338,11 +1345,14 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         TPY_XDECREF(default_bases);
         return NULL;
     }
-    tpy_type_t *type = (tpy_type_t *)tpy_gc_new(&tpy_type_type, sizeof(tpy_type_t));
-    if (type == NULL) {
+    tpy_heaptype_t *ht = (tpy_heaptype_t *)tpy_gc_new(&tpy_type_type, sizeof(tpy_heaptype_t));
+    if (ht == NULL) {
         TPY_XDECREF(default_bases);
         return tpy_err_no_memory();
     }
+    tpy_type_t *type = &ht->type;
+    type->tp_binop = ht->binop;
+    type->tp_inplace = ht->inplace;
     TPY_INCREF(&tpy_type_type);
     type->tp_flags = TPY_TPFLAGS_HEAPTYPE | TPY_TPFLAGS_BASETYPE | TPY_TPFLAGS_HAVE_GC |
                      TPY_TPFLAGS_READY;
@@ -1483,7 +1493,7 @@ static void heaptype_dealloc(tpy_object_t *self)
     TPY_CLEAR(t->tp_ht_qualname);
     tpy_attrkeys_free(t->tp_attrkeys);
     t->tp_attrkeys = NULL;
-    tpy_gc_free(self, sizeof(tpy_type_t));
+    tpy_gc_free(self, sizeof(tpy_heaptype_t));
     TPY_DECREF(&tpy_type_type);
 }
 
@@ -1759,7 +1769,7 @@ tpy_type_t tpy_type_type = {
     .tp_setattro = type_setattro,
     .tp_hash = type_hash,
     .tp_richcompare = type_richcompare,
-    .tp_binop = {[TPY_BINOP_OR] = type_or},
+    .tp_binop = TPY_BINOP_TABLE{[TPY_BINOP_OR] = type_or},
     .tp_getset = type_getset,
     .tp_methods = type_methods,
     .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",

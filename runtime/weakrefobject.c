@@ -814,8 +814,8 @@ tpy_type_t tpy_weakproxy_type = {
     .ob = TPY_STATIC_TYPE_OB,
     .tp_name = "weakref.ProxyType",
     PROXY_SLOTS,
-    .tp_binop = {TPY_BINOPS(PROXY_BINOP_SLOT)},
-    .tp_inplace = {TPY_BINOPS(PROXY_INPLACE_SLOT)},
+    .tp_binop = TPY_BINOP_TABLE{TPY_BINOPS(PROXY_BINOP_SLOT)},
+    .tp_inplace = TPY_BINOP_TABLE{TPY_BINOPS(PROXY_INPLACE_SLOT)},
 };
 
 tpy_type_t tpy_weakcallableproxy_type = {
@@ -823,8 +823,8 @@ tpy_type_t tpy_weakcallableproxy_type = {
     .tp_name = "weakref.CallableProxyType",
     PROXY_SLOTS,
     .tp_call = proxy_call,
-    .tp_binop = {TPY_BINOPS(PROXY_BINOP_SLOT)},
-    .tp_inplace = {TPY_BINOPS(PROXY_INPLACE_SLOT)},
+    .tp_binop = TPY_BINOP_TABLE{TPY_BINOPS(PROXY_BINOP_SLOT)},
+    .tp_inplace = TPY_BINOP_TABLE{TPY_BINOPS(PROXY_INPLACE_SLOT)},
 };
 
 /* ---- start-up ------------------------------------------------------------- */
