@@ -56,6 +56,7 @@ extern uint32_t tpy_type_epoch;
 void tpy_type_modified(tpy_type_t *type);
 extern tpy_type_t tpy_super_type;
 extern tpy_type_t tpy_wrapperdescr_type;
+extern tpy_type_t tpy_methodwrapper_type; // a slot wrapper bound to an instance
 // Installed by vm/: the (class, instance) of the running method for super().
 extern int (*tpy_super_context_hook)(tpy_type_t **type, tpy_object_t **obj);
 int tpy_types_init(void);  // interns dunder names, readies type/object/super

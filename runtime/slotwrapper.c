@@ -71,6 +71,8 @@ static tpy_object_t *wrapper_repr(tpy_object_t *self)
                                w->owner->tp_name);
 }
 
+static tpy_object_t *methodwrapper_new(tpy_object_t *descr, tpy_object_t *self);
+
 static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_type_t *type)
 {
     (void)type;
@@ -78,8 +80,31 @@ static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_typ
     if (obj == NULL || w->kind == SK_NEW) {
         return tpy_newref(descr);
     }
-    return tpy_method_new(descr, obj);
+    return methodwrapper_new(descr, obj);
 }
+
+static tpy_object_t *wrapper_get_name(tpy_object_t *self)
+{
+    return tpy_str_from_cstr(tpy_slot_cname(((wrapperdescr_t *)self)->kind));
+}
+
+static tpy_object_t *wrapper_get_qualname(tpy_object_t *self)
+{
+    wrapperdescr_t *w = (wrapperdescr_t *)self;
+    return tpy_str_from_format("%s.%s", w->owner->tp_name, tpy_slot_cname(w->kind));
+}
+
+static tpy_object_t *wrapper_get_objclass(tpy_object_t *self)
+{
+    return tpy_newref(TPY_OBJ(((wrapperdescr_t *)self)->owner));
+}
+
+static const tpy_getsetdef_t wrapper_getset[] = {
+    {"__name__", wrapper_get_name, NULL},
+    {"__qualname__", wrapper_get_qualname, NULL},
+    {"__objclass__", wrapper_get_objclass, NULL},
+    {NULL, NULL, NULL},
+};
 
 static int wrap_argcount(wrapperdescr_t *w, size_t nargs, tpy_object_t *kwnames, size_t want)
 {
@@ -264,7 +289,153 @@ tpy_type_t tpy_wrapperdescr_type = {
     .tp_repr = wrapper_repr,
     .tp_call = wrapper_call,
     .tp_descr_get = wrapper_get,
+    .tp_getset = wrapper_getset,
     .tp_flags = TPY_TPFLAGS_METHOD_DESCR,
+};
+
+/* ---- method-wrapper: a slot wrapper bound to an instance ------------------------
+ * `obj.__init__` when the slot comes from a built-in type: the descriptor and
+ * the instance, 48 bytes with the GC header (CPython's method-wrapper, not
+ * weakly referenceable either). */
+
+typedef struct {
+    tpy_object_t ob;
+    tpy_object_t *descr; // a wrapper_descriptor
+    tpy_object_t *self;
+} methodwrapper_t;
+
+tpy_type_t tpy_methodwrapper_type;
+
+static tpy_object_t *methodwrapper_new(tpy_object_t *descr, tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)tpy_gc_new(&tpy_methodwrapper_type,
+                                                       sizeof(methodwrapper_t));
+    if (m == NULL) {
+        return tpy_err_no_memory();
+    }
+    m->descr = tpy_newref(descr);
+    m->self = tpy_newref(self);
+    tpy_gc_track(TPY_OBJ(m));
+    return TPY_OBJ(m);
+}
+
+static void methodwrapper_dealloc(tpy_object_t *op)
+{
+    methodwrapper_t *m = (methodwrapper_t *)op;
+    tpy_gc_untrack(op);
+    TPY_CLEAR(m->descr);
+    TPY_CLEAR(m->self);
+    tpy_gc_free(op, sizeof(methodwrapper_t));
+}
+
+static int methodwrapper_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
+{
+    methodwrapper_t *m = (methodwrapper_t *)op;
+    int r = m->descr ? visit(m->descr, arg) : 0;
+    return r == 0 && m->self ? visit(m->self, arg) : r;
+}
+
+static int methodwrapper_clear(tpy_object_t *op)
+{
+    TPY_CLEAR(((methodwrapper_t *)op)->self);
+    return 0;
+}
+
+static tpy_object_t *methodwrapper_repr(tpy_object_t *op)
+{
+    methodwrapper_t *m = (methodwrapper_t *)op;
+    if (m->self == NULL) {
+        return tpy_str_from_cstr("<method-wrapper>");
+    }
+    return tpy_str_from_format("<method-wrapper '%s' of %s object at %p>",
+                               tpy_slot_cname(((wrapperdescr_t *)m->descr)->kind),
+                               tpy_type_name(TPY_TYPE(m->self)), (void *)m->self);
+}
+
+static tpy_object_t *methodwrapper_call(tpy_object_t *callable, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    methodwrapper_t *m = (methodwrapper_t *)callable;
+    if (m->self == NULL) {
+        return tpy_err_format(&tpy_exc_ReferenceError, "method-wrapper was cleared");
+    }
+    // the instance goes first: a few words on the C stack, else one block
+    size_t total = nargs + tpy_kwcount(kwnames) + 1;
+    tpy_object_t *small[8];
+    tpy_object_t **all = total <= 8 ? small : tpy_mem_alloc(total * sizeof(tpy_object_t *));
+    if (all == NULL) {
+        return tpy_err_no_memory();
+    }
+    all[0] = m->self;
+    for (size_t i = 1; i < total; i++) {
+        all[i] = args[i - 1];
+    }
+    tpy_object_t *r = wrapper_call(m->descr, all, nargs + 1, kwnames);
+    if (all != small) {
+        tpy_mem_free(all, total * sizeof(tpy_object_t *));
+    }
+    return r;
+}
+
+static tpy_object_t *methodwrapper_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
+{
+    if ((op != TPY_CMP_EQ && op != TPY_CMP_NE) || TPY_TYPE(b) != &tpy_methodwrapper_type) {
+        TPY_RETURN_NOTIMPL;
+    }
+    methodwrapper_t *x = (methodwrapper_t *)a, *y = (methodwrapper_t *)b;
+    bool eq = x->descr == y->descr && x->self == y->self;
+    return tpy_bool_from(op == TPY_CMP_EQ ? eq : !eq);
+}
+
+static int64_t methodwrapper_hash(tpy_object_t *op)
+{
+    methodwrapper_t *m = (methodwrapper_t *)op;
+    int64_t h = tpy_hash_pointer(m->self) ^ tpy_hash_pointer(m->descr);
+    return h == -1 ? -2 : h;
+}
+
+static tpy_object_t *methodwrapper_get_self(tpy_object_t *op)
+{
+    methodwrapper_t *m = (methodwrapper_t *)op;
+    return tpy_newref(m->self ? m->self : tpy_none);
+}
+
+static tpy_object_t *methodwrapper_get_name(tpy_object_t *op)
+{
+    return wrapper_get_name(((methodwrapper_t *)op)->descr);
+}
+
+static tpy_object_t *methodwrapper_get_qualname(tpy_object_t *op)
+{
+    return wrapper_get_qualname(((methodwrapper_t *)op)->descr);
+}
+
+static tpy_object_t *methodwrapper_get_objclass(tpy_object_t *op)
+{
+    return wrapper_get_objclass(((methodwrapper_t *)op)->descr);
+}
+
+static const tpy_getsetdef_t methodwrapper_getset[] = {
+    {"__self__", methodwrapper_get_self, NULL},
+    {"__name__", methodwrapper_get_name, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL},
+    {NULL, NULL, NULL},
+};
+
+tpy_type_t tpy_methodwrapper_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "method-wrapper",
+    .tp_basicsize = sizeof(methodwrapper_t),
+    .tp_flags = TPY_TPFLAGS_HAVE_GC,
+    .tp_dealloc = methodwrapper_dealloc,
+    .tp_traverse = methodwrapper_traverse,
+    .tp_clear = methodwrapper_clear,
+    .tp_repr = methodwrapper_repr,
+    .tp_call = methodwrapper_call,
+    .tp_richcompare = methodwrapper_richcompare,
+    .tp_hash = methodwrapper_hash,
+    .tp_getset = methodwrapper_getset,
 };
 
 /* Does static type [t] define slot [kind] itself (not inherited from its base)? */

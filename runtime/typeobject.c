@@ -1823,7 +1823,9 @@ static int object_init(tpy_object_t *self, tpy_object_t *const *args, size_t nar
             return -1;
         }
         if (type->tp_new == object_new) {
-            tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments", tpy_type_name(type));
+            tpy_err_format(&tpy_exc_TypeError,
+                           "%s.__init__() takes exactly one argument (the instance to initialize)",
+                           tpy_type_name(type));
             return -1;
         }
     }
@@ -2020,7 +2022,8 @@ int tpy_types_init(void)
         }
     }
     if (tpy_type_ready(&tpy_object_type) < 0 || tpy_type_ready(&tpy_type_type) < 0 ||
-        tpy_type_ready(&tpy_wrapperdescr_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
+        tpy_type_ready(&tpy_wrapperdescr_type) < 0 ||
+        tpy_type_ready(&tpy_methodwrapper_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
         tpy_type_ready(&tpy_slotdescr_type) < 0) {
         return -1;
     }
