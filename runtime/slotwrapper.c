@@ -71,6 +71,8 @@ static tpy_object_t *wrapper_repr(tpy_object_t *self)
                                w->owner->tp_name);
 }
 
+static tpy_object_t *methodwrapper_new(wrapperdescr_t *descr, tpy_object_t *self);
+
 static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_type_t *type)
 {
     (void)type;
@@ -78,8 +80,36 @@ static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_typ
     if (obj == NULL || w->kind == SK_NEW) {
         return tpy_newref(descr);
     }
-    return tpy_method_new(descr, obj);
+    if (!tpy_type_is_subtype(TPY_TYPE(obj), w->owner)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                              tpy_slot_cname(w->kind), w->owner->tp_name, obj);
+    }
+    return methodwrapper_new(w, obj);
 }
+
+static tpy_object_t *wrapper_get_name(tpy_object_t *self)
+{
+    return tpy_str_from_cstr(tpy_slot_cname(((wrapperdescr_t *)self)->kind));
+}
+
+static tpy_object_t *wrapper_get_qualname(tpy_object_t *self)
+{
+    wrapperdescr_t *w = (wrapperdescr_t *)self;
+    return tpy_str_from_format("%s.%s", tpy_type_name(w->owner), tpy_slot_cname(w->kind));
+}
+
+static tpy_object_t *wrapper_get_objclass(tpy_object_t *self)
+{
+    return tpy_newref(TPY_OBJ(((wrapperdescr_t *)self)->owner));
+}
+
+static const tpy_getsetdef_t wrapper_getset[] = {
+    {"__name__", wrapper_get_name, NULL},
+    {"__qualname__", wrapper_get_qualname, NULL},
+    {"__objclass__", wrapper_get_objclass, NULL},
+    {NULL, NULL, NULL},
+};
 
 static int wrap_argcount(wrapperdescr_t *w, size_t nargs, tpy_object_t *kwnames, size_t want)
 {
@@ -264,7 +294,133 @@ tpy_type_t tpy_wrapperdescr_type = {
     .tp_repr = wrapper_repr,
     .tp_call = wrapper_call,
     .tp_descr_get = wrapper_get,
+    .tp_getset = wrapper_getset,
     .tp_flags = TPY_TPFLAGS_METHOD_DESCR,
+};
+
+/* ---- method-wrappers: a slot wrapper bound to an object ((1).__add__) -------------- */
+
+typedef struct {
+    tpy_object_t ob;
+    wrapperdescr_t *descr; // owned
+    tpy_object_t *self;    // owned
+} methodwrapper_t;
+
+tpy_type_t tpy_methodwrapper_type;
+
+static tpy_object_t *methodwrapper_new(wrapperdescr_t *descr, tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)tpy_gc_new(&tpy_methodwrapper_type,
+                                                       sizeof(methodwrapper_t));
+    if (m == NULL) {
+        return tpy_err_no_memory();
+    }
+    m->descr = (wrapperdescr_t *)tpy_newref(TPY_OBJ(descr));
+    m->self = tpy_newref(self);
+    tpy_gc_track(TPY_OBJ(m));
+    return TPY_OBJ(m);
+}
+
+static int methodwrapper_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    int r = m->self ? visit(m->self, arg) : 0;
+    return r == 0 && m->descr ? visit(TPY_OBJ(m->descr), arg) : r;
+}
+
+static int methodwrapper_clear(tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    TPY_CLEAR(m->self);
+    TPY_CLEAR(m->descr);
+    return 0;
+}
+
+static void methodwrapper_dealloc(tpy_object_t *self)
+{
+    tpy_gc_untrack(self);
+    methodwrapper_clear(self);
+    tpy_gc_free(self, sizeof(methodwrapper_t));
+}
+
+static tpy_object_t *methodwrapper_call(tpy_object_t *callable, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    methodwrapper_t *m = (methodwrapper_t *)callable;
+    // keep self alive: the slot may drop the last outside reference to us
+    TPY_INCREF(m);
+    tpy_object_t *r = call_slot(m->descr->owner, m->descr->kind, m->self, args, nargs, kwnames,
+                                m->descr);
+    TPY_DECREF(m);
+    return r;
+}
+
+static tpy_object_t *methodwrapper_repr(tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    return tpy_str_from_format("<method-wrapper '%s' of %s object at %p>",
+                               tpy_slot_cname(m->descr->kind), tpy_type_name(TPY_TYPE(m->self)),
+                               (void *)m->self);
+}
+
+static tpy_object_t *methodwrapper_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
+{
+    if ((op != TPY_CMP_EQ && op != TPY_CMP_NE) || TPY_TYPE(b) != &tpy_methodwrapper_type) {
+        TPY_RETURN_NOTIMPL;
+    }
+    methodwrapper_t *x = (methodwrapper_t *)a, *y = (methodwrapper_t *)b;
+    bool eq = x->descr == y->descr && x->self == y->self;
+    return tpy_bool_from(op == TPY_CMP_EQ ? eq : !eq);
+}
+
+static int64_t methodwrapper_hash(tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    int64_t h = tpy_hash_pointer(m->self) ^ tpy_hash_pointer(m->descr);
+    return h == -1 ? -2 : h;
+}
+
+static tpy_object_t *methodwrapper_get_self(tpy_object_t *self)
+{
+    return tpy_newref(((methodwrapper_t *)self)->self);
+}
+
+static tpy_object_t *methodwrapper_get_name(tpy_object_t *self)
+{
+    return wrapper_get_name(TPY_OBJ(((methodwrapper_t *)self)->descr));
+}
+
+static tpy_object_t *methodwrapper_get_qualname(tpy_object_t *self)
+{
+    return wrapper_get_qualname(TPY_OBJ(((methodwrapper_t *)self)->descr));
+}
+
+static tpy_object_t *methodwrapper_get_objclass(tpy_object_t *self)
+{
+    return wrapper_get_objclass(TPY_OBJ(((methodwrapper_t *)self)->descr));
+}
+
+static const tpy_getsetdef_t methodwrapper_getset[] = {
+    {"__self__", methodwrapper_get_self, NULL},
+    {"__name__", methodwrapper_get_name, NULL},
+    {"__qualname__", methodwrapper_get_qualname, NULL},
+    {"__objclass__", methodwrapper_get_objclass, NULL},
+    {NULL, NULL, NULL},
+};
+
+tpy_type_t tpy_methodwrapper_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "method-wrapper",
+    .tp_basicsize = sizeof(methodwrapper_t),
+    .tp_flags = TPY_TPFLAGS_HAVE_GC,
+    .tp_dealloc = methodwrapper_dealloc,
+    .tp_traverse = methodwrapper_traverse,
+    .tp_clear = methodwrapper_clear,
+    .tp_repr = methodwrapper_repr,
+    .tp_call = methodwrapper_call,
+    .tp_richcompare = methodwrapper_richcompare,
+    .tp_hash = methodwrapper_hash,
+    .tp_getset = methodwrapper_getset,
 };
 
 /* Does static type [t] define slot [kind] itself (not inherited from its base)? */
@@ -307,6 +463,13 @@ static bool defines_slot(tpy_type_t *t, int kind)
         return OWN(tp_inplace[kind - SK_IBINOP]);
     }
     if (kind >= SK_RBINOP) {
+        // str, list and tuple concatenate through CPython's sequence protocol,
+        // which gives them __add__ but no __radd__
+        if (kind - SK_RBINOP == TPY_BINOP_ADD &&
+            (t->tp_flags & (TPY_TPFLAGS_STR_SUBCLASS | TPY_TPFLAGS_LIST_SUBCLASS |
+                            TPY_TPFLAGS_TUPLE_SUBCLASS))) {
+            return false;
+        }
         return OWN(tp_binop[kind - SK_RBINOP]);
     }
     return OWN(tp_binop[kind - SK_BINOP]);

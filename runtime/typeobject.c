@@ -16,6 +16,7 @@
  */
 #include "runtime/typeslots.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,22 +180,20 @@ static void inherit_slots(tpy_type_t *t, tpy_type_t *b)
 #undef INHERIT
 }
 
-static int add_methods(tpy_type_t *type)
+static int add_defs(tpy_type_t *type, const tpy_methoddef_t *methods,
+                    const tpy_getsetdef_t *getset, const tpy_memberdef_t *members)
 {
-    for (const tpy_methoddef_t *m = type->tp_methods; m && m->name; m++) {
+    for (const tpy_methoddef_t *m = methods; m && m->name; m++) {
         tpy_object_t *d;
-        if (m->flags & (TPY_METH_STATIC | TPY_METH_CLASS)) {
+        if (m->flags & TPY_METH_STATIC) {
             tpy_object_t *f = tpy_cfunction_new(m, NULL, NULL);
             if (f == NULL) {
                 return -1;
             }
-            if (m->flags & TPY_METH_CLASS) {
-                // a classmethod over a cfunction: the type is passed as self
-                d = tpy_object_call1(TPY_OBJ(&tpy_classmethod_type), f);
-            } else {
-                d = tpy_object_call1(TPY_OBJ(&tpy_staticmethod_type), f);
-            }
+            d = tpy_object_call1(TPY_OBJ(&tpy_staticmethod_type), f);
             TPY_DECREF(f);
+        } else if (m->flags & TPY_METH_CLASS) {
+            d = tpy_classmethoddescr_new(type, m);
         } else {
             d = tpy_methoddescr_new(type, m);
         }
@@ -204,7 +203,7 @@ static int add_methods(tpy_type_t *type)
         }
         TPY_DECREF(d);
     }
-    for (const tpy_getsetdef_t *g = type->tp_getset; g && g->name; g++) {
+    for (const tpy_getsetdef_t *g = getset; g && g->name; g++) {
         tpy_object_t *d = tpy_getsetdescr_new(type, g);
         if (d == NULL || tpy_dict_set_cstr(type->tp_dict, g->name, d) < 0) {
             TPY_XDECREF(d);
@@ -212,7 +211,7 @@ static int add_methods(tpy_type_t *type)
         }
         TPY_DECREF(d);
     }
-    for (const tpy_memberdef_t *m = type->tp_members; m && m->name; m++) {
+    for (const tpy_memberdef_t *m = members; m && m->name; m++) {
         tpy_object_t *d = tpy_memberdescr_new(type, m);
         if (d == NULL || tpy_dict_set_cstr(type->tp_dict, m->name, d) < 0) {
             TPY_XDECREF(d);
@@ -279,7 +278,11 @@ int tpy_type_ready(tpy_type_t *type)
     if (type->tp_bases == NULL || type->tp_dict == NULL) {
         return -1;
     }
-    if (add_methods(type) < 0 || tpy_slot_add_wrappers(type) < 0) {
+    if (add_defs(type, type->tp_methods, type->tp_getset, type->tp_members) < 0 ||
+        tpy_slot_add_wrappers(type) < 0) {
+        return -1;
+    }
+    if (base != NULL && tpy_typeinfo_add_subclass(base, type) < 0) {
         return -1;
     }
     if (type->tp_doc != NULL) {
@@ -296,6 +299,15 @@ int tpy_type_ready(tpy_type_t *type)
         if (tpy_dict_set(type->tp_dict, tpy_slot_name[SK_HASH], tpy_none) < 0) {
             return -1;
         }
+    }
+    tpy_type_modified(type);
+    return 0;
+}
+
+int tpy_type_slots_installed(tpy_type_t *type)
+{
+    if (tpy_slot_add_wrappers(type) < 0) {
+        return -1;
     }
     tpy_type_modified(type);
     return 0;
@@ -614,10 +626,8 @@ static int slot_setitem(tpy_object_t *self, tpy_object_t *key, tpy_object_t *val
     tpy_object_t *r = call_dunder(self, value ? SK_SETITEM : SK_DELITEM, args, value ? 2 : 1,
                                   &found);
     if (!found) {
-        tpy_err_format(&tpy_exc_TypeError,
-                       value ? "'%T' object does not support item assignment"
-                             : "'%T' object does not support item deletion",
-                       self);
+        // the class defines only the other one of __setitem__ / __delitem__
+        tpy_err_set_str(&tpy_exc_AttributeError, value ? "__setitem__" : "__delitem__");
         return -1;
     }
     if (r == NULL) {
@@ -1210,6 +1220,7 @@ static tpy_type_t *best_base(tpy_object_t *bases)
 }
 
 static const tpy_getsetdef_t dict_getset;
+static const tpy_getsetdef_t weakref_getset;
 static void heaptype_dealloc(tpy_object_t *self);
 static int heaptype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg);
 static int heaptype_clear(tpy_object_t *self);
@@ -1365,6 +1376,7 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         goto error;
     }
     bool added_dict = type->tp_dictoffset != base->tp_dictoffset;
+    bool added_weak = type->tp_weaklistoffset != base->tp_weaklistoffset;
     inherit_slots(type, base);
     type->tp_flags |= TPY_TPFLAGS_HAVE_GC;
     type->tp_flags &= ~TPY_TPFLAGS_INLINE_VALUES;
@@ -1414,6 +1426,19 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         }
         TPY_DECREF(d);
     }
+    if (added_weak && tpy_dict_get_cstr_borrow(type->tp_dict, "__weakref__") == NULL) {
+        tpy_object_t *d = tpy_getsetdescr_new(type, &weakref_getset);
+        if (d == NULL || tpy_dict_set_cstr(type->tp_dict, "__weakref__", d) < 0) {
+            TPY_XDECREF(d);
+            goto error;
+        }
+        TPY_DECREF(d);
+    }
+    // a class without a docstring gets __doc__ = None last, as in CPython
+    if (tpy_dict_get_cstr_borrow(type->tp_dict, "__doc__") == NULL &&
+        tpy_dict_set_cstr(type->tp_dict, "__doc__", tpy_none) < 0) {
+        goto error;
+    }
     // __init_subclass__ as a plain function is implicitly a class method
     tpy_object_t *isf = tpy_dict_get_cstr_borrow(type->tp_dict, "__init_subclass__");
     if (isf != NULL && TPY_FUNCTION_CHECK(isf)) {
@@ -1426,6 +1451,11 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
     }
     tpy_type_modified(type);
     fixup_slots(type);
+    for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type->tp_bases); i++) {
+        if (tpy_typeinfo_add_subclass((tpy_type_t *)TPY_TUPLE_GET(type->tp_bases, i), type) < 0) {
+            goto error;
+        }
+    }
     tpy_gc_track(TPY_OBJ(type));
     if (set_names(type) < 0 || init_subclass(type) < 0) {
         TPY_DECREF(type);
@@ -1459,6 +1489,7 @@ static int heaptype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 static int heaptype_clear(tpy_object_t *self)
 {
     tpy_type_t *t = (tpy_type_t *)self;
+    tpy_typeinfo_forget(t);
     TPY_CLEAR(t->tp_dict);
     TPY_CLEAR(t->tp_mro);
     TPY_CLEAR(t->tp_bases);
@@ -1475,6 +1506,7 @@ static void heaptype_dealloc(tpy_object_t *self)
     }
     tpy_gc_untrack(self);
     tpy_weakref_clear_refs(self);
+    tpy_typeinfo_forget(t);
     heaptype_clear(self);
     tpy_type_t *base = t->tp_base;
     t->tp_base = NULL;
@@ -1649,7 +1681,7 @@ static tpy_object_t *type_get_base(tpy_object_t *self)
 
 static tpy_object_t *type_get_dict(tpy_object_t *self)
 {
-    return tpy_dict_copy(((tpy_type_t *)self)->tp_dict);
+    return tpy_mappingproxy_new(((tpy_type_t *)self)->tp_dict);
 }
 
 static tpy_object_t *type_get_doc(tpy_object_t *self)
@@ -1914,6 +1946,17 @@ static const tpy_getsetdef_t object_getset[] = {
 /* __dict__ is exposed through a descriptor only on types that have one. */
 static const tpy_getsetdef_t dict_getset = {"__dict__", object_get_dict, object_set_dict};
 
+/* __weakref__ (read-only, on classes that gave their instances a weak
+ * reference list): the first weak reference to the object, or None. */
+static tpy_object_t *object_get_weakref(tpy_object_t *self)
+{
+    intptr_t off = TPY_TYPE(self)->tp_weaklistoffset;
+    tpy_object_t *head = off > 0 ? *(tpy_object_t **)((char *)self + off) : NULL;
+    return tpy_newref(head ? head : tpy_none);
+}
+
+static const tpy_getsetdef_t weakref_getset = {"__weakref__", object_get_weakref, NULL};
+
 static tpy_object_t *object_format(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                    tpy_object_t *kwnames)
 {
@@ -1943,21 +1986,41 @@ static tpy_object_t *object_dir(tpy_object_t *self, tpy_object_t *const *args, s
     if (names == NULL) {
         return NULL;
     }
-    tpy_object_t **dp = tpy_object_dict_ptr(self);
-    if (dp != NULL && *dp != NULL && tpy_dict_update(names, *dp) < 0) {
-        goto error;
-    }
-    tpy_object_t *mro = TPY_TYPE(self)->tp_mro;
-    for (intptr_t i = 0; i < TPY_TUPLE_SIZE(mro); i++) {
-        tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
-        if (tpy_dict_update(names, t->tp_dict) < 0) {
+    // self.__dict__ and the classes of self.__class__, fetched as attributes
+    // (a super object answers for its instance), as CPython's object.__dir__
+    tpy_object_t *d = tpy_object_getattr_cstr(self, "__dict__");
+    tpy_object_t *cls = NULL;
+    if (d == NULL) {
+        if (!tpy_err_matches(&tpy_exc_AttributeError)) {
             goto error;
         }
+        tpy_err_clear();
+    } else if (TPY_DICT_CHECK(d) && tpy_dict_update(names, d) < 0) {
+        goto error;
     }
+    cls = tpy_object_getattr_cstr(self, "__class__");
+    if (cls == NULL) {
+        if (!tpy_err_matches(&tpy_exc_AttributeError)) {
+            goto error;
+        }
+        tpy_err_clear();
+    } else if (TPY_TYPE_HAS_FLAG(TPY_TYPE(cls), TPY_TPFLAGS_TYPE_SUBCLASS)) {
+        tpy_object_t *mro = ((tpy_type_t *)cls)->tp_mro;
+        for (intptr_t i = 0; mro != NULL && i < TPY_TUPLE_SIZE(mro); i++) {
+            tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
+            if (tpy_dict_update(names, t->tp_dict) < 0) {
+                goto error;
+            }
+        }
+    }
+    TPY_XDECREF(d);
+    TPY_XDECREF(cls);
     tpy_object_t *list = tpy_dict_keys_list(names);
     TPY_DECREF(names);
     return list;
 error:
+    TPY_XDECREF(d);
+    TPY_XDECREF(cls);
     TPY_DECREF(names);
     return NULL;
 }
@@ -1973,10 +2036,46 @@ static tpy_object_t *object_init_subclass(tpy_object_t *self, tpy_object_t *cons
     TPY_RETURN_NONE;
 }
 
+/* object.__sizeof__: the instance's own block, as sys.getsizeof counts it
+ * without the GC header (str keeps its text inline; other variable-size
+ * objects add itemsize per item, as CPython's). */
+static tpy_object_t *object_sizeof(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_arg_count("__sizeof__", nargs, kwnames, 0, 0) < 0) {
+        return NULL;
+    }
+    tpy_type_t *t = TPY_TYPE(self);
+    size_t size = t->tp_basicsize;
+    if (TPY_STR_CHECK(self)) {
+        size = (TPY_STR_CHECK_EXACT(self) ? offsetof(tpy_str_t, data) : t->tp_basicsize) +
+               (size_t)TPY_STR_LEN(self) + 1;
+    } else if (t->tp_itemsize != 0) {
+        intptr_t n = ((tpy_varobject_t *)self)->size;
+        size += t->tp_itemsize * (size_t)(n < 0 ? -n : n);
+    }
+    return tpy_int_from_u64(size);
+}
+
+/* object.__subclasshook__(): the hook abstract base classes override;
+ * object's has no opinion. */
+static tpy_object_t *object_subclasshook(tpy_object_t *self, tpy_object_t *const *args,
+                                         size_t nargs, tpy_object_t *kwnames)
+{
+    (void)self;
+    (void)args;
+    (void)nargs;
+    (void)kwnames;
+    TPY_RETURN_NOTIMPL;
+}
+
 static const tpy_methoddef_t object_methods[] = {
     {"__format__", object_format, 0, NULL},
     {"__dir__", object_dir, 0, NULL},
+    {"__sizeof__", object_sizeof, 0, NULL},
     {"__init_subclass__", object_init_subclass, TPY_METH_CLASS, NULL},
+    {"__subclasshook__", object_subclasshook, TPY_METH_CLASS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2010,7 +2109,10 @@ int tpy_types_init(void)
         }
     }
     if (tpy_type_ready(&tpy_object_type) < 0 || tpy_type_ready(&tpy_type_type) < 0 ||
+        add_defs(&tpy_type_type, tpy_typeinfo_methods, tpy_typeinfo_getset, NULL) < 0 ||
+        tpy_type_ready(&tpy_mappingproxy_type) < 0 ||
         tpy_type_ready(&tpy_wrapperdescr_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
+        tpy_type_ready(&tpy_methodwrapper_type) < 0 ||
         tpy_type_ready(&tpy_slotdescr_type) < 0) {
         return -1;
     }
@@ -2029,6 +2131,7 @@ void tpy_types_fini(void)
         TPY_CLEAR(t->tp_bases);
         t->tp_flags &= ~TPY_TPFLAGS_READY;
     }
+    tpy_typeinfo_fini();
     tpy_mem_free(ready_types, capready * sizeof *ready_types);
     ready_types = NULL;
     capready = 0;

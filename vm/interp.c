@@ -338,6 +338,9 @@ int tpy_interp_init(int argc, char **argv)
         return -1;
     }
     tpy_eval_init();
+    if (tpy_type_slots_installed(&tpy_function_type) < 0) {
+        return -1;
+    }
     tpy_ts.print_exception = tpy_print_exception;
     tpy_ts.import_module = import_hook;
     tpy_ts.modules = tpy_dict_new();
