@@ -1223,7 +1223,8 @@ static tpy_type_t quitter_type = {
 
 int tpy_builtins_init(void)
 {
-    return tpy_type_ready(&quitter_type);
+    // the types of built-in modules are readied here, once, like the others
+    return tpy_type_ready(&quitter_type) < 0 || tpy_os_init() < 0 ? -1 : 0;
 }
 
 static int add_quitter(tpy_object_t *module, const char *name)
