@@ -1938,8 +1938,95 @@ static int object_set_dict(tpy_object_t *self, tpy_object_t *value)
     return 0;
 }
 
+// The next class from [t] up its base chain that added __slots__, or NULL.
+static tpy_type_t *next_slots_owner(tpy_type_t *t)
+{
+    for (; t != NULL && (t->tp_flags & TPY_TPFLAGS_HEAPTYPE); t = t->tp_base) {
+        if (t->tp_ht_nslots > 0) {
+            return t;
+        }
+    }
+    return NULL;
+}
+
+/* Do the base chains of [a] and [b] add the same __slots__ names, level by
+ * level?  1 yes, 0 no, -1 error. */
+static int same_slots(tpy_type_t *a, tpy_type_t *b)
+{
+    for (;;) {
+        a = next_slots_owner(a);
+        b = next_slots_owner(b);
+        if (a == NULL || b == NULL) {
+            return a == b;
+        }
+        if (a != b) {
+            tpy_object_t *sa = tpy_dict_get_cstr_borrow(a->tp_dict, "__slots__");
+            tpy_object_t *sb = tpy_dict_get_cstr_borrow(b->tp_dict, "__slots__");
+            if (sa == NULL || sb == NULL || a->tp_ht_nslots != b->tp_ht_nslots) {
+                return 0;
+            }
+            tpy_object_t *ta = TPY_STR_CHECK(sa) ? tpy_tuple_pack(1, sa) : tpy_sequence_tuple(sa);
+            tpy_object_t *tb = TPY_STR_CHECK(sb) ? tpy_tuple_pack(1, sb) : tpy_sequence_tuple(sb);
+            int eq = ta && tb ? tpy_object_richcompare_bool(ta, tb, TPY_CMP_EQ) : -1;
+            TPY_XDECREF(ta);
+            TPY_XDECREF(tb);
+            if (eq <= 0) {
+                return eq;
+            }
+        }
+        a = a->tp_base;
+        b = b->tp_base;
+    }
+}
+
+/* obj.__class__ = C: only between classes (not built-in types) whose
+ * instances have the same memory layout, as CPython's checks. */
+static int object_set_class(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(value), TPY_TPFLAGS_TYPE_SUBCLASS)) {
+        tpy_err_format(&tpy_exc_TypeError, "__class__ must be set to a class, not '%T' object",
+                       value);
+        return -1;
+    }
+    tpy_type_t *newt = (tpy_type_t *)value, *oldt = TPY_TYPE(self);
+    if (!(newt->tp_flags & TPY_TPFLAGS_HEAPTYPE) || !(oldt->tp_flags & TPY_TPFLAGS_HEAPTYPE)) {
+        tpy_err_set_str(&tpy_exc_TypeError, "__class__ assignment only supported for mutable "
+                                            "types or ModuleType subclasses");
+        return -1;
+    }
+    int same = solid_base(newt) == solid_base(oldt) &&
+                       newt->tp_basicsize == oldt->tp_basicsize &&
+                       newt->tp_itemsize == oldt->tp_itemsize &&
+                       newt->tp_dictoffset == oldt->tp_dictoffset &&
+                       newt->tp_weaklistoffset == oldt->tp_weaklistoffset
+                   ? same_slots(newt, oldt)
+                   : 0;
+    if (same < 0) {
+        return -1;
+    }
+    if (!same) {
+        tpy_err_format(&tpy_exc_TypeError, "__class__ assignment: '%s' object layout differs "
+                                           "from '%s'",
+                       tpy_type_name(newt), tpy_type_name(oldt));
+        return -1;
+    }
+    // inline attribute values are indexed by the old class's name table:
+    // turn them into a real dict first
+    if (oldt->tp_dictoffset != 0 && tpy_object_dict_ptr(self) == NULL) {
+        return -1;
+    }
+    TPY_INCREF(newt);
+    TPY_OBJ(self)->type = newt;
+    TPY_DECREF(oldt);
+    return 0;
+}
+
 static const tpy_getsetdef_t object_getset[] = {
-    {"__class__", object_get_class, NULL},
+    {"__class__", object_get_class, object_set_class},
     {NULL, NULL, NULL},
 };
 
