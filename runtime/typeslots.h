@@ -40,6 +40,12 @@ extern tpy_type_t tpy_methodwrapper_type;
 // (not inherited) unless a method of that name exists. 0 or -1.
 int tpy_slot_add_wrappers(tpy_type_t *type);
 
+// The first static type in [type]'s base chain: whose layout its instances share.
+tpy_type_t *tpy_type_solid_base(tpy_type_t *type);
+// The __dict__ and __weakref__ descriptors a class gets when it adds those
+// slots to its instances (runtime/objecttype.c).
+extern const tpy_getsetdef_t tpy_object_dict_getset, tpy_object_weakref_getset;
+
 /* ---- runtime/typeinfo.c: what a class tells about itself ---------------------- */
 
 // The mappingproxy type and a new read-only proxy over [mapping] (C.__dict__).
