@@ -754,9 +754,18 @@ int tpy_object_setitem(tpy_object_t *op, tpy_object_t *key, tpy_object_t *value)
 
 int tpy_object_delitem(tpy_object_t *op, tpy_object_t *key)
 {
-    tpy_setitem_fn f = TPY_TYPE(op)->tp_setitem;
+    tpy_type_t *t = TPY_TYPE(op);
+    tpy_setitem_fn f = t->tp_setitem;
     if (f == NULL) {
-        tpy_err_format(&tpy_exc_TypeError, "'%T' object doesn't support item deletion", op);
+        // CPython words it by path: an index into something with a sequence
+        // face (len or `in`; every class) "doesn't", anything else "does not"
+        bool seq = t->tp_len != NULL || t->tp_contains != NULL ||
+                   TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_HEAPTYPE);
+        tpy_err_format(&tpy_exc_TypeError,
+                       seq && TPY_TYPE(key)->tp_index != NULL
+                           ? "'%T' object doesn't support item deletion"
+                           : "'%T' object does not support item deletion",
+                       op);
         return -1;
     }
     return f(op, key, NULL);

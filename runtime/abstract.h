@@ -34,6 +34,10 @@ extern tpy_object_t tpy_none_struct, tpy_notimpl_struct, tpy_ellipsis_struct;
 // Finish a static type: inherit slots from tp_base (default object), build
 // tp_mro, tp_bases and tp_dict (methods, getsets, members).  0 or -1.
 int tpy_type_ready(tpy_type_t *type);
+// A slot of ready static [type] was installed after tpy_type_ready (vm/ sets
+// function.tp_call at start-up): add the wrapper descriptors (__call__ ...)
+// for the slots it now defines.  0 or -1.
+int tpy_type_slots_installed(tpy_type_t *type);
 // True when [type] is [base] or a subclass of it (walks the MRO).
 bool tpy_type_is_subtype(tpy_type_t *type, tpy_type_t *base);
 static inline bool tpy_type_check_exact(tpy_object_t *op, tpy_type_t *t)
@@ -56,7 +60,6 @@ extern uint32_t tpy_type_epoch;
 void tpy_type_modified(tpy_type_t *type);
 extern tpy_type_t tpy_super_type;
 extern tpy_type_t tpy_wrapperdescr_type;
-extern tpy_type_t tpy_methodwrapper_type; // a slot wrapper bound to an instance
 // Installed by vm/: the (class, instance) of the running method for super().
 extern int (*tpy_super_context_hook)(tpy_type_t **type, tpy_object_t **obj);
 int tpy_types_init(void);  // interns dunder names, readies type/object/super

@@ -1079,6 +1079,36 @@ static int merge_mro(tpy_object_t *names, tpy_type_t *type)
     return 0;
 }
 
+/* object.__dir__ as CPython's: the keys of obj.__dict__ and of the classes of
+ * obj.__class__, both fetched as attributes (so a super object lists what its
+ * instance has, and a class may disguise itself through __class__). */
+static int merge_instance(tpy_object_t *names, tpy_object_t *obj)
+{
+    tpy_object_t *d = tpy_object_getattr_cstr(obj, "__dict__");
+    if (d == NULL) {
+        if (!tpy_err_matches(&tpy_exc_AttributeError)) {
+            return -1;
+        }
+        tpy_err_clear();
+    }
+    int r = d != NULL && TPY_DICT_CHECK(d) ? merge_keys(names, d) : 0;
+    TPY_XDECREF(d);
+    if (r < 0) {
+        return -1;
+    }
+    tpy_object_t *cls = tpy_object_getattr_cstr(obj, "__class__");
+    if (cls == NULL) {
+        if (!tpy_err_matches(&tpy_exc_AttributeError)) {
+            return -1;
+        }
+        tpy_err_clear();
+        return 0;
+    }
+    r = is_type(cls) ? merge_mro(names, (tpy_type_t *)cls) : 0;
+    TPY_DECREF(cls);
+    return r;
+}
+
 /* The names dir(obj) lists, unsorted. */
 static tpy_object_t *dir_names(tpy_object_t *obj)
 {
@@ -1102,11 +1132,7 @@ static tpy_object_t *dir_names(tpy_object_t *obj)
     } else if (is_type(obj)) {
         r = merge_mro(names, (tpy_type_t *)obj);
     } else {
-        tpy_object_t **dictp = tpy_object_dict_ptr(obj);
-        r = merge_keys(names, dictp ? *dictp : NULL);
-        if (r == 0) {
-            r = merge_mro(names, TPY_TYPE(obj));
-        }
+        r = merge_instance(names, obj);
     }
     tpy_object_t *list = r < 0 ? NULL : tpy_dict_keys_list(names);
     TPY_DECREF(names);
@@ -1197,7 +1223,8 @@ static tpy_type_t quitter_type = {
 
 int tpy_builtins_init(void)
 {
-    return tpy_type_ready(&quitter_type);
+    // the types of built-in modules are readied here, once, like the others
+    return tpy_type_ready(&quitter_type) < 0 || tpy_os_init() < 0 ? -1 : 0;
 }
 
 static int add_quitter(tpy_object_t *module, const char *name)

@@ -40,6 +40,8 @@ tpy_object_t *tpy_builtin_lookup_special_borrow(tpy_object_t *op, const char *na
 tpy_object_t *tpy_math_module_create(void);
 tpy_object_t *tpy_time_module_create(void);
 tpy_object_t *tpy_os_module_create(void);
+// Ready the os module's own types (os._Environ) at start-up. 0 or -1.
+int tpy_os_init(void);
 // os.path (named "posixpath", as in CPython); `import os.path` gives os's own.
 tpy_object_t *tpy_ospath_module_create(void);
 

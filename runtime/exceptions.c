@@ -57,6 +57,64 @@ bool tpy_exc_type_check(tpy_object_t *op)
            TPY_TYPE_HAS_FLAG((tpy_type_t *)op, TPY_TPFLAGS_EXC_SUBCLASS);
 }
 
+/* OSError keeps its attributes in `extra` as the tuple (errno, strerror,
+ * filename, filename2, characters_written), None meaning unset, or NULL when
+ * none is set.  OSError(errno, strerror[, filename[, winerror[, filename2]]])
+ * sets them from 2 to 5 arguments; a filename (not None) trims args to the
+ * first two and lets a fifth argument be filename2, as in CPython. */
+enum { OS_ERRNO, OS_STRERROR, OS_FILENAME, OS_FILENAME2, OS_WRITTEN, OS_NFIELDS };
+
+static void oserror_fields_from_args(tpy_exception_t *e)
+{
+    intptr_t n = TPY_TUPLE_SIZE(e->args);
+    TPY_CLEAR(e->extra);
+    if (n < 2 || n > 5) {
+        return;
+    }
+    tpy_object_t *f[OS_NFIELDS] = {TPY_TUPLE_GET(e->args, 0), TPY_TUPLE_GET(e->args, 1),
+                                   tpy_none, tpy_none, tpy_none};
+    if (n >= 3 && TPY_TUPLE_GET(e->args, 2) != tpy_none) {
+        f[OS_FILENAME] = TPY_TUPLE_GET(e->args, 2);
+        if (n == 5) {
+            f[OS_FILENAME2] = TPY_TUPLE_GET(e->args, 4);
+        }
+    }
+    e->extra = tpy_tuple_from_array(f, OS_NFIELDS);
+    if (e->extra == NULL) {
+        tpy_err_clear(); // the attributes read as None: better than a failed raise
+        return;
+    }
+    if (f[OS_FILENAME] != tpy_none) {
+        tpy_object_t *two = tpy_tuple_slice(e->args, 0, 2);
+        if (two != NULL) {
+            TPY_SETREF(e->args, two);
+        } else {
+            tpy_err_clear();
+        }
+    }
+}
+
+// OSError field [i] (borrowed; None when unset).
+static tpy_object_t *oserror_field(tpy_exception_t *e, int i)
+{
+    return e->extra != NULL ? TPY_TUPLE_GET(e->extra, i) : tpy_none;
+}
+
+static int oserror_set_field(tpy_exception_t *e, int i, tpy_object_t *value)
+{
+    tpy_object_t *f[OS_NFIELDS];
+    for (int k = 0; k < OS_NFIELDS; k++) {
+        f[k] = oserror_field(e, k);
+    }
+    f[i] = value != NULL ? value : tpy_none;
+    tpy_object_t *t = tpy_tuple_from_array(f, OS_NFIELDS);
+    if (t == NULL) {
+        return -1;
+    }
+    TPY_SETREF(e->extra, t);
+    return 0;
+}
+
 /* The per-type payload derived from args (StopIteration.value, SystemExit.code). */
 static void set_extra_from_args(tpy_exception_t *e)
 {
@@ -64,15 +122,8 @@ static void set_extra_from_args(tpy_exception_t *e)
     intptr_t n = TPY_TUPLE_SIZE(e->args);
     if (tpy_type_is_subtype(t, &tpy_exc_StopIteration)) {
         TPY_SETREF(e->extra, tpy_newref(n > 0 ? TPY_TUPLE_GET(e->args, 0) : tpy_none));
-    } else if (tpy_type_is_subtype(t, &tpy_exc_OSError) && n >= 3 && n <= 5) {
-        // OSError(errno, strerror, filename): args keeps the first two, like CPython
-        TPY_SETREF(e->extra, tpy_newref(TPY_TUPLE_GET(e->args, 2)));
-        tpy_object_t *two = tpy_tuple_slice(e->args, 0, 2);
-        if (two != NULL) {
-            TPY_SETREF(e->args, two);
-        } else {
-            tpy_err_clear();
-        }
+    } else if (tpy_type_is_subtype(t, &tpy_exc_OSError)) {
+        oserror_fields_from_args(e);
     } else if (tpy_type_is_subtype(t, &tpy_exc_ImportError)) {
         TPY_CLEAR(e->extra); // (msg, name, path) is made only when one is set explicitly
     } else if (tpy_type_is_subtype(t, &tpy_exc_SystemExit)) {
@@ -260,12 +311,15 @@ static tpy_object_t *exc_args_str(tpy_exception_t *e)
 
 static tpy_object_t *oserror_str(tpy_exception_t *e)
 {
-    intptr_t n = TPY_TUPLE_SIZE(e->args);
-    if (n == 2) {
-        tpy_object_t *eno = TPY_TUPLE_GET(e->args, 0), *msg = TPY_TUPLE_GET(e->args, 1);
-        if (e->extra != NULL) {
-            return tpy_str_from_format("[Errno %S] %S: %R", eno, msg, e->extra);
-        }
+    tpy_object_t *eno = oserror_field(e, OS_ERRNO), *msg = oserror_field(e, OS_STRERROR);
+    tpy_object_t *fn = oserror_field(e, OS_FILENAME), *fn2 = oserror_field(e, OS_FILENAME2);
+    if (fn != tpy_none && fn2 != tpy_none) {
+        return tpy_str_from_format("[Errno %S] %S: %R -> %R", eno, msg, fn, fn2);
+    }
+    if (fn != tpy_none) {
+        return tpy_str_from_format("[Errno %S] %S: %R", eno, msg, fn);
+    }
+    if (eno != tpy_none && msg != tpy_none) {
         return tpy_str_from_format("[Errno %S] %S", eno, msg);
     }
     return exc_args_str(e);
@@ -470,30 +524,49 @@ static int exc_set_extra(tpy_object_t *self, tpy_object_t *value)
     return 0;
 }
 
-/* OSError.errno / strerror / filename and SyntaxError fields come from args. */
-static tpy_object_t *arg_or_none(tpy_object_t *self, intptr_t i)
-{
-    tpy_object_t *args = as_exc(self)->args;
-    if (args != NULL && TPY_TUPLE_SIZE(args) >= 2 && i < TPY_TUPLE_SIZE(args)) {
-        return tpy_newref(TPY_TUPLE_GET(args, i));
+/* OSError.errno / strerror / filename / filename2 live in `extra` (see above). */
+#define OSERROR_FIELD_GETSET(name, index)                                                         \
+    static tpy_object_t *os_get_##name(tpy_object_t *self)                                      \
+    {                                                                                             \
+        return tpy_newref(oserror_field(as_exc(self), index));                                    \
+    }                                                                                             \
+    static int os_set_##name(tpy_object_t *self, tpy_object_t *value)                            \
+    {                                                                                             \
+        return oserror_set_field(as_exc(self), index, value);                                     \
     }
-    TPY_RETURN_NONE;
+OSERROR_FIELD_GETSET(errno, OS_ERRNO)
+OSERROR_FIELD_GETSET(strerror, OS_STRERROR)
+OSERROR_FIELD_GETSET(filename, OS_FILENAME)
+OSERROR_FIELD_GETSET(filename2, OS_FILENAME2)
+#undef OSERROR_FIELD_GETSET
+
+/* characters_written: an int once set (BlockingIOError's count); reading or
+ * deleting it unset raises AttributeError. */
+static tpy_object_t *os_get_written(tpy_object_t *self)
+{
+    tpy_object_t *w = oserror_field(as_exc(self), OS_WRITTEN);
+    if (w == tpy_none) {
+        return tpy_err_format(&tpy_exc_AttributeError, "characters_written");
+    }
+    return tpy_newref(w);
 }
 
-static tpy_object_t *os_errno(tpy_object_t *self)
+static int os_set_written(tpy_object_t *self, tpy_object_t *value)
 {
-    return arg_or_none(self, 0);
-}
-
-static tpy_object_t *os_strerror(tpy_object_t *self)
-{
-    return arg_or_none(self, 1);
-}
-
-static tpy_object_t *os_filename(tpy_object_t *self)
-{
-    tpy_object_t *f = as_exc(self)->extra;
-    return tpy_newref(f ? f : tpy_none);
+    if (value == NULL) {
+        if (oserror_field(as_exc(self), OS_WRITTEN) == tpy_none) {
+            tpy_err_format(&tpy_exc_AttributeError, "characters_written");
+            return -1;
+        }
+        return oserror_set_field(as_exc(self), OS_WRITTEN, NULL);
+    }
+    tpy_object_t *n = tpy_number_index(value);
+    if (n == NULL) {
+        return -1;
+    }
+    int r = oserror_set_field(as_exc(self), OS_WRITTEN, n);
+    TPY_DECREF(n);
+    return r;
 }
 
 static tpy_object_t *syntax_field(tpy_object_t *self, intptr_t i)
@@ -596,9 +669,11 @@ static const tpy_getsetdef_t sysexit_getset[] = {
 };
 
 static const tpy_getsetdef_t oserror_getset[] = {
-    {"errno", os_errno, NULL},
-    {"strerror", os_strerror, NULL},
-    {"filename", os_filename, NULL},
+    {"errno", os_get_errno, os_set_errno},
+    {"strerror", os_get_strerror, os_set_strerror},
+    {"filename", os_get_filename, os_set_filename},
+    {"filename2", os_get_filename2, os_set_filename2},
+    {"characters_written", os_get_written, os_set_written},
     {NULL, NULL, NULL},
 };
 
@@ -639,7 +714,15 @@ static const tpy_getsetdef_t importerror_getset[] = {
     {NULL, NULL, NULL},
 };
 
+// print_file_and_line: a field CPython keeps for old tools; always None here
+static tpy_object_t *syn_print_file_and_line(tpy_object_t *self)
+{
+    (void)self;
+    TPY_RETURN_NONE;
+}
+
 static const tpy_getsetdef_t syntaxerror_getset[] = {
+    {"print_file_and_line", syn_print_file_and_line, NULL},
     {"msg", syn_msg, NULL},
     {"filename", syn_filename, NULL},
     {"lineno", syn_lineno, NULL},
@@ -662,8 +745,50 @@ static tpy_object_t *exc_with_traceback(tpy_object_t *self, tpy_object_t *const 
     return tpy_newref(self);
 }
 
+/* add_note(note): append the str [note] to self.__notes__ (an attribute in
+ * the instance dict, created as a list on first use); the traceback printer
+ * shows the notes after the exception line. */
+static tpy_object_t *exc_add_note(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                  tpy_object_t *kwnames)
+{
+    if (tpy_arg_no_kw("BaseException.add_note", kwnames) < 0) {
+        return NULL;
+    }
+    if (nargs != 1) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "BaseException.add_note() takes exactly one argument (%zu given)",
+                              nargs);
+    }
+    if (!TPY_STR_CHECK(args[0])) {
+        return tpy_err_format(&tpy_exc_TypeError, "note must be a str, not '%T'", args[0]);
+    }
+    tpy_object_t *notes = tpy_object_getattr_cstr(self, "__notes__");
+    if (notes == NULL) {
+        if (!tpy_err_matches(&tpy_exc_AttributeError)) {
+            return NULL;
+        }
+        tpy_err_clear();
+        notes = tpy_list_new(0);
+        if (notes == NULL || tpy_object_setattr_cstr(self, "__notes__", notes) < 0) {
+            TPY_XDECREF(notes);
+            return NULL;
+        }
+    }
+    if (!TPY_LIST_CHECK(notes)) {
+        TPY_DECREF(notes);
+        return tpy_err_format(&tpy_exc_TypeError, "Cannot add note: __notes__ is not a list");
+    }
+    int r = tpy_list_append(notes, args[0]);
+    TPY_DECREF(notes);
+    if (r < 0) {
+        return NULL;
+    }
+    TPY_RETURN_NONE;
+}
+
 static const tpy_methoddef_t exc_methods[] = {
     {"with_traceback", exc_with_traceback, 0, NULL},
+    {"add_note", exc_add_note, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 

@@ -54,6 +54,7 @@ typedef struct {
     bool translate;         // universal newlines on read (newline=None)
     bool eof;               // the descriptor reported end of file
     bool is_std;            // one of std_streams[]
+    int64_t chunk_size;     // _CHUNK_SIZE: CPython's decoder read size (kept for its API)
     tpy_object_t *name;     // str (or int for open(fd))
     tpy_object_t *mode;     // str, as given
     tpy_object_t *encoding; // str shown by repr and .encoding
@@ -608,6 +609,7 @@ static file_t *file_alloc(int fd, tpy_object_t *name, const char *mode, const ch
     f->fd = fd;
     f->translate = true;
     f->closefd = true;
+    f->chunk_size = 8192;
     f->name = tpy_newref(name);
     f->mode = tpy_str_from_cstr(mode);
     f->encoding = tpy_str_from_cstr(encoding);
@@ -1331,7 +1333,114 @@ static tpy_object_t *file_get_newlines(tpy_object_t *self)
     TPY_RETURN_NONE;
 }
 
+/* truncate(pos=None): cut the file at pos (default: the current position),
+ * which stays where it was; returns pos. */
+static tpy_object_t *file_truncate(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    file_t *f = as_file(self);
+    static const char *const names[] = {"pos", NULL};
+    tpy_object_t *a[1];
+    if (tpy_arg_parse("truncate", args, nargs, kwnames, names, 0, 0, a) < 0 ||
+        check_open(f) < 0) {
+        return NULL;
+    }
+    if (!f->writable) {
+        tpy_err_set_str(&tpy_exc_UnsupportedOperation, "truncate");
+        return NULL;
+    }
+    tpy_object_t *pos;
+    if (a[0] == NULL || a[0] == tpy_none) {
+        pos = file_tell(self, NULL, 0, NULL);
+    } else {
+        pos = tpy_number_index(a[0]);
+    }
+    if (pos == NULL) {
+        return NULL;
+    }
+    int64_t n = tpy_int_as_i64(pos);
+    if ((n == -1 && tpy_err_occurred()) || flush_buffer(f) < 0) {
+        TPY_DECREF(pos);
+        return NULL;
+    }
+    if (n < 0) {
+        TPY_DECREF(pos);
+        return tpy_err_format(&tpy_exc_ValueError, "negative size value %lld", (long long)n);
+    }
+    if (ftruncate(f->fd, (off_t)n) < 0) {
+        TPY_DECREF(pos);
+        return tpy_file_err_errno(errno, NULL);
+    }
+    return pos;
+}
+
+/* __del__: what IOBase does when a file dies -- close it. */
+static tpy_object_t *file_del(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                              tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_arg_count("__del__", nargs, kwnames, 0, 0) < 0 || file_close_impl(as_file(self)) < 0) {
+        return NULL;
+    }
+    TPY_RETURN_NONE;
+}
+
+/* IOBase's _checkClosed / _checkReadable / _checkWritable / _checkSeekable:
+ * raise when the file cannot do it (None or True otherwise). */
+static tpy_object_t *check_capability(tpy_object_t *self, size_t nargs, tpy_object_t *kwnames,
+                                      const char *name, const char *what)
+{
+    file_t *f = as_file(self);
+    if (tpy_arg_count(name, nargs, kwnames, 0, 1) < 0 || check_open(f) < 0) {
+        return NULL;
+    }
+    if (what == NULL) {
+        TPY_RETURN_NONE;
+    }
+    bool ok = strcmp(what, "readable") == 0   ? f->readable
+              : strcmp(what, "writable") == 0 ? f->writable
+                                              : lseek(f->fd, 0, SEEK_CUR) >= 0;
+    if (!ok) {
+        return tpy_err_format(&tpy_exc_UnsupportedOperation, "File or stream is not %s.", what);
+    }
+    return tpy_newref(tpy_true);
+}
+
+static tpy_object_t *file_check_closed(tpy_object_t *self, tpy_object_t *const *args,
+                                       size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    return check_capability(self, nargs, kwnames, "_checkClosed", NULL);
+}
+
+static tpy_object_t *file_check_readable(tpy_object_t *self, tpy_object_t *const *args,
+                                         size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    return check_capability(self, nargs, kwnames, "_checkReadable", "readable");
+}
+
+static tpy_object_t *file_check_writable(tpy_object_t *self, tpy_object_t *const *args,
+                                         size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    return check_capability(self, nargs, kwnames, "_checkWritable", "writable");
+}
+
+static tpy_object_t *file_check_seekable(tpy_object_t *self, tpy_object_t *const *args,
+                                         size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    return check_capability(self, nargs, kwnames, "_checkSeekable", "seekable");
+}
+
 static const tpy_methoddef_t file_methods[] = {
+    {"truncate", file_truncate, 0, NULL},
+    {"__del__", file_del, 0, NULL},
+    {"_checkClosed", file_check_closed, 0, NULL},
+    {"_checkReadable", file_check_readable, 0, NULL},
+    {"_checkWritable", file_check_writable, 0, NULL},
+    {"_checkSeekable", file_check_seekable, 0, NULL},
     {"read", file_read, 0, "Read at most n characters (all when n is omitted)."},
     {"readline", file_readline, 0, "Read up to and including the next newline."},
     {"readlines", file_readlines, 0, "Return the remaining lines as a list."},
@@ -1351,7 +1460,53 @@ static const tpy_methoddef_t file_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+static tpy_object_t *file_get_line_buffering(tpy_object_t *self)
+{
+    return tpy_bool_from(as_file(self)->line_buffered);
+}
+
+static tpy_object_t *file_get_write_through(tpy_object_t *self)
+{
+    return tpy_bool_from(as_file(self)->write_through);
+}
+
+static tpy_object_t *file_get_finalizing(tpy_object_t *self)
+{
+    (void)self;
+    return tpy_newref(tpy_false);
+}
+
+static tpy_object_t *file_get_chunk_size(tpy_object_t *self)
+{
+    if (check_open(as_file(self)) < 0) {
+        return NULL;
+    }
+    return tpy_int_from_i64(as_file(self)->chunk_size);
+}
+
+static int file_set_chunk_size(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value == NULL) {
+        tpy_err_set_str(&tpy_exc_AttributeError, "cannot delete attribute");
+        return -1;
+    }
+    intptr_t n = tpy_number_as_ssize(value, &tpy_exc_ValueError);
+    if (n == -1 && tpy_err_occurred()) {
+        return -1;
+    }
+    if (n <= 0) {
+        tpy_err_set_str(&tpy_exc_ValueError, "a strictly positive integer is required");
+        return -1;
+    }
+    as_file(self)->chunk_size = n;
+    return 0;
+}
+
 static const tpy_getsetdef_t file_getset[] = {
+    {"line_buffering", file_get_line_buffering, NULL},
+    {"write_through", file_get_write_through, NULL},
+    {"_finalizing", file_get_finalizing, NULL},
+    {"_CHUNK_SIZE", file_get_chunk_size, file_set_chunk_size},
     {"closed", file_get_closed, NULL},     {"name", file_get_name, NULL},
     {"mode", file_get_mode, NULL},         {"encoding", file_get_encoding, NULL},
     {"newlines", file_get_newlines, NULL}, {"errors", file_get_errors, NULL},
@@ -1360,7 +1515,7 @@ static const tpy_getsetdef_t file_getset[] = {
 
 tpy_type_t tpy_file_type = {
     .ob = TPY_STATIC_TYPE_OB,
-    .tp_name = "TextIOWrapper",
+    .tp_name = "_io.TextIOWrapper",
     .tp_basicsize = sizeof(file_t),
     .tp_dealloc = file_dealloc,
     .tp_repr = file_repr,

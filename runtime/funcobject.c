@@ -108,6 +108,7 @@ FUNC_FIELD_GETSET(doc)
 FUNC_FIELD_GETSET(module)
 FUNC_FIELD_GETSET(globals)
 FUNC_FIELD_GETSET(code)
+FUNC_FIELD_GETSET(builtins)
 
 static int func_set_str_field(tpy_object_t **field, tpy_object_t *value, const char *what)
 {
@@ -174,6 +175,7 @@ static const tpy_getsetdef_t func_getset[] = {
     {"__module__", func_get_module, func_set_module},
     {"__globals__", func_get_globals, NULL},
     {"__code__", func_get_code, NULL},
+    {"__builtins__", func_get_builtins, NULL},
     {"__dict__", func_get_dict, NULL},
     {NULL, NULL, NULL},
 };
@@ -509,6 +511,33 @@ static tpy_object_t *cfunc_get_name(tpy_object_t *self)
     return tpy_str_from_cstr(((tpy_cfunction_t *)self)->def->name);
 }
 
+/* A module function's qualified name is its name; a method's is prefixed by
+ * the qualified name of the class it is bound to (list.append, float.fromhex
+ * -- a class method bound to the class itself). */
+static tpy_object_t *cfunc_get_qualname(tpy_object_t *self)
+{
+    tpy_cfunction_t *f = (tpy_cfunction_t *)self;
+    if (f->self == NULL || TPY_MODULE_CHECK(f->self)) {
+        return cfunc_get_name(self);
+    }
+    tpy_object_t *owner = TPY_TYPE_HAS_FLAG(TPY_TYPE(f->self), TPY_TPFLAGS_TYPE_SUBCLASS)
+                              ? f->self
+                              : TPY_OBJ(TPY_TYPE(f->self));
+    tpy_object_t *qn = tpy_object_getattr_cstr(owner, "__qualname__");
+    if (qn == NULL) {
+        return NULL;
+    }
+    tpy_object_t *r = tpy_str_from_format("%S.%s", qn, f->def->name);
+    TPY_DECREF(qn);
+    return r;
+}
+
+static tpy_object_t *cfunc_get_module(tpy_object_t *self)
+{
+    tpy_object_t *m = ((tpy_cfunction_t *)self)->module;
+    return tpy_newref(m ? m : tpy_none);
+}
+
 static tpy_object_t *cfunc_get_self(tpy_object_t *self)
 {
     tpy_object_t *s = ((tpy_cfunction_t *)self)->self;
@@ -523,7 +552,8 @@ static tpy_object_t *cfunc_get_doc(tpy_object_t *self)
 
 static const tpy_getsetdef_t cfunc_getset[] = {
     {"__name__", cfunc_get_name, NULL},
-    {"__qualname__", cfunc_get_name, NULL},
+    {"__qualname__", cfunc_get_qualname, NULL},
+    {"__module__", cfunc_get_module, NULL},
     {"__self__", cfunc_get_self, NULL},
     {"__doc__", cfunc_get_doc, NULL},
     {NULL, NULL, NULL},
@@ -545,16 +575,20 @@ tpy_type_t tpy_cfunction_type = {
 
 /* ---- method descriptors (list.append as found in list's dict) ------------------------- */
 
-tpy_object_t *tpy_methoddescr_new(tpy_type_t *owner, const tpy_methoddef_t *def)
+static tpy_object_t *descr_alloc(tpy_type_t *type, tpy_type_t *owner, const tpy_methoddef_t *def)
 {
-    tpy_methoddescr_t *d = (tpy_methoddescr_t *)tpy_obj_new(&tpy_methoddescr_type,
-                                                            sizeof(tpy_methoddescr_t));
+    tpy_methoddescr_t *d = (tpy_methoddescr_t *)tpy_obj_new(type, sizeof(tpy_methoddescr_t));
     if (d == NULL) {
         return tpy_err_no_memory();
     }
     d->def = def;
     d->owner = owner;
     return TPY_OBJ(d);
+}
+
+tpy_object_t *tpy_methoddescr_new(tpy_type_t *owner, const tpy_methoddef_t *def)
+{
+    return descr_alloc(&tpy_methoddescr_type, owner, def);
 }
 
 static void descr_dealloc(tpy_object_t *self)
@@ -600,6 +634,36 @@ static tpy_object_t *methoddescr_repr(tpy_object_t *self)
     return tpy_str_from_format("<method '%s' of '%s' objects>", d->def->name, d->owner->tp_name);
 }
 
+static tpy_object_t *methoddescr_get_name(tpy_object_t *self)
+{
+    return tpy_str_from_cstr(((tpy_methoddescr_t *)self)->def->name);
+}
+
+static tpy_object_t *methoddescr_get_qualname(tpy_object_t *self)
+{
+    tpy_methoddescr_t *d = (tpy_methoddescr_t *)self;
+    return tpy_str_from_format("%s.%s", tpy_type_name(d->owner), d->def->name);
+}
+
+static tpy_object_t *methoddescr_get_objclass(tpy_object_t *self)
+{
+    return tpy_newref(TPY_OBJ(((tpy_methoddescr_t *)self)->owner));
+}
+
+static tpy_object_t *methoddescr_get_doc(tpy_object_t *self)
+{
+    const char *d = ((tpy_methoddescr_t *)self)->def->doc;
+    return d ? tpy_str_from_cstr(d) : tpy_newref(tpy_none);
+}
+
+static const tpy_getsetdef_t methoddescr_getset[] = {
+    {"__name__", methoddescr_get_name, NULL},
+    {"__qualname__", methoddescr_get_qualname, NULL},
+    {"__objclass__", methoddescr_get_objclass, NULL},
+    {"__doc__", methoddescr_get_doc, NULL},
+    {NULL, NULL, NULL},
+};
+
 tpy_type_t tpy_methoddescr_type = {
     .ob = TPY_STATIC_TYPE_OB,
     .tp_name = "method_descriptor",
@@ -609,6 +673,64 @@ tpy_type_t tpy_methoddescr_type = {
     .tp_repr = methoddescr_repr,
     .tp_call = methoddescr_call,
     .tp_descr_get = methoddescr_get,
+    .tp_getset = methoddescr_getset,
+};
+
+/* ---- class method descriptors (dict.fromkeys as found in dict's dict) -------------- */
+
+tpy_object_t *tpy_classmethoddescr_new(tpy_type_t *owner, const tpy_methoddef_t *def)
+{
+    return descr_alloc(&tpy_classmethoddescr_type, owner, def);
+}
+
+/* Bound to the class it is looked up on (a subclass gets itself): a built-in
+ * method whose self is that class. */
+static tpy_object_t *classmethoddescr_get(tpy_object_t *descr, tpy_object_t *obj,
+                                          tpy_type_t *type)
+{
+    tpy_methoddescr_t *d = (tpy_methoddescr_t *)descr;
+    if (type == NULL) {
+        type = TPY_TYPE(obj);
+    }
+    if (!tpy_type_is_subtype(type, d->owner)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "descriptor '%s' for type '%s' doesn't apply to type '%s'",
+                              d->def->name, d->owner->tp_name, tpy_type_name(type));
+    }
+    return tpy_cfunction_new(d->def, TPY_OBJ(type), NULL);
+}
+
+static tpy_object_t *classmethoddescr_call(tpy_object_t *callable, tpy_object_t *const *args,
+                                           size_t nargs, tpy_object_t *kwnames)
+{
+    tpy_methoddescr_t *d = (tpy_methoddescr_t *)callable;
+    if (nargs < 1) {
+        return tpy_err_format(&tpy_exc_TypeError, "descriptor '%s' of '%s' object needs an argument",
+                              d->def->name, d->owner->tp_name);
+    }
+    if (!TPY_TYPE_HAS_FLAG(TPY_TYPE(args[0]), TPY_TPFLAGS_TYPE_SUBCLASS)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "descriptor '%s' for type '%s' needs a type, not a '%T' as arg 2",
+                              d->def->name, d->owner->tp_name, args[0]);
+    }
+    if (!tpy_type_is_subtype((tpy_type_t *)args[0], d->owner)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "descriptor '%s' requires a subtype of '%s' but received '%s'",
+                              d->def->name, d->owner->tp_name,
+                              tpy_type_name((tpy_type_t *)args[0]));
+    }
+    return d->def->fn(args[0], args + 1, nargs - 1, kwnames);
+}
+
+tpy_type_t tpy_classmethoddescr_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "classmethod_descriptor",
+    .tp_basicsize = sizeof(tpy_methoddescr_t),
+    .tp_dealloc = descr_dealloc,
+    .tp_repr = methoddescr_repr,
+    .tp_call = classmethoddescr_call,
+    .tp_descr_get = classmethoddescr_get,
+    .tp_getset = methoddescr_getset,
 };
 
 /* ---- getset and member descriptors ------------------------------------------------ */
@@ -751,7 +873,55 @@ tpy_type_t tpy_memberdescr_type = {
     .tp_descr_set = member_set,
 };
 
+/* True when [f] (may be NULL) has a true __isabstractmethod__; -1 on error. */
+static int is_abstract(tpy_object_t *f)
+{
+    if (f == NULL) {
+        return 0;
+    }
+    tpy_object_t *v = tpy_object_getattr_cstr(f, "__isabstractmethod__");
+    if (v == NULL) {
+        if (tpy_err_matches(&tpy_exc_AttributeError)) {
+            tpy_err_clear();
+            return 0;
+        }
+        return -1;
+    }
+    int t = tpy_object_is_true(v);
+    TPY_DECREF(v);
+    return t;
+}
+
 /* ---- staticmethod, classmethod ---------------------------------------------------- */
+
+/* Since CPython 3.10 a staticmethod or classmethod carries the wrapped
+ * callable's __module__, __name__, __qualname__ and __doc__ (those it has) in
+ * its own __dict__, as functools.wraps would. */
+static int wrapper_copy_attributes(tpy_wrapper_t *w)
+{
+    static const char *const names[] = {"__module__", "__name__", "__qualname__", "__doc__",
+                                        "__annotations__"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        tpy_object_t *v = tpy_object_getattr_cstr(w->callable, names[i]);
+        if (v == NULL) {
+            if (!tpy_err_matches(&tpy_exc_AttributeError)) {
+                return -1;
+            }
+            tpy_err_clear();
+            continue;
+        }
+        if (w->dict == NULL && (w->dict = tpy_dict_new()) == NULL) {
+            TPY_DECREF(v);
+            return -1;
+        }
+        int r = tpy_dict_set_cstr(w->dict, names[i], v);
+        TPY_DECREF(v);
+        if (r < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
 
 static tpy_object_t *wrapper_type_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
                                       tpy_object_t *kwnames)
@@ -764,7 +934,12 @@ static tpy_object_t *wrapper_type_new(tpy_type_t *type, tpy_object_t *const *arg
         return NULL;
     }
     w->callable = tpy_newref(args[0]);
+    w->dict = NULL;
     tpy_gc_track(TPY_OBJ(w));
+    if (wrapper_copy_attributes(w) < 0) {
+        TPY_DECREF(w);
+        return NULL;
+    }
     return TPY_OBJ(w);
 }
 
@@ -819,9 +994,32 @@ static tpy_object_t *wrapper_get_func(tpy_object_t *self)
     return tpy_newref(((tpy_wrapper_t *)self)->callable);
 }
 
+static tpy_object_t *wrapper_get_isabstract(tpy_object_t *self)
+{
+    int t = is_abstract(((tpy_wrapper_t *)self)->callable);
+    return t < 0 ? NULL : tpy_bool_from(t);
+}
+
+static tpy_object_t *wrapper_get_dict(tpy_object_t *self)
+{
+    tpy_wrapper_t *w = (tpy_wrapper_t *)self;
+    if (w->dict == NULL && (w->dict = tpy_dict_new()) == NULL) {
+        return NULL;
+    }
+    return tpy_newref(w->dict);
+}
+
+static tpy_object_t *wrapper_repr(tpy_object_t *self)
+{
+    return tpy_str_from_format("<%s(%R)>", tpy_type_name(TPY_TYPE(self)),
+                               ((tpy_wrapper_t *)self)->callable);
+}
+
 static const tpy_getsetdef_t wrapper_getset[] = {
     {"__func__", wrapper_get_func, NULL},
     {"__wrapped__", wrapper_get_func, NULL},
+    {"__isabstractmethod__", wrapper_get_isabstract, NULL},
+    {"__dict__", wrapper_get_dict, NULL},
     {NULL, NULL, NULL},
 };
 
@@ -835,6 +1033,7 @@ tpy_type_t tpy_staticmethod_type = {
     .tp_clear = wrapper_clear,
     .tp_descr_get = staticmethod_get,
     .tp_call = staticmethod_call,
+    .tp_repr = wrapper_repr,
     .tp_new = wrapper_type_new,
     .tp_getset = wrapper_getset,
     .tp_dictoffset = offsetof(tpy_wrapper_t, dict),
@@ -849,6 +1048,7 @@ tpy_type_t tpy_classmethod_type = {
     .tp_traverse = wrapper_traverse,
     .tp_clear = wrapper_clear,
     .tp_descr_get = classmethod_get,
+    .tp_repr = wrapper_repr,
     .tp_new = wrapper_type_new,
     .tp_getset = wrapper_getset,
     .tp_dictoffset = offsetof(tpy_wrapper_t, dict),
@@ -872,6 +1072,8 @@ static tpy_object_t *property_new(tpy_type_t *type, tpy_object_t *const *args, s
     for (int i = 0; i < 4; i++) {
         *fields[i] = a[i] && a[i] != tpy_none ? tpy_newref(a[i]) : NULL;
     }
+    p->name = NULL;
+    p->getter_doc = false;
     if (p->doc == NULL && p->fget != NULL) {
         tpy_object_t *d = tpy_object_getattr_cstr(p->fget, "__doc__");
         if (d == NULL) {
@@ -880,6 +1082,7 @@ static tpy_object_t *property_new(tpy_type_t *type, tpy_object_t *const *args, s
             TPY_DECREF(d);
         } else {
             p->doc = d;
+            p->getter_doc = true;
         }
     }
     tpy_gc_track(TPY_OBJ(p));
@@ -889,8 +1092,8 @@ static tpy_object_t *property_new(tpy_type_t *type, tpy_object_t *const *args, s
 static int property_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 {
     tpy_property_t *p = (tpy_property_t *)self;
-    tpy_object_t *f[] = {p->fget, p->fset, p->fdel, p->doc};
-    for (int i = 0; i < 4; i++) {
+    tpy_object_t *f[] = {p->fget, p->fset, p->fdel, p->doc, p->name};
+    for (int i = 0; i < 5; i++) {
         if (f[i] != NULL) {
             int r = visit(f[i], arg);
             if (r != 0) {
@@ -908,6 +1111,7 @@ static int property_clear(tpy_object_t *self)
     TPY_CLEAR(p->fset);
     TPY_CLEAR(p->fdel);
     TPY_CLEAR(p->doc);
+    TPY_CLEAR(p->name);
     return 0;
 }
 
@@ -918,26 +1122,13 @@ static void property_dealloc(tpy_object_t *self)
     tpy_gc_free(self, TPY_TYPE(self)->tp_basicsize);
 }
 
-/* AttributeError "property 'x' of 'C' object has no setter".  CPython names
- * the property by the attribute it was bound to in a class body (__set_name__);
- * tpy finds that name by looking for the property in the classes of obj's MRO
- * (only on this error path). */
+/* AttributeError "property 'x' of 'C' object has no setter", naming the
+ * attribute the property learnt through __set_name__ (when a class body bound
+ * it), else "property of 'C' object ...", as CPython 3.11. */
 static tpy_object_t *property_missing(tpy_object_t *descr, tpy_object_t *obj, const char *what)
 {
+    tpy_property_t *p = (tpy_property_t *)descr;
     tpy_type_t *type = TPY_TYPE(obj);
-    tpy_object_t *mro = type->tp_mro;
-    tpy_object_t *name = NULL;
-    for (intptr_t i = 0; mro != NULL && i < TPY_TUPLE_SIZE(mro) && name == NULL; i++) {
-        tpy_object_t *dict = ((tpy_type_t *)TPY_TUPLE_GET(mro, i))->tp_dict;
-        intptr_t pos = 0;
-        tpy_object_t *k, *v;
-        while (dict != NULL && tpy_dict_next(dict, &pos, &k, &v)) {
-            if (v == descr && TPY_STR_CHECK(k)) {
-                name = k;
-                break;
-            }
-        }
-    }
     tpy_object_t *qualname = type->tp_ht_qualname;
     if (qualname == NULL) {
         qualname = tpy_str_from_cstr(tpy_type_name(type));
@@ -947,8 +1138,8 @@ static tpy_object_t *property_missing(tpy_object_t *descr, tpy_object_t *obj, co
     } else {
         TPY_INCREF(qualname);
     }
-    if (name != NULL) {
-        tpy_err_format(&tpy_exc_AttributeError, "property %R of %R object has no %s", name,
+    if (p->name != NULL) {
+        tpy_err_format(&tpy_exc_AttributeError, "property %R of %R object has no %s", p->name,
                        qualname, what);
     } else {
         tpy_err_format(&tpy_exc_AttributeError, "property of %R object has no %s", qualname, what);
@@ -987,19 +1178,64 @@ static int property_set(tpy_object_t *descr, tpy_object_t *obj, tpy_object_t *va
     return 0;
 }
 
-/* property.setter / getter / deleter: a copy with one accessor replaced. */
+/* property.setter / getter / deleter: a copy with one accessor replaced (None
+ * keeps the old one).  A doc that came from the old getter is re-derived from
+ * a new getter; the name learnt by __set_name__ is kept. */
 static tpy_object_t *property_copy(tpy_object_t *self, int which, tpy_object_t *f)
 {
     tpy_property_t *p = (tpy_property_t *)self;
     tpy_object_t *a[4] = {p->fget, p->fset, p->fdel, p->doc};
-    a[which] = f;
+    if (f != tpy_none) {
+        a[which] = f;
+    }
+    if (p->getter_doc && which == 0 && f != tpy_none) {
+        a[3] = NULL;
+    }
     for (int i = 0; i < 4; i++) {
         if (a[i] == NULL) {
             a[i] = tpy_none;
         }
     }
-    return tpy_object_call(TPY_OBJ(TPY_TYPE(self)), a, 4, NULL);
+    tpy_object_t *r = tpy_object_call(TPY_OBJ(TPY_TYPE(self)), a, 4, NULL);
+    if (r != NULL && p->name != NULL && TPY_ISINSTANCE(r, &tpy_property_type)) {
+        TPY_SETREF(((tpy_property_t *)r)->name, tpy_newref(p->name));
+    }
+    return r;
 }
+
+static tpy_object_t *property_set_name(tpy_object_t *self, tpy_object_t *const *args,
+                                       size_t nargs, tpy_object_t *kwnames)
+{
+    if (tpy_arg_no_kw("__set_name__", kwnames) < 0) {
+        return NULL;
+    }
+    if (nargs != 2) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "__set_name__() takes 2 positional arguments but %zu were given",
+                              nargs);
+    }
+    tpy_property_t *p = (tpy_property_t *)self;
+    TPY_SETREF(p->name, tpy_newref(args[1]));
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *property_get_isabstract(tpy_object_t *self)
+{
+    tpy_property_t *p = (tpy_property_t *)self;
+    tpy_object_t *f[3] = {p->fget, p->fset, p->fdel};
+    for (int i = 0; i < 3; i++) {
+        int t = is_abstract(f[i]);
+        if (t != 0) {
+            return t < 0 ? NULL : tpy_newref(tpy_true);
+        }
+    }
+    return tpy_newref(tpy_false);
+}
+
+static const tpy_getsetdef_t property_getset[] = {
+    {"__isabstractmethod__", property_get_isabstract, NULL},
+    {NULL, NULL, NULL},
+};
 
 static tpy_object_t *property_getter(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                      tpy_object_t *kwnames)
@@ -1032,6 +1268,7 @@ static const tpy_methoddef_t property_methods[] = {
     {"getter", property_getter, 0, NULL},
     {"setter", property_setter, 0, NULL},
     {"deleter", property_deleter, 0, NULL},
+    {"__set_name__", property_set_name, 0, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1056,12 +1293,14 @@ tpy_type_t tpy_property_type = {
     .tp_new = property_new,
     .tp_methods = property_methods,
     .tp_members = property_members,
+    .tp_getset = property_getset,
 };
 
 void tpy_func_init(void)
 {
     tpy_type_t *types[] = {&tpy_function_type, &tpy_method_type, &tpy_cell_type,
-                           &tpy_cfunction_type, &tpy_methoddescr_type, &tpy_getsetdescr_type,
+                           &tpy_cfunction_type, &tpy_methoddescr_type,
+                           &tpy_classmethoddescr_type, &tpy_getsetdescr_type,
                            &tpy_memberdescr_type, &tpy_staticmethod_type, &tpy_classmethod_type,
                            &tpy_property_type};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {

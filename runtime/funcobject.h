@@ -65,11 +65,13 @@ typedef struct {
 typedef struct {
     tpy_object_t ob;
     tpy_object_t *fget, *fset, *fdel, *doc;
+    tpy_object_t *name; // set by __set_name__ (class creation), for error messages; or NULL
+    bool getter_doc;    // doc was taken from fget's docstring
 } tpy_property_t;
 
 extern tpy_type_t tpy_function_type, tpy_method_type, tpy_cell_type;
-extern tpy_type_t tpy_cfunction_type, tpy_methoddescr_type, tpy_getsetdescr_type,
-    tpy_memberdescr_type;
+extern tpy_type_t tpy_cfunction_type, tpy_methoddescr_type, tpy_classmethoddescr_type,
+    tpy_getsetdescr_type, tpy_memberdescr_type;
 extern tpy_type_t tpy_staticmethod_type, tpy_classmethod_type, tpy_property_type;
 
 #define TPY_FUNCTION_CHECK(op) (TPY_TYPE(op) == &tpy_function_type)
@@ -83,6 +85,9 @@ tpy_object_t *tpy_cell_new(tpy_object_t *ref); // ref may be NULL
 tpy_object_t *tpy_cfunction_new(const tpy_methoddef_t *def, tpy_object_t *self,
                                 tpy_object_t *module);
 tpy_object_t *tpy_methoddescr_new(tpy_type_t *owner, const tpy_methoddef_t *def);
+// A TPY_METH_CLASS method as found in the type's dict (dict.fromkeys): binds
+// to the class it is looked up on.  Same layout as a method descriptor.
+tpy_object_t *tpy_classmethoddescr_new(tpy_type_t *owner, const tpy_methoddef_t *def);
 tpy_object_t *tpy_getsetdescr_new(tpy_type_t *owner, const tpy_getsetdef_t *def);
 tpy_object_t *tpy_memberdescr_new(tpy_type_t *owner, const tpy_memberdef_t *def);
 

@@ -684,6 +684,31 @@ static void reversed_dealloc(tpy_object_t *self)
     tpy_gc_free(self, TPY_TYPE(self)->tp_basicsize);
 }
 
+/* __length_hint__: the items left, 0 once exhausted or when the sequence
+ * shrank below the next index. */
+static tpy_object_t *reversed_length_hint(tpy_object_t *self, tpy_object_t *const *args,
+                                          size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("__length_hint__", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    reversed_t *r = (reversed_t *)self;
+    if (r->seq == NULL) {
+        return tpy_int_from_i64(0);
+    }
+    intptr_t n = tpy_object_len(r->seq);
+    if (n < 0) {
+        return NULL;
+    }
+    return tpy_int_from_i64(n < r->index + 1 ? 0 : r->index + 1);
+}
+
+static const tpy_methoddef_t reversed_methods[] = {
+    {"__length_hint__", reversed_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
 tpy_type_t tpy_reversed_type = {
     .ob = TPY_STATIC_TYPE_OB,
     .tp_name = "reversed",
@@ -695,6 +720,7 @@ tpy_type_t tpy_reversed_type = {
     .tp_iter = tpy_iter_self,
     .tp_iternext = reversed_next,
     .tp_new = reversed_new,
+    .tp_methods = reversed_methods,
     .tp_doc = "Return a reverse iterator over the values of the given sequence.",
 };
 

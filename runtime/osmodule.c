@@ -2,9 +2,10 @@
  * runtime/osmodule.c - the os module and os.path (a module named
  * "posixpath", as in CPython on Linux).
  *
- * os.environ is a dict snapshot of the environment taken when os is first
- * imported (changing it does not change the process environment, but
- * os.getenv reads it, as in CPython).  Failing
+ * os.environ is an os._Environ mapping over a dict snapshot of the
+ * environment taken when os is first imported; like CPython's it takes only
+ * str keys and values ("str expected, not int") and passes every change on
+ * to the process environment (setenv / unsetenv); os.getenv reads it.  Failing
  * system calls raise the OSError subclass of their errno with CPython's
  * message, "[Errno 2] No such file or directory: 'x'".  The path functions
  * are pure string manipulation with POSIX rules ("/" is the only separator),
@@ -679,7 +680,30 @@ static tpy_object_t *posixpath_new(void)
     return m;
 }
 
-static tpy_object_t *environ_dict(void)
+/* ---- os.environ: the _Environ mapping ----------------------------------------- */
+
+typedef struct {
+    tpy_object_t ob;
+    tpy_object_t *data; // dict str -> str, kept equal to the process environment
+} environ_t;
+
+static tpy_type_t environ_type;
+
+static tpy_object_t *env_data(tpy_object_t *self)
+{
+    return ((environ_t *)self)->data;
+}
+
+static int env_check_str(tpy_object_t *op)
+{
+    if (!TPY_STR_CHECK(op)) {
+        tpy_err_format(&tpy_exc_TypeError, "str expected, not %T", op);
+        return -1;
+    }
+    return 0;
+}
+
+static tpy_object_t *environ_snapshot(void)
 {
     tpy_object_t *d = tpy_dict_new();
     for (char **e = environ; d != NULL && e != NULL && *e != NULL; e++) {
@@ -700,6 +724,361 @@ static tpy_object_t *environ_dict(void)
     return d;
 }
 
+static tpy_object_t *environ_new(void)
+{
+    tpy_object_t *data = environ_snapshot();
+    if (data == NULL) {
+        return NULL;
+    }
+    environ_t *e = (environ_t *)tpy_gc_new(&environ_type, sizeof(environ_t));
+    if (e == NULL) {
+        TPY_DECREF(data);
+        return tpy_err_no_memory();
+    }
+    e->data = data;
+    tpy_gc_track(TPY_OBJ(e));
+    return TPY_OBJ(e);
+}
+
+static int environ_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
+{
+    return env_data(self) ? visit(env_data(self), arg) : 0;
+}
+
+static int environ_clear_slot(tpy_object_t *self)
+{
+    TPY_CLEAR(((environ_t *)self)->data);
+    return 0;
+}
+
+static void environ_dealloc(tpy_object_t *self)
+{
+    tpy_gc_untrack(self);
+    environ_clear_slot(self);
+    tpy_gc_free(self, sizeof(environ_t));
+}
+
+static tpy_object_t *environ_getitem(tpy_object_t *self, tpy_object_t *key)
+{
+    if (env_check_str(key) < 0) {
+        return NULL;
+    }
+    tpy_object_t *v = tpy_dict_get_borrow(env_data(self), key);
+    if (v == NULL) {
+        return tpy_err_occurred() ? NULL : tpy_err_key(key);
+    }
+    return tpy_newref(v);
+}
+
+/* Set ([value] non-NULL) or delete [key] in the mapping and the process. */
+static int environ_setitem(tpy_object_t *self, tpy_object_t *key, tpy_object_t *value)
+{
+    if (env_check_str(key) < 0 || (value != NULL && env_check_str(value) < 0)) {
+        return -1;
+    }
+    const char *k = TPY_STR_DATA(key);
+    if (value == NULL) {
+        int has = tpy_dict_contains(env_data(self), key);
+        if (has <= 0) {
+            if (has == 0) {
+                tpy_err_key(key);
+            }
+            return -1;
+        }
+        unsetenv(k);
+        return tpy_dict_del(env_data(self), key);
+    }
+    const char *v = TPY_STR_DATA(value);
+    if (strlen(k) != (size_t)TPY_STR_LEN(key) || strlen(v) != (size_t)TPY_STR_LEN(value)) {
+        tpy_err_set_str(&tpy_exc_ValueError, "embedded null byte");
+        return -1;
+    }
+    if (strchr(k, '=') != NULL) {
+        tpy_err_set_str(&tpy_exc_ValueError, "illegal environment variable name");
+        return -1;
+    }
+    if (setenv(k, v, 1) < 0) {
+        tpy_file_err_errno(errno, NULL);
+        return -1;
+    }
+    return tpy_dict_set(env_data(self), key, value);
+}
+
+static intptr_t environ_len(tpy_object_t *self)
+{
+    return tpy_object_len(env_data(self));
+}
+
+static int environ_contains(tpy_object_t *self, tpy_object_t *key)
+{
+    if (env_check_str(key) < 0) {
+        return -1;
+    }
+    return tpy_dict_contains(env_data(self), key);
+}
+
+// iterates over a snapshot of the keys: the loop body may change os.environ
+static tpy_object_t *environ_iter(tpy_object_t *self)
+{
+    tpy_object_t *keys = tpy_dict_keys_list(env_data(self));
+    if (keys == NULL) {
+        return NULL;
+    }
+    tpy_object_t *it = tpy_object_getiter(keys);
+    TPY_DECREF(keys);
+    return it;
+}
+
+static tpy_object_t *environ_repr(tpy_object_t *self)
+{
+    return tpy_str_from_format("environ(%R)", env_data(self));
+}
+
+// The dict behind a mapping operand (os.environ or a dict), or NULL.
+static tpy_object_t *as_dict_borrow(tpy_object_t *op)
+{
+    if (TPY_TYPE(op) == &environ_type) {
+        return env_data(op);
+    }
+    return TPY_DICT_CHECK(op) ? op : NULL;
+}
+
+static tpy_object_t *environ_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
+{
+    tpy_object_t *other = as_dict_borrow(b);
+    if ((op != TPY_CMP_EQ && op != TPY_CMP_NE) || other == NULL) {
+        TPY_RETURN_NOTIMPL;
+    }
+    return tpy_object_richcompare(env_data(a), other, op);
+}
+
+/* environ | mapping and mapping | environ: a new dict. */
+static tpy_object_t *environ_or(tpy_object_t *a, tpy_object_t *b)
+{
+    tpy_object_t *da = as_dict_borrow(a), *db = as_dict_borrow(b);
+    if (da == NULL || db == NULL) {
+        TPY_RETURN_NOTIMPL;
+    }
+    tpy_object_t *r = tpy_dict_copy(da);
+    if (r != NULL && tpy_dict_update(r, db) < 0) {
+        TPY_CLEAR(r);
+    }
+    return r;
+}
+
+static int environ_update_from(tpy_object_t *self, tpy_object_t *src)
+{
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    while (tpy_dict_next(src, &pos, &k, &v)) {
+        if (environ_setitem(self, k, v) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+// update(other=(), /, **kw): a mapping or (key, value) pairs, then keywords
+static tpy_object_t *environ_update(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                    tpy_object_t *kwnames)
+{
+    if (nargs > 1) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "MutableMapping.update() takes from 1 to 2 positional arguments "
+                              "but %zu were given", nargs + 1);
+    }
+    // dict(other, **kw) does the parsing of both forms, in order
+    tpy_object_t *src = tpy_object_call(TPY_OBJ(&tpy_dict_type), args, nargs, kwnames);
+    if (src == NULL) {
+        return NULL;
+    }
+    int r = environ_update_from(self, src);
+    TPY_DECREF(src);
+    if (r < 0) {
+        return NULL;
+    }
+    TPY_RETURN_NONE;
+}
+
+static tpy_object_t *environ_ior(tpy_object_t *a, tpy_object_t *b)
+{
+    tpy_object_t *db = as_dict_borrow(b);
+    if (db == NULL) {
+        TPY_RETURN_NOTIMPL;
+    }
+    tpy_object_t *copy = tpy_dict_copy(db); // b may be a itself
+    if (copy == NULL) {
+        return NULL;
+    }
+    int r = environ_update_from(a, copy);
+    TPY_DECREF(copy);
+    return r < 0 ? NULL : tpy_newref(a);
+}
+
+static tpy_object_t *environ_get(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                 tpy_object_t *kwnames)
+{
+    static const char *const names[] = {"key", "default", NULL};
+    tpy_object_t *a[2];
+    if (tpy_arg_parse("get", args, nargs, kwnames, names, 0, 1, a) < 0 ||
+        env_check_str(a[0]) < 0) {
+        return NULL;
+    }
+    tpy_object_t *v = tpy_dict_get_borrow(env_data(self), a[0]);
+    if (v == NULL && tpy_err_occurred()) {
+        return NULL;
+    }
+    return tpy_newref(v ? v : a[1] ? a[1] : tpy_none);
+}
+
+static tpy_object_t *environ_setdefault(tpy_object_t *self, tpy_object_t *const *args,
+                                        size_t nargs, tpy_object_t *kwnames)
+{
+    static const char *const names[] = {"key", "value", NULL};
+    tpy_object_t *a[2];
+    if (tpy_arg_parse("setdefault", args, nargs, kwnames, names, 0, 0, a) < 0) {
+        return NULL;
+    }
+    if (a[1] == NULL) {
+        // a Python method in CPython (os._Environ.setdefault(self, key, value))
+        return tpy_err_format(&tpy_exc_TypeError,
+                              a[0] ? "_Environ.setdefault() missing 1 required positional "
+                                     "argument: 'value'"
+                                   : "_Environ.setdefault() missing 2 required positional "
+                                     "arguments: 'key' and 'value'");
+    }
+    if (env_check_str(a[0]) < 0) {
+        return NULL;
+    }
+    tpy_object_t *v = tpy_dict_get_borrow(env_data(self), a[0]);
+    if (v != NULL) {
+        return tpy_newref(v);
+    }
+    tpy_object_t *dflt = a[1];
+    if (tpy_err_occurred() || environ_setitem(self, a[0], dflt) < 0) {
+        return NULL;
+    }
+    return tpy_newref(dflt);
+}
+
+static tpy_object_t *environ_pop(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                 tpy_object_t *kwnames)
+{
+    static const char *const names[] = {"key", "default", NULL};
+    tpy_object_t *a[2];
+    if (tpy_arg_parse("pop", args, nargs, kwnames, names, 0, 1, a) < 0 ||
+        env_check_str(a[0]) < 0) {
+        return NULL;
+    }
+    tpy_object_t *v = tpy_dict_get_borrow(env_data(self), a[0]);
+    if (v == NULL) {
+        if (tpy_err_occurred()) {
+            return NULL;
+        }
+        return a[1] ? tpy_newref(a[1]) : tpy_err_key(a[0]);
+    }
+    TPY_INCREF(v);
+    if (environ_setitem(self, a[0], NULL) < 0) {
+        TPY_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
+// popitem(): the first key (CPython's MutableMapping takes next(iter(self)))
+static tpy_object_t *environ_popitem(tpy_object_t *self, tpy_object_t *const *args,
+                                     size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_arg_count("popitem", nargs, kwnames, 0, 0) < 0) {
+        return NULL;
+    }
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    if (!tpy_dict_next(env_data(self), &pos, &k, &v)) {
+        tpy_err_set_object(&tpy_exc_KeyError, NULL);
+        return NULL;
+    }
+    tpy_object_t *pair = tpy_tuple_pack(2, k, v);
+    if (pair == NULL || environ_setitem(self, TPY_TUPLE_GET(pair, 0), NULL) < 0) {
+        TPY_XDECREF(pair);
+        return NULL;
+    }
+    return pair;
+}
+
+static tpy_object_t *environ_clear(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                                   tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_arg_count("clear", nargs, kwnames, 0, 0) < 0) {
+        return NULL;
+    }
+    intptr_t pos = 0;
+    tpy_object_t *k, *v;
+    while (tpy_dict_next(env_data(self), &pos, &k, &v)) {
+        unsetenv(TPY_STR_DATA(k));
+    }
+    tpy_dict_clear(env_data(self));
+    TPY_RETURN_NONE;
+}
+
+#define ENVIRON_FORWARD(name)                                                                     \
+    static tpy_object_t *environ_##name(tpy_object_t *self, tpy_object_t *const *args,           \
+                                        size_t nargs, tpy_object_t *kwnames)                     \
+    {                                                                                             \
+        (void)args;                                                                               \
+        if (tpy_arg_count(#name, nargs, kwnames, 0, 0) < 0) {                                     \
+            return NULL;                                                                          \
+        }                                                                                         \
+        return tpy_object_call_method(env_data(self), #name, NULL, 0);                            \
+    }
+ENVIRON_FORWARD(keys)
+ENVIRON_FORWARD(values)
+ENVIRON_FORWARD(items)
+ENVIRON_FORWARD(copy)
+#undef ENVIRON_FORWARD
+
+static const tpy_methoddef_t environ_methods[] = {
+    {"get", environ_get, 0, NULL},
+    {"setdefault", environ_setdefault, 0, NULL},
+    {"pop", environ_pop, 0, NULL},
+    {"popitem", environ_popitem, 0, NULL},
+    {"update", environ_update, 0, NULL},
+    {"clear", environ_clear, 0, NULL},
+    {"keys", environ_keys, 0, NULL},
+    {"values", environ_values, 0, NULL},
+    {"items", environ_items, 0, NULL},
+    {"copy", environ_copy, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static tpy_type_t environ_type = {
+    .ob = TPY_STATIC_TYPE_OB,
+    .tp_name = "os._Environ",
+    .tp_basicsize = sizeof(environ_t),
+    .tp_flags = TPY_TPFLAGS_HAVE_GC,
+    .tp_dealloc = environ_dealloc,
+    .tp_traverse = environ_traverse,
+    .tp_clear = environ_clear_slot,
+    .tp_repr = environ_repr,
+    .tp_hash = tpy_hash_unhashable,
+    .tp_richcompare = environ_richcompare,
+    .tp_iter = environ_iter,
+    .tp_len = environ_len,
+    .tp_getitem = environ_getitem,
+    .tp_setitem = environ_setitem,
+    .tp_contains = environ_contains,
+    .tp_binop = TPY_BINOP_TABLE{[TPY_BINOP_OR] = environ_or},
+    .tp_inplace = TPY_BINOP_TABLE{[TPY_BINOP_OR] = environ_ior},
+    .tp_methods = environ_methods,
+};
+
+int tpy_os_init(void)
+{
+    return tpy_type_ready(&environ_type);
+}
+
 tpy_object_t *tpy_os_module_create(void)
 {
     tpy_object_t *m = tpy_module_new("os");
@@ -710,7 +1089,9 @@ tpy_object_t *tpy_os_module_create(void)
     if (tpy_module_add_functions(m, os_functions) < 0 || add_common_strings(m) < 0 ||
         add_str(m, "name", "posix") < 0 || add_str(m, "linesep", "\n") < 0 ||
         (path = posixpath_new()) == NULL || tpy_module_add_object(m, "path", path) < 0 ||
-        (env = environ_dict()) == NULL || tpy_module_add_object(m, "environ", env) < 0) {
+        tpy_module_add_object(m, "_Environ", TPY_OBJ(&environ_type)) < 0 ||
+        (env = environ_new()) == NULL ||
+        tpy_module_add_object(m, "environ", env) < 0) {
         TPY_XDECREF(path);
         TPY_XDECREF(env);
         TPY_DECREF(m);

@@ -71,7 +71,7 @@ static tpy_object_t *wrapper_repr(tpy_object_t *self)
                                w->owner->tp_name);
 }
 
-static tpy_object_t *methodwrapper_new(tpy_object_t *descr, tpy_object_t *self);
+static tpy_object_t *methodwrapper_new(wrapperdescr_t *descr, tpy_object_t *self);
 
 static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_type_t *type)
 {
@@ -80,7 +80,12 @@ static tpy_object_t *wrapper_get(tpy_object_t *descr, tpy_object_t *obj, tpy_typ
     if (obj == NULL || w->kind == SK_NEW) {
         return tpy_newref(descr);
     }
-    return methodwrapper_new(descr, obj);
+    if (!tpy_type_is_subtype(TPY_TYPE(obj), w->owner)) {
+        return tpy_err_format(&tpy_exc_TypeError,
+                              "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
+                              tpy_slot_cname(w->kind), w->owner->tp_name, obj);
+    }
+    return methodwrapper_new(w, obj);
 }
 
 static tpy_object_t *wrapper_get_name(tpy_object_t *self)
@@ -91,7 +96,7 @@ static tpy_object_t *wrapper_get_name(tpy_object_t *self)
 static tpy_object_t *wrapper_get_qualname(tpy_object_t *self)
 {
     wrapperdescr_t *w = (wrapperdescr_t *)self;
-    return tpy_str_from_format("%s.%s", w->owner->tp_name, tpy_slot_cname(w->kind));
+    return tpy_str_from_format("%s.%s", tpy_type_name(w->owner), tpy_slot_cname(w->kind));
 }
 
 static tpy_object_t *wrapper_get_objclass(tpy_object_t *self)
@@ -293,88 +298,69 @@ tpy_type_t tpy_wrapperdescr_type = {
     .tp_flags = TPY_TPFLAGS_METHOD_DESCR,
 };
 
-/* ---- method-wrapper: a slot wrapper bound to an instance ------------------------
- * `obj.__init__` when the slot comes from a built-in type: the descriptor and
- * the instance, 48 bytes with the GC header (CPython's method-wrapper, not
- * weakly referenceable either). */
+/* ---- method-wrappers: a slot wrapper bound to an object ((1).__add__) -------------- */
 
 typedef struct {
     tpy_object_t ob;
-    tpy_object_t *descr; // a wrapper_descriptor
-    tpy_object_t *self;
+    wrapperdescr_t *descr; // owned
+    tpy_object_t *self;    // owned
 } methodwrapper_t;
 
 tpy_type_t tpy_methodwrapper_type;
 
-static tpy_object_t *methodwrapper_new(tpy_object_t *descr, tpy_object_t *self)
+static tpy_object_t *methodwrapper_new(wrapperdescr_t *descr, tpy_object_t *self)
 {
     methodwrapper_t *m = (methodwrapper_t *)tpy_gc_new(&tpy_methodwrapper_type,
                                                        sizeof(methodwrapper_t));
     if (m == NULL) {
         return tpy_err_no_memory();
     }
-    m->descr = tpy_newref(descr);
+    m->descr = (wrapperdescr_t *)tpy_newref(TPY_OBJ(descr));
     m->self = tpy_newref(self);
     tpy_gc_track(TPY_OBJ(m));
     return TPY_OBJ(m);
 }
 
-static void methodwrapper_dealloc(tpy_object_t *op)
+static int methodwrapper_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 {
-    methodwrapper_t *m = (methodwrapper_t *)op;
-    tpy_gc_untrack(op);
-    TPY_CLEAR(m->descr);
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    int r = m->self ? visit(m->self, arg) : 0;
+    return r == 0 && m->descr ? visit(TPY_OBJ(m->descr), arg) : r;
+}
+
+static int methodwrapper_clear(tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
     TPY_CLEAR(m->self);
-    tpy_gc_free(op, sizeof(methodwrapper_t));
-}
-
-static int methodwrapper_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
-{
-    methodwrapper_t *m = (methodwrapper_t *)op;
-    int r = m->descr ? visit(m->descr, arg) : 0;
-    return r == 0 && m->self ? visit(m->self, arg) : r;
-}
-
-static int methodwrapper_clear(tpy_object_t *op)
-{
-    TPY_CLEAR(((methodwrapper_t *)op)->self);
+    TPY_CLEAR(m->descr);
     return 0;
 }
 
-static tpy_object_t *methodwrapper_repr(tpy_object_t *op)
+static void methodwrapper_dealloc(tpy_object_t *self)
 {
-    methodwrapper_t *m = (methodwrapper_t *)op;
-    if (m->self == NULL) {
-        return tpy_str_from_cstr("<method-wrapper>");
-    }
-    return tpy_str_from_format("<method-wrapper '%s' of %s object at %p>",
-                               tpy_slot_cname(((wrapperdescr_t *)m->descr)->kind),
-                               tpy_type_name(TPY_TYPE(m->self)), (void *)m->self);
+    tpy_gc_untrack(self);
+    methodwrapper_clear(self);
+    tpy_gc_free(self, sizeof(methodwrapper_t));
 }
 
 static tpy_object_t *methodwrapper_call(tpy_object_t *callable, tpy_object_t *const *args,
                                         size_t nargs, tpy_object_t *kwnames)
 {
     methodwrapper_t *m = (methodwrapper_t *)callable;
-    if (m->self == NULL) {
-        return tpy_err_format(&tpy_exc_ReferenceError, "method-wrapper was cleared");
-    }
-    // the instance goes first: a few words on the C stack, else one block
-    size_t total = nargs + tpy_kwcount(kwnames) + 1;
-    tpy_object_t *small[8];
-    tpy_object_t **all = total <= 8 ? small : tpy_mem_alloc(total * sizeof(tpy_object_t *));
-    if (all == NULL) {
-        return tpy_err_no_memory();
-    }
-    all[0] = m->self;
-    for (size_t i = 1; i < total; i++) {
-        all[i] = args[i - 1];
-    }
-    tpy_object_t *r = wrapper_call(m->descr, all, nargs + 1, kwnames);
-    if (all != small) {
-        tpy_mem_free(all, total * sizeof(tpy_object_t *));
-    }
+    // keep self alive: the slot may drop the last outside reference to us
+    TPY_INCREF(m);
+    tpy_object_t *r = call_slot(m->descr->owner, m->descr->kind, m->self, args, nargs, kwnames,
+                                m->descr);
+    TPY_DECREF(m);
     return r;
+}
+
+static tpy_object_t *methodwrapper_repr(tpy_object_t *self)
+{
+    methodwrapper_t *m = (methodwrapper_t *)self;
+    return tpy_str_from_format("<method-wrapper '%s' of %s object at %p>",
+                               tpy_slot_cname(m->descr->kind), tpy_type_name(TPY_TYPE(m->self)),
+                               (void *)m->self);
 }
 
 static tpy_object_t *methodwrapper_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
@@ -387,32 +373,31 @@ static tpy_object_t *methodwrapper_richcompare(tpy_object_t *a, tpy_object_t *b,
     return tpy_bool_from(op == TPY_CMP_EQ ? eq : !eq);
 }
 
-static int64_t methodwrapper_hash(tpy_object_t *op)
+static int64_t methodwrapper_hash(tpy_object_t *self)
 {
-    methodwrapper_t *m = (methodwrapper_t *)op;
+    methodwrapper_t *m = (methodwrapper_t *)self;
     int64_t h = tpy_hash_pointer(m->self) ^ tpy_hash_pointer(m->descr);
     return h == -1 ? -2 : h;
 }
 
-static tpy_object_t *methodwrapper_get_self(tpy_object_t *op)
+static tpy_object_t *methodwrapper_get_self(tpy_object_t *self)
 {
-    methodwrapper_t *m = (methodwrapper_t *)op;
-    return tpy_newref(m->self ? m->self : tpy_none);
+    return tpy_newref(((methodwrapper_t *)self)->self);
 }
 
-static tpy_object_t *methodwrapper_get_name(tpy_object_t *op)
+static tpy_object_t *methodwrapper_get_name(tpy_object_t *self)
 {
-    return wrapper_get_name(((methodwrapper_t *)op)->descr);
+    return wrapper_get_name(TPY_OBJ(((methodwrapper_t *)self)->descr));
 }
 
-static tpy_object_t *methodwrapper_get_qualname(tpy_object_t *op)
+static tpy_object_t *methodwrapper_get_qualname(tpy_object_t *self)
 {
-    return wrapper_get_qualname(((methodwrapper_t *)op)->descr);
+    return wrapper_get_qualname(TPY_OBJ(((methodwrapper_t *)self)->descr));
 }
 
-static tpy_object_t *methodwrapper_get_objclass(tpy_object_t *op)
+static tpy_object_t *methodwrapper_get_objclass(tpy_object_t *self)
 {
-    return wrapper_get_objclass(((methodwrapper_t *)op)->descr);
+    return wrapper_get_objclass(TPY_OBJ(((methodwrapper_t *)self)->descr));
 }
 
 static const tpy_getsetdef_t methodwrapper_getset[] = {
@@ -479,6 +464,13 @@ static bool defines_slot(tpy_type_t *t, int kind)
         return OWN_OP(tpy_type_inplace, kind - SK_IBINOP);
     }
     if (kind >= SK_RBINOP) {
+        // str, list and tuple concatenate through CPython's sequence protocol,
+        // which gives them __add__ but no __radd__
+        if (kind - SK_RBINOP == TPY_BINOP_ADD &&
+            (t->tp_flags & (TPY_TPFLAGS_STR_SUBCLASS | TPY_TPFLAGS_LIST_SUBCLASS |
+                            TPY_TPFLAGS_TUPLE_SUBCLASS))) {
+            return false;
+        }
         return OWN_OP(tpy_type_binop, kind - SK_RBINOP);
     }
     return OWN_OP(tpy_type_binop, kind - SK_BINOP);

@@ -134,6 +134,37 @@ static void super_dealloc(tpy_object_t *self)
     tpy_gc_free(self, sizeof(super_t));
 }
 
+static tpy_object_t *super_get_thisclass(tpy_object_t *self)
+{
+    return tpy_newref(TPY_OBJ(((super_t *)self)->type));
+}
+
+static tpy_object_t *super_get_self(tpy_object_t *self)
+{
+    return tpy_newref(((super_t *)self)->obj);
+}
+
+static tpy_object_t *super_get_self_class(tpy_object_t *self)
+{
+    return tpy_newref(TPY_OBJ(((super_t *)self)->obj_type));
+}
+
+static const tpy_getsetdef_t super_getset[] = {
+    {"__thisclass__", super_get_thisclass, NULL},
+    {"__self__", super_get_self, NULL},
+    {"__self_class__", super_get_self_class, NULL},
+    {NULL, NULL, NULL},
+};
+
+/* A super object is a descriptor; one already bound (tpy makes no other kind)
+ * stays itself when fetched through a class or instance. */
+static tpy_object_t *super_descr_get(tpy_object_t *self, tpy_object_t *obj, tpy_type_t *type)
+{
+    (void)obj;
+    (void)type;
+    return tpy_newref(self);
+}
+
 tpy_type_t tpy_super_type = {
     .ob = TPY_STATIC_TYPE_OB,
     .tp_name = "super",
@@ -144,6 +175,8 @@ tpy_type_t tpy_super_type = {
     .tp_clear = super_clear,
     .tp_repr = super_repr,
     .tp_getattro = super_getattro,
+    .tp_descr_get = super_descr_get,
+    .tp_getset = super_getset,
     .tp_new = super_new,
 };
 

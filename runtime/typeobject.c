@@ -1,7 +1,8 @@
 /*
- * runtime/typeobject.c - `type` and `object`: static type set-up, classes made
- * by `class` statements, the dunder <-> slot bridge, and attribute lookup
- * along the MRO.
+ * runtime/typeobject.c - `type`: static type set-up, classes made by `class`
+ * statements, the dunder <-> slot bridge, and attribute lookup along the MRO.
+ * (`object` itself lives in runtime/objecttype.c, what a class tells about
+ * itself -- mappingproxy, __subclasses__, layout numbers -- in typeinfo.c.)
  *
  * Two directions connect C slots and Python dunder methods, as in CPython:
  *  - a built-in type's slots appear in its dict as wrapper descriptors
@@ -16,6 +17,7 @@
  */
 #include "runtime/typeslots.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -186,22 +188,20 @@ static void inherit_slots(tpy_type_t *t, tpy_type_t *b)
 #undef INHERIT
 }
 
-static int add_methods(tpy_type_t *type)
+static int add_defs(tpy_type_t *type, const tpy_methoddef_t *methods,
+                    const tpy_getsetdef_t *getset, const tpy_memberdef_t *members)
 {
-    for (const tpy_methoddef_t *m = type->tp_methods; m && m->name; m++) {
+    for (const tpy_methoddef_t *m = methods; m && m->name; m++) {
         tpy_object_t *d;
-        if (m->flags & (TPY_METH_STATIC | TPY_METH_CLASS)) {
+        if (m->flags & TPY_METH_STATIC) {
             tpy_object_t *f = tpy_cfunction_new(m, NULL, NULL);
             if (f == NULL) {
                 return -1;
             }
-            if (m->flags & TPY_METH_CLASS) {
-                // a classmethod over a cfunction: the type is passed as self
-                d = tpy_object_call1(TPY_OBJ(&tpy_classmethod_type), f);
-            } else {
-                d = tpy_object_call1(TPY_OBJ(&tpy_staticmethod_type), f);
-            }
+            d = tpy_object_call1(TPY_OBJ(&tpy_staticmethod_type), f);
             TPY_DECREF(f);
+        } else if (m->flags & TPY_METH_CLASS) {
+            d = tpy_classmethoddescr_new(type, m);
         } else {
             d = tpy_methoddescr_new(type, m);
         }
@@ -211,7 +211,7 @@ static int add_methods(tpy_type_t *type)
         }
         TPY_DECREF(d);
     }
-    for (const tpy_getsetdef_t *g = type->tp_getset; g && g->name; g++) {
+    for (const tpy_getsetdef_t *g = getset; g && g->name; g++) {
         tpy_object_t *d = tpy_getsetdescr_new(type, g);
         if (d == NULL || tpy_dict_set_cstr(type->tp_dict, g->name, d) < 0) {
             TPY_XDECREF(d);
@@ -219,7 +219,7 @@ static int add_methods(tpy_type_t *type)
         }
         TPY_DECREF(d);
     }
-    for (const tpy_memberdef_t *m = type->tp_members; m && m->name; m++) {
+    for (const tpy_memberdef_t *m = members; m && m->name; m++) {
         tpy_object_t *d = tpy_memberdescr_new(type, m);
         if (d == NULL || tpy_dict_set_cstr(type->tp_dict, m->name, d) < 0) {
             TPY_XDECREF(d);
@@ -286,7 +286,11 @@ int tpy_type_ready(tpy_type_t *type)
     if (type->tp_bases == NULL || type->tp_dict == NULL) {
         return -1;
     }
-    if (add_methods(type) < 0 || tpy_slot_add_wrappers(type) < 0) {
+    if (add_defs(type, type->tp_methods, type->tp_getset, type->tp_members) < 0 ||
+        tpy_slot_add_wrappers(type) < 0) {
+        return -1;
+    }
+    if (base != NULL && tpy_typeinfo_add_subclass(base, type) < 0) {
         return -1;
     }
     if (type->tp_doc != NULL) {
@@ -303,6 +307,15 @@ int tpy_type_ready(tpy_type_t *type)
         if (tpy_dict_set(type->tp_dict, tpy_slot_name[SK_HASH], tpy_none) < 0) {
             return -1;
         }
+    }
+    tpy_type_modified(type);
+    return 0;
+}
+
+int tpy_type_slots_installed(tpy_type_t *type)
+{
+    if (tpy_slot_add_wrappers(type) < 0) {
+        return -1;
     }
     tpy_type_modified(type);
     return 0;
@@ -340,7 +353,7 @@ tpy_object_t **tpy_object_dict_ptr(tpy_object_t *op)
 }
 
 /* The first static type in the MRO: whose memory layout and dealloc instances share. */
-static tpy_type_t *solid_base(tpy_type_t *type)
+tpy_type_t *tpy_type_solid_base(tpy_type_t *type)
 {
     while (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
         type = type->tp_base;
@@ -351,7 +364,7 @@ static tpy_type_t *solid_base(tpy_type_t *type)
 static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 {
     tpy_type_t *type = TPY_TYPE(self);
-    tpy_type_t *sb = solid_base(type);
+    tpy_type_t *sb = tpy_type_solid_base(type);
     int r;
     // CPython's order (gc.get_referents shows it): slots, attributes, class
     if ((r = tpy_slots_traverse(self, visit, arg)) != 0) {
@@ -380,7 +393,7 @@ static int subtype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 static int subtype_clear(tpy_object_t *self)
 {
     tpy_type_t *type = TPY_TYPE(self);
-    tpy_type_t *sb = solid_base(type);
+    tpy_type_t *sb = tpy_type_solid_base(type);
     if (type->tp_dictoffset != 0 && type->tp_dictoffset != sb->tp_dictoffset) {
         tpy_object_t **slot = tpy_object_dict_slot(self);
         tpy_values_t *v = tpy_slot_values(*slot);
@@ -441,7 +454,7 @@ static void subtype_dealloc(tpy_object_t *self)
         }
         return;
     }
-    tpy_type_t *sb = solid_base(type);
+    tpy_type_t *sb = tpy_type_solid_base(type);
     if (type->tp_weaklistoffset != sb->tp_weaklistoffset) {
         tpy_weakref_clear_refs(self); // the class added __weakref__: its base cannot clear it
     }
@@ -621,10 +634,8 @@ static int slot_setitem(tpy_object_t *self, tpy_object_t *key, tpy_object_t *val
     tpy_object_t *r = call_dunder(self, value ? SK_SETITEM : SK_DELITEM, args, value ? 2 : 1,
                                   &found);
     if (!found) {
-        tpy_err_format(&tpy_exc_TypeError,
-                       value ? "'%T' object does not support item assignment"
-                             : "'%T' object does not support item deletion",
-                       self);
+        // the class defines only the other one of __setitem__ / __delitem__
+        tpy_err_set_str(&tpy_exc_AttributeError, value ? "__setitem__" : "__delitem__");
         return -1;
     }
     if (r == NULL) {
@@ -1216,7 +1227,6 @@ static tpy_type_t *best_base(tpy_object_t *bases)
     return best;
 }
 
-static const tpy_getsetdef_t dict_getset;
 static void heaptype_dealloc(tpy_object_t *self);
 static int heaptype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg);
 static int heaptype_clear(tpy_object_t *self);
@@ -1375,10 +1385,11 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         goto error;
     }
     bool added_dict = type->tp_dictoffset != base->tp_dictoffset;
+    bool added_weak = type->tp_weaklistoffset != base->tp_weaklistoffset;
     inherit_slots(type, base);
     type->tp_flags |= TPY_TPFLAGS_HAVE_GC;
     type->tp_flags &= ~TPY_TPFLAGS_INLINE_VALUES;
-    if (type->tp_dictoffset != 0 && type->tp_dictoffset != solid_base(type)->tp_dictoffset) {
+    if (type->tp_dictoffset != 0 && type->tp_dictoffset != tpy_type_solid_base(type)->tp_dictoffset) {
         type->tp_flags |= TPY_TPFLAGS_INLINE_VALUES; // the class's own dict slot: values first
     }
     type->tp_dealloc = subtype_dealloc;
@@ -1417,12 +1428,25 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         TPY_DECREF(sm);
     }
     if (added_dict && tpy_dict_get_cstr_borrow(type->tp_dict, "__dict__") == NULL) {
-        tpy_object_t *d = tpy_getsetdescr_new(type, &dict_getset);
+        tpy_object_t *d = tpy_getsetdescr_new(type, &tpy_object_dict_getset);
         if (d == NULL || tpy_dict_set_cstr(type->tp_dict, "__dict__", d) < 0) {
             TPY_XDECREF(d);
             goto error;
         }
         TPY_DECREF(d);
+    }
+    if (added_weak && tpy_dict_get_cstr_borrow(type->tp_dict, "__weakref__") == NULL) {
+        tpy_object_t *d = tpy_getsetdescr_new(type, &tpy_object_weakref_getset);
+        if (d == NULL || tpy_dict_set_cstr(type->tp_dict, "__weakref__", d) < 0) {
+            TPY_XDECREF(d);
+            goto error;
+        }
+        TPY_DECREF(d);
+    }
+    // a class without a docstring gets __doc__ = None last, as in CPython
+    if (tpy_dict_get_cstr_borrow(type->tp_dict, "__doc__") == NULL &&
+        tpy_dict_set_cstr(type->tp_dict, "__doc__", tpy_none) < 0) {
+        goto error;
     }
     // __init_subclass__ as a plain function is implicitly a class method
     tpy_object_t *isf = tpy_dict_get_cstr_borrow(type->tp_dict, "__init_subclass__");
@@ -1436,6 +1460,11 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
     }
     tpy_type_modified(type);
     fixup_slots(type);
+    for (intptr_t i = 0; i < TPY_TUPLE_SIZE(type->tp_bases); i++) {
+        if (tpy_typeinfo_add_subclass((tpy_type_t *)TPY_TUPLE_GET(type->tp_bases, i), type) < 0) {
+            goto error;
+        }
+    }
     tpy_gc_track(TPY_OBJ(type));
     if (set_names(type) < 0 || init_subclass(type) < 0) {
         TPY_DECREF(type);
@@ -1469,6 +1498,7 @@ static int heaptype_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 static int heaptype_clear(tpy_object_t *self)
 {
     tpy_type_t *t = (tpy_type_t *)self;
+    tpy_typeinfo_forget(t);
     TPY_CLEAR(t->tp_dict);
     TPY_CLEAR(t->tp_mro);
     TPY_CLEAR(t->tp_bases);
@@ -1485,6 +1515,7 @@ static void heaptype_dealloc(tpy_object_t *self)
     }
     tpy_gc_untrack(self);
     tpy_weakref_clear_refs(self);
+    tpy_typeinfo_forget(t);
     heaptype_clear(self);
     tpy_type_t *base = t->tp_base;
     t->tp_base = NULL;
@@ -1659,7 +1690,7 @@ static tpy_object_t *type_get_base(tpy_object_t *self)
 
 static tpy_object_t *type_get_dict(tpy_object_t *self)
 {
-    return tpy_dict_copy(((tpy_type_t *)self)->tp_dict);
+    return tpy_mappingproxy_new(((tpy_type_t *)self)->tp_dict);
 }
 
 static tpy_object_t *type_get_doc(tpy_object_t *self)
@@ -1775,242 +1806,6 @@ tpy_type_t tpy_type_type = {
     .tp_doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
 };
 
-/* ---- the `object` type --------------------------------------------------------- */
-
-static bool excess_args(size_t nargs, tpy_object_t *kwnames)
-{
-    return nargs > 0 || tpy_kwcount(kwnames) > 0;
-}
-
-static int object_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
-                       tpy_object_t *kwnames);
-
-static tpy_object_t *object_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
-                                tpy_object_t *kwnames)
-{
-    (void)args;
-    if (excess_args(nargs, kwnames)) {
-        if (type->tp_new != object_new) {
-            return tpy_err_format(&tpy_exc_TypeError,
-                                  "object.__new__() takes exactly one argument (the type to "
-                                  "instantiate)");
-        }
-        if (type->tp_init == object_init || type->tp_init == NULL) {
-            return tpy_err_format(&tpy_exc_TypeError, "%s() takes no arguments",
-                                  tpy_type_name(type));
-        }
-    }
-    if (!(type->tp_flags & TPY_TPFLAGS_HEAPTYPE) && type != &tpy_object_type) {
-        return tpy_err_format(&tpy_exc_TypeError, "cannot create '%s' instances", type->tp_name);
-    }
-    tpy_object_t *op = tpy_type_generic_alloc(type, 0);
-    if (op != NULL && TPY_TYPE_IS_GC(type)) {
-        tpy_gc_track(op);
-    }
-    return op;
-}
-
-static int object_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
-                       tpy_object_t *kwnames)
-{
-    (void)args;
-    tpy_type_t *type = TPY_TYPE(self);
-    if (excess_args(nargs, kwnames)) {
-        if (type->tp_init != object_init) {
-            tpy_err_set_str(&tpy_exc_TypeError,
-                            "object.__init__() takes exactly one argument (the instance to "
-                            "initialize)");
-            return -1;
-        }
-        if (type->tp_new == object_new) {
-            tpy_err_format(&tpy_exc_TypeError,
-                           "%s.__init__() takes exactly one argument (the instance to initialize)",
-                           tpy_type_name(type));
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static void object_dealloc(tpy_object_t *self)
-{
-    tpy_obj_free(self, TPY_TYPE(self)->tp_basicsize);
-}
-
-static tpy_object_t *object_repr(tpy_object_t *self)
-{
-    return tpy_object_default_repr(self);
-}
-
-static tpy_object_t *object_str(tpy_object_t *self)
-{
-    tpy_unary_fn r = TPY_TYPE(self)->tp_repr;
-    return r ? r(self) : tpy_object_default_repr(self);
-}
-
-static int64_t object_hash(tpy_object_t *self)
-{
-    return tpy_hash_pointer(self);
-}
-
-static tpy_object_t *object_richcompare(tpy_object_t *a, tpy_object_t *b, int op)
-{
-    if (op == TPY_CMP_EQ) {
-        if (a == b) {
-            return tpy_newref(tpy_true);
-        }
-        TPY_RETURN_NOTIMPL;
-    }
-    if (op == TPY_CMP_NE) {
-        // __ne__ inverts __eq__ unless that is NotImplemented
-        tpy_richcmp_fn eq = TPY_TYPE(a)->tp_richcompare;
-        if (eq == NULL) {
-            TPY_RETURN_NOTIMPL;
-        }
-        tpy_object_t *r = eq(a, b, TPY_CMP_EQ);
-        if (r == NULL || r == tpy_not_implemented) {
-            return r;
-        }
-        int t = tpy_object_is_true(r);
-        TPY_DECREF(r);
-        if (t < 0) {
-            return NULL;
-        }
-        return tpy_bool_from(!t);
-    }
-    TPY_RETURN_NOTIMPL;
-}
-
-static tpy_object_t *object_get_class(tpy_object_t *self)
-{
-    return tpy_newref(TPY_OBJ(TPY_TYPE(self)));
-}
-
-static tpy_object_t *object_get_dict(tpy_object_t *self)
-{
-    tpy_object_t **dp = tpy_object_dict_ptr(self);
-    if (dp == NULL) {
-        return tpy_err_format(&tpy_exc_AttributeError, "'%T' object has no attribute '__dict__'",
-                              self);
-    }
-    if (*dp == NULL) {
-        *dp = tpy_dict_new();
-        if (*dp == NULL) {
-            return NULL;
-        }
-    }
-    return tpy_newref(*dp);
-}
-
-static int object_set_dict(tpy_object_t *self, tpy_object_t *value)
-{
-    tpy_object_t **dp = tpy_object_dict_ptr(self);
-    if (dp == NULL) {
-        tpy_err_format(&tpy_exc_AttributeError, "'%T' object has no attribute '__dict__'", self);
-        return -1;
-    }
-    if (value == NULL || !TPY_DICT_CHECK(value)) {
-        tpy_err_format(&tpy_exc_TypeError, "__dict__ must be set to a dictionary, not a '%T'",
-                       value ? value : tpy_none);
-        return -1;
-    }
-    TPY_SETREF(*dp, tpy_newref(value));
-    return 0;
-}
-
-static const tpy_getsetdef_t object_getset[] = {
-    {"__class__", object_get_class, NULL},
-    {NULL, NULL, NULL},
-};
-
-/* __dict__ is exposed through a descriptor only on types that have one. */
-static const tpy_getsetdef_t dict_getset = {"__dict__", object_get_dict, object_set_dict};
-
-static tpy_object_t *object_format(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
-                                   tpy_object_t *kwnames)
-{
-    if (tpy_arg_count("__format__", nargs, kwnames, 1, 1) < 0) {
-        return NULL;
-    }
-    if (!TPY_STR_CHECK(args[0])) {
-        return tpy_err_format(&tpy_exc_TypeError, "__format__() argument must be str, not %T",
-                              args[0]);
-    }
-    if (TPY_STR_LEN(args[0]) > 0) {
-        return tpy_err_format(&tpy_exc_TypeError,
-                              "unsupported format string passed to %s.__format__",
-                              tpy_type_name(TPY_TYPE(self)));
-    }
-    return tpy_object_str(self);
-}
-
-static tpy_object_t *object_dir(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
-                                tpy_object_t *kwnames)
-{
-    (void)args;
-    if (tpy_arg_count("__dir__", nargs, kwnames, 0, 0) < 0) {
-        return NULL;
-    }
-    tpy_object_t *names = tpy_dict_new();
-    if (names == NULL) {
-        return NULL;
-    }
-    tpy_object_t **dp = tpy_object_dict_ptr(self);
-    if (dp != NULL && *dp != NULL && tpy_dict_update(names, *dp) < 0) {
-        goto error;
-    }
-    tpy_object_t *mro = TPY_TYPE(self)->tp_mro;
-    for (intptr_t i = 0; i < TPY_TUPLE_SIZE(mro); i++) {
-        tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
-        if (tpy_dict_update(names, t->tp_dict) < 0) {
-            goto error;
-        }
-    }
-    tpy_object_t *list = tpy_dict_keys_list(names);
-    TPY_DECREF(names);
-    return list;
-error:
-    TPY_DECREF(names);
-    return NULL;
-}
-
-static tpy_object_t *object_init_subclass(tpy_object_t *self, tpy_object_t *const *args,
-                                          size_t nargs, tpy_object_t *kwnames)
-{
-    (void)self;
-    (void)args;
-    if (tpy_arg_count("__init_subclass__", nargs, kwnames, 0, 0) < 0) {
-        return NULL;
-    }
-    TPY_RETURN_NONE;
-}
-
-static const tpy_methoddef_t object_methods[] = {
-    {"__format__", object_format, 0, NULL},
-    {"__dir__", object_dir, 0, NULL},
-    {"__init_subclass__", object_init_subclass, TPY_METH_CLASS, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-tpy_type_t tpy_object_type = {
-    .ob = TPY_STATIC_TYPE_OB,
-    .tp_name = "object",
-    .tp_basicsize = sizeof(tpy_object_t),
-    .tp_flags = TPY_TPFLAGS_BASETYPE,
-    .tp_dealloc = object_dealloc,
-    .tp_repr = object_repr,
-    .tp_str = object_str,
-    .tp_hash = object_hash,
-    .tp_richcompare = object_richcompare,
-    .tp_getattro = tpy_object_generic_getattr,
-    .tp_setattro = tpy_object_generic_setattr,
-    .tp_new = object_new,
-    .tp_init = object_init,
-    .tp_getset = object_getset,
-    .tp_methods = object_methods,
-    .tp_doc = "The base class of the class hierarchy.",
-};
-
 /* ---- start-up ---------------------------------------------------------------- */
 
 int tpy_types_init(void)
@@ -2022,8 +1817,10 @@ int tpy_types_init(void)
         }
     }
     if (tpy_type_ready(&tpy_object_type) < 0 || tpy_type_ready(&tpy_type_type) < 0 ||
-        tpy_type_ready(&tpy_wrapperdescr_type) < 0 ||
-        tpy_type_ready(&tpy_methodwrapper_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
+        add_defs(&tpy_type_type, tpy_typeinfo_methods, tpy_typeinfo_getset, NULL) < 0 ||
+        tpy_type_ready(&tpy_mappingproxy_type) < 0 ||
+        tpy_type_ready(&tpy_wrapperdescr_type) < 0 || tpy_type_ready(&tpy_super_type) < 0 ||
+        tpy_type_ready(&tpy_methodwrapper_type) < 0 ||
         tpy_type_ready(&tpy_slotdescr_type) < 0) {
         return -1;
     }
@@ -2042,6 +1839,7 @@ void tpy_types_fini(void)
         TPY_CLEAR(t->tp_bases);
         t->tp_flags &= ~TPY_TPFLAGS_READY;
     }
+    tpy_typeinfo_fini();
     tpy_mem_free(ready_types, capready * sizeof *ready_types);
     ready_types = NULL;
     capready = 0;
@@ -2055,7 +1853,7 @@ void tpy_types_fini(void)
  * (no nested C call).  Returns the __init__ function (borrowed) or NULL. */
 tpy_object_t *tpy_type_python_init_borrow(tpy_type_t *type)
 {
-    if (type->tp_new != object_new || type->tp_init != slot_init ||
+    if (type->tp_new != tpy_object_type.tp_new || type->tp_init != slot_init ||
         !(type->tp_flags & TPY_TPFLAGS_HEAPTYPE)) {
         return NULL;
     }

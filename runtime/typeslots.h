@@ -33,8 +33,32 @@ typedef struct {
     int kind;
 } wrapperdescr_t;
 
+// "method-wrapper": a wrapper descriptor bound to an object ((1).__add__).
+extern tpy_type_t tpy_methodwrapper_type;
+
 // Add a wrapper descriptor to [type]'s dict for every slot it defines itself
 // (not inherited) unless a method of that name exists. 0 or -1.
 int tpy_slot_add_wrappers(tpy_type_t *type);
+
+// The first static type in [type]'s base chain: whose layout its instances share.
+tpy_type_t *tpy_type_solid_base(tpy_type_t *type);
+// The __dict__ and __weakref__ descriptors a class gets when it adds those
+// slots to its instances (runtime/objecttype.c).
+extern const tpy_getsetdef_t tpy_object_dict_getset, tpy_object_weakref_getset;
+
+/* ---- runtime/typeinfo.c: what a class tells about itself ---------------------- */
+
+// The mappingproxy type and a new read-only proxy over [mapping] (C.__dict__).
+extern tpy_type_t tpy_mappingproxy_type;
+tpy_object_t *tpy_mappingproxy_new(tpy_object_t *mapping);
+// Record that [sub] has [base] among its direct bases (both borrowed). 0 or -1.
+int tpy_typeinfo_add_subclass(tpy_type_t *base, tpy_type_t *sub);
+// Drop every record naming [type]: called before a class is freed.
+void tpy_typeinfo_forget(tpy_type_t *type);
+// Free the record at exit.
+void tpy_typeinfo_fini(void);
+// type.__subclasses__ / __prepare__, and __basicsize__, __flags__ ... for type's dict.
+extern const tpy_methoddef_t tpy_typeinfo_methods[];
+extern const tpy_getsetdef_t tpy_typeinfo_getset[];
 
 #endif

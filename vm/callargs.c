@@ -84,6 +84,39 @@ static void too_many_positional(tpy_function_t *func, tpy_frame_t *f, size_t giv
     }
 }
 
+/* On an unknown keyword (no **kwargs): when some keywords name positional-only
+ * parameters, CPython reports all of them, in parameter order, instead of the
+ * unknown one.  True with TypeError set in that case. */
+static bool posonly_passed_as_keyword(tpy_function_t *func, tpy_code_t *co,
+                                     tpy_object_t *kwnames)
+{
+    tpy_strbuf_t b;
+    tpy_strbuf_init(&b);
+    int found = 0;
+    size_t nkw = tpy_kwcount(kwnames);
+    for (int j = 0; j < co->posonlyargcount; j++) {
+        tpy_object_t *pn = TPY_TUPLE_GET(co->localsplusnames, j);
+        for (size_t k = 0; k < nkw; k++) {
+            if (tpy_str_eq(pn, TPY_TUPLE_GET(kwnames, k))) {
+                tpy_strbuf_append_cstr(&b, found++ ? ", " : "");
+                tpy_strbuf_append_str(&b, pn);
+                break;
+            }
+        }
+    }
+    tpy_object_t *names = tpy_strbuf_finish(&b);
+    if (names == NULL) {
+        return true; // MemoryError is set
+    }
+    if (found > 0) {
+        tpy_err_format(&tpy_exc_TypeError,
+                       "%U() got some positional-only arguments passed as keyword arguments: '%U'",
+                       func_qualname(func), names);
+    }
+    TPY_DECREF(names);
+    return found > 0;
+}
+
 /* Bind a call's arguments into the fresh frame [f].  Borrowed arguments. 0/-1. */
 int tpy_callargs_bind(tpy_frame_t *f, tpy_function_t *func, tpy_object_t *const *args,
                      size_t nargs, tpy_object_t *kwnames)
@@ -132,14 +165,8 @@ int tpy_callargs_bind(tpy_frame_t *f, tpy_function_t *func, tpy_object_t *const 
                 }
                 continue;
             }
-            for (j = 0; j < co->posonlyargcount; j++) {
-                if (tpy_str_eq(TPY_TUPLE_GET(co->localsplusnames, j), name)) {
-                    tpy_err_format(&tpy_exc_TypeError,
-                                   "%U() got some positional-only arguments passed as keyword "
-                                   "arguments: '%U'",
-                                   func_qualname(func), name);
-                    return -1;
-                }
+            if (posonly_passed_as_keyword(func, co, kwnames)) {
+                return -1;
             }
             tpy_err_format(&tpy_exc_TypeError, "%U() got an unexpected keyword argument '%U'",
                            func_qualname(func), name);

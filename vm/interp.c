@@ -263,7 +263,19 @@ static tpy_object_t *import_one(tpy_object_t *name)
         }
         TPY_DECREF(path);
     }
-    tpy_err_format(&tpy_exc_ModuleNotFoundError, "No module named '%U'", name);
+    const char *dot = strrchr(cname, '.');
+    if (dot != NULL) {
+        // the parent was imported first (tpy_import): a module, never a package in tpy
+        tpy_object_t *parent = tpy_str_from_utf8(cname, (size_t)(dot - cname));
+        if (parent == NULL) {
+            return NULL;
+        }
+        tpy_err_format(&tpy_exc_ModuleNotFoundError, "No module named '%U'; '%U' is not a package",
+                       name, parent);
+        TPY_DECREF(parent);
+    } else {
+        tpy_err_format(&tpy_exc_ModuleNotFoundError, "No module named '%U'", name);
+    }
     tpy_exception_t *e = (tpy_exception_t *)tpy_err_occurred();
     if (e != NULL && TPY_TYPE(e) == &tpy_exc_ModuleNotFoundError) {
         // ImportError's (msg, name, path) fields (runtime/exceptions.c)
@@ -338,6 +350,9 @@ int tpy_interp_init(int argc, char **argv)
         return -1;
     }
     tpy_eval_init();
+    if (tpy_type_slots_installed(&tpy_function_type) < 0) {
+        return -1;
+    }
     tpy_ts.print_exception = tpy_print_exception;
     tpy_ts.import_module = import_hook;
     tpy_ts.modules = tpy_dict_new();

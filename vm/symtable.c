@@ -18,7 +18,8 @@ typedef struct {
     tpy_scope_t *cur;
     bool failed;
     int depth; // expression nesting: CPython's limit raises RecursionError
-    // where each `nonlocal` statement is: its "no binding" error spans the statement
+    // where each `global` and `nonlocal` statement is: errors about a name's
+    // first declaration span that whole statement
     tpy_pos_t *nonlocals;
     intptr_t nnonlocals, capnonlocals;
 } builder_t;
@@ -339,7 +340,8 @@ static void visit_expr_inner(builder_t *b, tpy_expr_t *e)
 {
     switch (e->kind) {
     case EXPR_NAME:
-        use_name(b, e->u.name.id, e->u.name.ctx == AST_LOAD ? SYM_USE : SYM_DEF_LOCAL, e->pos);
+        use_name(b, e->u.name.id, e->u.name.ctx == AST_LOAD ? SYM_USE | SYM_READ : SYM_DEF_LOCAL,
+                 e->pos);
         break;
     case EXPR_FSTRING:
         visit_exprs(b, e->u.fstring.values);
@@ -449,17 +451,26 @@ static void visit_expr_inner(builder_t *b, tpy_expr_t *e)
     }
 }
 
+// The span of the global/nonlocal statement that first declared [sym], else [dflt].
+static tpy_pos_t declaration_pos(builder_t *b, tpy_symbol_t *sym, tpy_pos_t dflt)
+{
+    for (intptr_t k = 0; k < b->nnonlocals; k++) {
+        if (b->nonlocals[k].lineno == sym->lineno && b->nonlocals[k].col == sym->col) {
+            return b->nonlocals[k];
+        }
+    }
+    return dflt;
+}
+
 static void declare_global(builder_t *b, tpy_stmt_t *s, bool nonlocal)
 {
     tpy_scope_t *sc = b->cur;
-    if (nonlocal) {
-        if (!grow(b->st->arena, (void **)&b->nonlocals, &b->capnonlocals, b->nnonlocals,
-                  sizeof(tpy_pos_t))) {
-            nomem(b);
-            return;
-        }
-        b->nonlocals[b->nnonlocals++] = s->pos;
+    if (!grow(b->st->arena, (void **)&b->nonlocals, &b->capnonlocals, b->nnonlocals,
+              sizeof(tpy_pos_t))) {
+        nomem(b);
+        return;
     }
+    b->nonlocals[b->nnonlocals++] = s->pos;
     for (intptr_t i = 0; i < s->u.global.names.n; i++) {
         const char *name = s->u.global.names.items[i];
         char msg[256];
@@ -469,31 +480,29 @@ static void declare_global(builder_t *b, tpy_stmt_t *s, bool nonlocal)
         }
         tpy_symbol_t *sym = tpy_symtable_lookup(sc, name);
         if (sym != NULL) {
+            // CPython's order: parameter, read, annotated, assigned (an
+            // augmented assignment counts as assigned)
             const char *kw = nonlocal ? "nonlocal" : "global";
+            const char *fmt = NULL;
             if (sym->flags & SYM_DEF_PARAM) {
-                snprintf(msg, sizeof msg, "name '%s' is parameter and %s", name, kw);
+                fmt = "name '%s' is parameter and %s";
+            } else if (sym->flags & SYM_READ) {
+                fmt = "name '%s' is used prior to %s declaration";
+            } else if (sym->flags & SYM_DEF_ANNOT) {
+                fmt = "annotated name '%s' can't be %s";
+            } else if (sym->flags & (SYM_DEF_LOCAL | SYM_USE)) {
+                fmt = "name '%s' is assigned to before %s declaration";
+            }
+            if (fmt != NULL) {
+                snprintf(msg, sizeof msg, fmt, name, kw);
                 set_error_span(b, msg, s->pos);
                 return;
             }
-            if (nonlocal && (sym->flags & SYM_DEF_GLOBAL)) {
+            if ((nonlocal && (sym->flags & SYM_DEF_GLOBAL)) ||
+                (!nonlocal && (sym->flags & SYM_DEF_NONLOCAL))) {
+                // CPython points at the first of the two declarations
                 snprintf(msg, sizeof msg, "name '%s' is nonlocal and global", name);
-                set_error_span(b, msg, s->pos);
-                return;
-            }
-            if (!nonlocal && (sym->flags & SYM_DEF_NONLOCAL)) {
-                snprintf(msg, sizeof msg, "name '%s' is nonlocal and global", name);
-                set_error_span(b, msg, s->pos);
-                return;
-            }
-            if (sym->flags & SYM_DEF_LOCAL) {
-                snprintf(msg, sizeof msg, "name '%s' is assigned to before %s declaration", name,
-                         kw);
-                set_error_span(b, msg, s->pos);
-                return;
-            }
-            if (sym->flags & SYM_USE) {
-                snprintf(msg, sizeof msg, "name '%s' is used prior to %s declaration", name, kw);
-                set_error_span(b, msg, s->pos);
+                set_error_span(b, msg, declaration_pos(b, sym, s->pos));
                 return;
             }
         }
@@ -551,6 +560,20 @@ static void visit_stmt(builder_t *b, tpy_stmt_t *s)
     case STMT_ANNASSIGN:
         if (s->u.annassign.value) {
             visit_expr(b, s->u.annassign.value);
+        }
+        if (s->u.annassign.simple && s->u.annassign.target->kind == EXPR_NAME) {
+            // x: T names x for the scope; a global or nonlocal x cannot be annotated
+            const char *name = s->u.annassign.target->u.name.id;
+            tpy_symbol_t *sym = tpy_symtable_lookup(b->cur, name);
+            if (sym != NULL && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL))) {
+                char msg[256];
+                snprintf(msg, sizeof msg, "annotated name '%s' can't be %s", name,
+                         (sym->flags & SYM_DEF_GLOBAL) ? "global" : "nonlocal");
+                set_error_span(b, msg, s->pos);
+                return;
+            }
+            use_name(b, name, SYM_DEF_ANNOT | SYM_DEF_LOCAL, s->u.annassign.target->pos);
+            break;
         }
         visit_expr(b, s->u.annassign.target);
         break;
@@ -720,12 +743,7 @@ static void analyze(builder_t *b, tpy_scope_t *s, const nameset_t *bound, namese
                 char msg[256];
                 snprintf(msg, sizeof msg, "no binding for nonlocal '%s' found", sym->name);
                 tpy_pos_t pos = {sym->lineno, sym->col, sym->lineno, sym->col + 1};
-                for (intptr_t k = 0; k < b->nnonlocals; k++) {
-                    if (b->nonlocals[k].lineno == sym->lineno && b->nonlocals[k].col == sym->col) {
-                        pos = b->nonlocals[k];
-                    }
-                }
-                set_error_span(b, msg, pos);
+                set_error_span(b, msg, declaration_pos(b, sym, pos));
                 return;
             }
             sym->scope = SCOPE_FREE;

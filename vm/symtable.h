@@ -20,6 +20,8 @@ enum {
     SYM_DEF_NONLOCAL = 1 << 3, // `nonlocal` declaration
     SYM_USE = 1 << 4,
     SYM_DEF_FREE_CLASS = 1 << 5, // free in a nested function, seen from a class
+    SYM_READ = 1 << 6,           // loaded by a plain read (not only by `x += ...`)
+    SYM_DEF_ANNOT = 1 << 7,      // the target of a simple annotated assignment
 };
 
 typedef enum {

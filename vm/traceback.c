@@ -604,6 +604,64 @@ static void print_suggestion(FILE *out, tpy_exception_t *e)
     }
 }
 
+static void write_str(FILE *out, tpy_object_t *s)
+{
+    fwrite(TPY_STR_DATA(s), 1, (size_t)TPY_STR_LEN(s), out);
+}
+
+/* The notes add_note() attached, after the exception line: each note of a
+ * sequence on its own line (str() of a non-str note), or the repr of a
+ * __notes__ that is not a sequence, with no newline -- as CPython 3.11. */
+static void print_notes(FILE *out, tpy_object_t *exc)
+{
+    tpy_object_t **dp = tpy_object_dict_ptr(exc);
+    if (dp == NULL || *dp == NULL || tpy_dict_get_cstr_borrow(*dp, "__notes__") == NULL) {
+        tpy_err_clear();
+        return; // the common case: no notes (and no Python code runs)
+    }
+    tpy_object_t *notes = tpy_object_getattr_cstr(exc, "__notes__");
+    if (notes == NULL) {
+        tpy_err_clear();
+        return;
+    }
+    tpy_type_t *t = TPY_TYPE(notes);
+    bool sequence = t->tp_getitem != NULL && !TPY_STR_CHECK(notes) &&
+                    !TPY_TYPE_HAS_FLAG(t, TPY_TPFLAGS_DICT_SUBCLASS);
+    if (!sequence) {
+        tpy_object_t *r = tpy_object_repr(notes);
+        if (r == NULL) {
+            tpy_err_clear();
+            fprintf(out, "<__notes__ repr() failed>");
+        } else {
+            write_str(out, r);
+            TPY_DECREF(r);
+        }
+        TPY_DECREF(notes);
+        return;
+    }
+    intptr_t n = tpy_object_len(notes);
+    for (intptr_t i = 0; i < n; i++) {
+        tpy_object_t *idx = tpy_int_from_i64(i);
+        tpy_object_t *note = idx ? tpy_object_getitem(notes, idx) : NULL;
+        TPY_XDECREF(idx);
+        if (note == NULL) {
+            break;
+        }
+        tpy_object_t *s = TPY_STR_CHECK(note) ? tpy_newref(note) : tpy_object_str(note);
+        if (s == NULL) {
+            tpy_err_clear();
+            fprintf(out, "<note str() failed>");
+        } else {
+            write_str(out, s);
+            TPY_DECREF(s);
+        }
+        fputc('\n', out);
+        TPY_DECREF(note);
+    }
+    tpy_err_clear();
+    TPY_DECREF(notes);
+}
+
 static void print_one(FILE *out, tpy_object_t *exc)
 {
     tpy_exception_t *e = (tpy_exception_t *)exc;
@@ -633,6 +691,7 @@ static void print_one(FILE *out, tpy_object_t *exc)
     TPY_DECREF(s);
     print_suggestion(out, e);
     fputc('\n', out);
+    print_notes(out, exc);
 }
 
 static void print_chain(FILE *out, tpy_object_t *exc, int depth)

@@ -1,0 +1,9 @@
+# nonlocal and global for one name: the error spans the first declaration.
+def outer():
+    value = 1
+
+    def inner():
+        nonlocal value
+        global value
+        return value
+    return inner
