@@ -1174,12 +1174,14 @@ static void c_with_items(compiler_t *c, tpy_stmt_t *s, intptr_t i)
         c_stmts(c, s->u.with.body);
     }
     pop_fblock(c);
-    c_set_pos(c, item->context_expr->pos);
+    // __exit__ runs at the whole statement (CPython 3.11's location)
+    c_set_pos(c, s->pos);
     c_emit(c, OP_POP_BLOCK, 0);
     c_emit(c, OP_WITH_EXIT, 0);
     c_emit_jump(c, OP_JUMP, end);
 
     c_place_label(c, handler); // [exit, exc]
+    c_set_pos(c, s->pos);
     c_emit_jump(c, OP_PUSH_EXC_INFO, cleanup); // [exit, prev, exc]
     c_emit(c, OP_WITH_EXCEPT_START, 0);          // [exit, prev, exc, res]
     c_emit_jump(c, OP_POP_JUMP_IF_TRUE, suppress);
@@ -1547,11 +1549,8 @@ tpy_object_t *c_compile_scope_body(compiler_t *c, const void *node, const char *
             c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_from_utf8(d->u.expr.value->u.str.s,
                                                                      d->u.expr.value->u.str.len)));
             c_emit(c, OP_STORE_NAME, c_add_name(c, "__doc__"));
-        } else {
-            // every class namespace has __doc__, None when there is no docstring
-            c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_newref(tpy_none)));
-            c_emit(c, OP_STORE_NAME, c_add_name(c, "__doc__"));
         }
+        // without a docstring the class gets __doc__ = None when it is made
     }
     if (expr != NULL) {
         if (scope->is_comprehension) {

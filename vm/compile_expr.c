@@ -823,12 +823,13 @@ void c_comprehension_body(compiler_t *c, tpy_expr_t *e, intptr_t gen_index)
         c_nameop(c, ".0", AST_LOAD, e->pos);
     } else {
         c_expr(c, g->iter);
-        c_set_pos(c, g->iter->pos);
+        c_set_pos(c, e->pos);
         c_emit(c, OP_GET_ITER, 0);
     }
     int head = c_new_label(c), end = c_new_label(c);
     c_place_label(c, head);
-    c_set_pos(c, g->iter->pos);
+    // each loop's next() is located at the whole comprehension (CPython 3.11)
+    c_set_pos(c, e->pos);
     c_emit_jump(c, OP_FOR_ITER, end);
     c_store_target(c, g->target);
     for (intptr_t i = 0; i < g->ifs.n; i++) {
