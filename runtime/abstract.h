@@ -51,6 +51,10 @@ static inline bool tpy_type_check_exact(tpy_object_t *op, tpy_type_t *t)
 tpy_object_t *tpy_type_lookup_borrow(tpy_type_t *type, tpy_object_t *name);
 // Create a class: type(name, bases, namespace).  All borrowed.  New reference.
 tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns);
+// The same with keyword arguments for __init_subclass__ ([kwvalues] named by
+// the str tuple [kwnames]; both may be NULL).
+tpy_object_t *tpy_type_new_class_kw(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns,
+                                    tpy_object_t *const *kwvalues, tpy_object_t *kwnames);
 // The qualified name of a type for messages: "int", "Node" (borrowed C string).
 const char *tpy_type_name(tpy_type_t *type);
 // Bumped whenever any type's attributes change: caches of attribute lookups

@@ -1277,15 +1277,16 @@ static int set_names(tpy_type_t *type)
     return rc;
 }
 
-/* super(type, type).__init_subclass__(): the nearest base's hook, run once the
- * new class is complete (object's own does nothing and is skipped). */
-static int init_subclass(tpy_type_t *type)
+/* super(type, type).__init_subclass__(**kw): the nearest base's hook, run once
+ * the new class is complete with the class statement's keyword arguments
+ * ([kwvalues] named by [kwnames], or none); object's own takes none. */
+static int init_subclass(tpy_type_t *type, tpy_object_t *const *kwvalues, tpy_object_t *kwnames)
 {
     tpy_object_t *mro = type->tp_mro;
     for (intptr_t i = 1; i < TPY_TUPLE_SIZE(mro); i++) {
         tpy_type_t *t = (tpy_type_t *)TPY_TUPLE_GET(mro, i);
         if (t == &tpy_object_type) {
-            return 0;
+            break;
         }
         tpy_object_t *f = tpy_dict_get_cstr_borrow(t->tp_dict, "__init_subclass__");
         if (f == NULL) {
@@ -1296,7 +1297,7 @@ static int init_subclass(tpy_type_t *type)
         if (bound == NULL) {
             return -1;
         }
-        tpy_object_t *r = tpy_object_call0(bound);
+        tpy_object_t *r = tpy_object_call(bound, kwvalues, 0, kwnames);
         TPY_DECREF(bound);
         if (r == NULL) {
             return -1;
@@ -1304,10 +1305,21 @@ static int init_subclass(tpy_type_t *type)
         TPY_DECREF(r);
         return 0;
     }
+    if (tpy_kwcount(kwnames) > 0) {
+        tpy_err_format(&tpy_exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
+                       tpy_type_name(type));
+        return -1;
+    }
     return 0;
 }
 
 tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns)
+{
+    return tpy_type_new_class_kw(name, bases, ns, NULL, NULL);
+}
+
+tpy_object_t *tpy_type_new_class_kw(tpy_object_t *name, tpy_object_t *bases, tpy_object_t *ns,
+                                    tpy_object_t *const *kwvalues, tpy_object_t *kwnames)
 {
     if (!TPY_STR_CHECK(name)) {
         return tpy_err_format(&tpy_exc_TypeError,
@@ -1466,7 +1478,7 @@ tpy_object_t *tpy_type_new_class(tpy_object_t *name, tpy_object_t *bases, tpy_ob
         }
     }
     tpy_gc_track(TPY_OBJ(type));
-    if (set_names(type) < 0 || init_subclass(type) < 0) {
+    if (set_names(type) < 0 || init_subclass(type, kwvalues, kwnames) < 0) {
         TPY_DECREF(type);
         return NULL;
     }
@@ -1538,8 +1550,9 @@ static tpy_object_t *type_call(tpy_object_t *callable, tpy_object_t *const *args
         if (nargs == 1 && tpy_kwcount(kwnames) == 0) {
             return tpy_newref(TPY_OBJ(TPY_TYPE(args[0])));
         }
-        if (nargs == 3 && tpy_kwcount(kwnames) == 0) {
-            return tpy_type_new_class(args[0], args[1], args[2]);
+        if (nargs == 3) {
+            // type(name, bases, ns, **kw): the keywords go to __init_subclass__
+            return tpy_type_new_class_kw(args[0], args[1], args[2], args + 3, kwnames);
         }
         return tpy_err_format(&tpy_exc_TypeError, "type() takes 1 or 3 arguments");
     }

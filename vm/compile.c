@@ -1660,13 +1660,15 @@ static void c_funcdef(compiler_t *c, tpy_stmt_t *s)
 
 static void c_classdef(compiler_t *c, tpy_stmt_t *s)
 {
+    // keywords go to __init_subclass__; metaclass= and **mapping are not in tpy
     for (intptr_t i = 0; i < s->u.classdef.keywords.n; i++) {
         tpy_keyword_t *k = s->u.classdef.keywords.items[i];
-        c_unsupported(c, k->arg && strcmp(k->arg, "metaclass") == 0
-                             ? "metaclasses (metaclass=...) are"
-                             : "class keyword arguments are",
-                      k->pos);
-        return;
+        if (k->arg == NULL || strcmp(k->arg, "metaclass") == 0) {
+            c_unsupported(c, k->arg ? "metaclasses (metaclass=...) are"
+                                    : "** in a class's keyword arguments is",
+                          k->pos);
+            return;
+        }
     }
     for (intptr_t i = 0; i < s->u.classdef.bases.n; i++) {
         tpy_expr_t *b = s->u.classdef.bases.items[i];
@@ -1689,8 +1691,31 @@ static void c_classdef(compiler_t *c, tpy_stmt_t *s)
     for (intptr_t i = 0; i < s->u.classdef.bases.n; i++) {
         c_expr(c, s->u.classdef.bases.items[i]);
     }
-    c_set_pos(c, s->pos);
-    c_emit(c, OP_BUILD_CLASS, s->u.classdef.bases.n);
+    intptr_t nkw = s->u.classdef.keywords.n;
+    if (nkw == 0) {
+        c_set_pos(c, s->pos);
+        c_emit(c, OP_BUILD_CLASS, s->u.classdef.bases.n);
+    } else {
+        tpy_object_t *kwnames = tpy_tuple_new(nkw);
+        if (kwnames == NULL) {
+            c_pyerror(c);
+            return;
+        }
+        for (intptr_t i = 0; i < nkw; i++) {
+            tpy_keyword_t *k = s->u.classdef.keywords.items[i];
+            c_expr(c, k->value);
+            TPY_TUPLE_ITEMS(kwnames)[i] = tpy_str_intern_cstr(k->arg);
+            if (TPY_TUPLE_ITEMS(kwnames)[i] == NULL) {
+                TPY_DECREF(kwnames);
+                c_pyerror(c);
+                return;
+            }
+        }
+        tpy_tuple_maybe_untrack(kwnames);
+        c_set_pos(c, s->pos);
+        c_emit(c, OP_LOAD_CONST, c_add_const(c, kwnames));
+        c_emit(c, OP_BUILD_CLASS_KW, s->u.classdef.bases.n + nkw);
+    }
     c_apply_decorators(c, s->u.classdef.decorators);
     c_nameop(c, s->u.classdef.name, AST_STORE, s->pos);
 }

@@ -287,7 +287,7 @@ static tpy_object_t *function_call(tpy_object_t *callable, tpy_object_t *const *
 }
 
 static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_object_t *const *bases,
-                                 size_t nbases)
+                                 size_t nbases, tpy_object_t *kwnames)
 {
     tpy_function_t *func = (tpy_function_t *)body;
     tpy_object_t *ns = tpy_dict_new();
@@ -336,7 +336,7 @@ static tpy_object_t *build_class(tpy_object_t *body, tpy_object_t *name, tpy_obj
         }
         TPY_DECREF(key);
     }
-    tpy_object_t *cls = tpy_type_new_class(name, bt, ns);
+    tpy_object_t *cls = tpy_type_new_class_kw(name, bt, ns, bases + nbases, kwnames);
     if (cls != NULL && cell != NULL && TPY_TYPE(cell) == &tpy_cell_type) {
         TPY_SETREF(((tpy_cell_t *)cell)->ref, tpy_newref(cls));
     }
@@ -2067,7 +2067,28 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         tpy_object_t *name = bases[-1];
         tpy_object_t *body = bases[-2];
         SAVE_FRAME();
-        tpy_object_t *cls = build_class(body, name, bases, oparg);
+        tpy_object_t *cls = build_class(body, name, bases, oparg, NULL);
+        for (uint32_t i = 0; i < oparg + 2; i++) {
+            tpy_object_t *x = POP();
+            TPY_DECREF(x);
+        }
+        if (cls == NULL) {
+            goto error_tb;
+        }
+        PUSH(cls);
+        DISPATCH();
+    }
+    TARGET(BUILD_CLASS_KW)
+    {
+        // oparg counts the bases and the keyword values; kwnames names the latter
+        tpy_object_t *kwnames = POP();
+        size_t nkw = (size_t)TPY_TUPLE_SIZE(kwnames);
+        tpy_object_t **bases = sp - oparg;
+        tpy_object_t *name = bases[-1];
+        tpy_object_t *body = bases[-2];
+        SAVE_FRAME();
+        tpy_object_t *cls = build_class(body, name, bases, oparg - nkw, kwnames);
+        TPY_DECREF(kwnames);
         for (uint32_t i = 0; i < oparg + 2; i++) {
             tpy_object_t *x = POP();
             TPY_DECREF(x);

@@ -100,7 +100,8 @@
     X(IMPORT_NAME, name, -1, 0)                /* level, fromlist -> module                   */  \
     X(IMPORT_FROM, name, 1, 0)                 /* module -> module, module.name               */  \
     X(IMPORT_STAR, none, -1, 0)                                                                   \
-    X(BUILD_CLASS, count, -2 - (o), 0)         /* body_func, name, bases... (o) -> class      */  \
+    X(BUILD_CLASS, count, -1 - (o), 0)         /* body_func, name, bases... (o) -> class      */  \
+    X(BUILD_CLASS_KW, count, -2 - (o), 0)      /* body, name, bases+kw values (o), kwnames -> cls */ \
     X(YIELD_VALUE, none, 0, 0)                 /* v -> sent value                             */  \
     X(GET_YIELD_FROM_ITER, none, 0, 0)                                                            \
     X(SEND, target, 0, -1)                     /* it, v -> it, yielded | (done: result, jump) */  \
