@@ -38,7 +38,7 @@ static int func_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
     tpy_function_t *f = (tpy_function_t *)self;
     tpy_object_t *fields[] = {f->code, f->globals, f->builtins, f->name, f->qualname,
                               f->defaults, f->kwdefaults, f->closure, f->doc, f->dict,
-                              f->module};
+                              f->module, f->annotations};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
         if (fields[i] != NULL) {
             int r = visit(fields[i], arg);
@@ -61,6 +61,7 @@ static int func_clear(tpy_object_t *self)
     TPY_CLEAR(f->doc);
     TPY_CLEAR(f->dict);
     TPY_CLEAR(f->module);
+    TPY_CLEAR(f->annotations);
     return 0;
 }
 
@@ -165,7 +166,36 @@ static tpy_object_t *func_get_dict(tpy_object_t *self)
     return tpy_newref(f->dict);
 }
 
+static tpy_object_t *func_get_annotations(tpy_object_t *self)
+{
+    tpy_function_t *f = (tpy_function_t *)self;
+    if (f->annotations == NULL) {
+        f->annotations = tpy_dict_new();
+        if (f->annotations == NULL) {
+            return NULL;
+        }
+    }
+    return tpy_newref(f->annotations);
+}
+
+static int func_set_annotations(tpy_object_t *self, tpy_object_t *value)
+{
+    if (value != NULL && value != tpy_none && !TPY_DICT_CHECK(value)) {
+        tpy_err_set_str(&tpy_exc_TypeError, "__annotations__ must be set to a dict object");
+        return -1;
+    }
+    TPY_SETREF(((tpy_function_t *)self)->annotations,
+               value && value != tpy_none ? tpy_newref(value) : NULL);
+    return 0;
+}
+
+void tpy_function_set_annotations(tpy_object_t *func, tpy_object_t *annotations)
+{
+    TPY_SETREF(((tpy_function_t *)func)->annotations, annotations);
+}
+
 static const tpy_getsetdef_t func_getset[] = {
+    {"__annotations__", func_get_annotations, func_set_annotations},
     {"__name__", func_get_name, func_set_name},
     {"__qualname__", func_get_qualname, func_set_qualname},
     {"__defaults__", func_get_defaults, func_set_defaults},

@@ -25,8 +25,12 @@ typedef struct {
     tpy_object_t *doc;        // or NULL
     tpy_object_t *dict;       // __dict__ or NULL
     tpy_object_t *module;     // __module__ (str) or NULL
+    tpy_object_t *annotations; // __annotations__ dict or NULL (made empty on first read)
     tpy_object_t *weaklist;
 } tpy_function_t;
+
+// Give [func] the __annotations__ dict [annotations] (stolen).
+void tpy_function_set_annotations(tpy_object_t *func, tpy_object_t *annotations);
 
 typedef struct {
     tpy_object_t ob;

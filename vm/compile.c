@@ -879,6 +879,88 @@ static fblock_t *unwind_to_loop(compiler_t *c)
 /* ---- statements ---------------------------------------------------------------------- */
 
 static void c_funcdef(compiler_t *c, tpy_stmt_t *s);
+/* x: T [= v] as CPython 3.11: the value is stored first; a module or class
+ * body then evaluates T (unless annotations are postponed) and records it in
+ * __annotations__ for a simple name; a function body never evaluates it.  An
+ * attribute or subscript target without a value still evaluates its object. */
+static void c_annassign(compiler_t *c, tpy_stmt_t *s)
+{
+    tpy_expr_t *t = s->u.annassign.target;
+    bool evaluates = c->u->scope->kind != BLOCK_FUNCTION && !c->future_annotations;
+    if (s->u.annassign.value != NULL) {
+        c_expr(c, s->u.annassign.value);
+        c_store_target(c, t);
+    } else if (t->kind == EXPR_ATTRIBUTE) {
+        c_expr(c, t->u.attribute.value);
+        c_emit(c, OP_POP_TOP, 0);
+    } else if (t->kind == EXPR_SUBSCRIPT) {
+        c_expr(c, t->u.subscript.value);
+        c_emit(c, OP_POP_TOP, 0);
+        c_expr(c, t->u.subscript.slice);
+        c_emit(c, OP_POP_TOP, 0);
+    }
+    if (!evaluates) {
+        return;
+    }
+    c_expr(c, s->u.annassign.annotation);
+    if (s->u.annassign.simple && t->kind == EXPR_NAME) {
+        c_set_pos(c, s->pos);
+        c_nameop(c, "__annotations__", AST_LOAD, s->pos);
+        c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(t->u.name.id)));
+        c_emit(c, OP_STORE_SUBSCR, 0);
+    } else {
+        c_emit(c, OP_POP_TOP, 0);
+    }
+}
+
+// Does a module or class body hold an annotated assignment (outside nested
+// defs and classes)?  Then it starts with SETUP_ANNOTATIONS.
+static bool find_ann(tpy_seq_t body)
+{
+    for (intptr_t i = 0; i < body.n; i++) {
+        tpy_stmt_t *s = body.items[i];
+        switch (s->kind) {
+        case STMT_ANNASSIGN:
+            return true;
+        case STMT_IF:
+            if (find_ann(s->u.if_.body) || find_ann(s->u.if_.orelse)) {
+                return true;
+            }
+            break;
+        case STMT_WHILE:
+            if (find_ann(s->u.while_.body) || find_ann(s->u.while_.orelse)) {
+                return true;
+            }
+            break;
+        case STMT_FOR:
+            if (find_ann(s->u.for_.body) || find_ann(s->u.for_.orelse)) {
+                return true;
+            }
+            break;
+        case STMT_WITH:
+            if (find_ann(s->u.with.body)) {
+                return true;
+            }
+            break;
+        case STMT_TRY:
+            if (find_ann(s->u.try_.body) || find_ann(s->u.try_.orelse) ||
+                find_ann(s->u.try_.finalbody)) {
+                return true;
+            }
+            for (intptr_t h = 0; h < s->u.try_.handlers.n; h++) {
+                tpy_excepthandler_t *eh = s->u.try_.handlers.items[h];
+                if (find_ann(eh->body)) {
+                    return true;
+                }
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
 static void c_classdef(compiler_t *c, tpy_stmt_t *s);
 
 static void c_assign(compiler_t *c, tpy_stmt_t *s)
@@ -1392,10 +1474,7 @@ static void c_stmt(compiler_t *c, tpy_stmt_t *s)
         c_augassign(c, s);
         break;
     case STMT_ANNASSIGN:
-        if (s->u.annassign.value != NULL) {
-            c_expr(c, s->u.annassign.value);
-            c_store_target(c, s->u.annassign.target);
-        }
+        c_annassign(c, s);
         break;
     case STMT_DEL:
         for (intptr_t i = 0; i < s->u.del.targets.n; i++) {
@@ -1544,6 +1623,9 @@ tpy_object_t *c_compile_scope_body(compiler_t *c, const void *node, const char *
         c_emit(c, OP_STORE_NAME, c_add_name(c, "__module__"));
         c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_newref(u->qualname)));
         c_emit(c, OP_STORE_NAME, c_add_name(c, "__qualname__"));
+        if (body != NULL && !c->future_annotations && find_ann(*body)) {
+            c_emit(c, OP_SETUP_ANNOTATIONS, 0);
+        }
         if (body != NULL && is_docstring(body)) {
             tpy_stmt_t *d = body->items[0];
             c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_from_utf8(d->u.expr.value->u.str.s,
@@ -1645,6 +1727,9 @@ static void c_funcdef(compiler_t *c, tpy_stmt_t *s)
     c_decorators(c, s->u.funcdef.decorators);
     int flags = 0;
     c_visit_arguments_defaults(c, s->u.funcdef.args, &flags);
+    if (c_visit_annotations(c, s->u.funcdef.args, s->u.funcdef.returns)) {
+        flags |= TPY_MKFN_ANNOTATIONS;
+    }
     int firstlineno = s->pos.lineno;
     if (s->u.funcdef.decorators.n > 0) {
         tpy_expr_t *d = s->u.funcdef.decorators.items[0];
@@ -1772,6 +1857,19 @@ tpy_object_t *tpy_compile_ast_err(tpy_module_ast_t *mod, const char *filename, t
         c_emit(&c, OP_RETURN_VALUE, 0);
     } else {
         tpy_seq_t body = mod->body;
+        for (intptr_t i = 0; i < body.n; i++) {
+            tpy_stmt_t *s = body.items[i];
+            if (is_future_import(s)) {
+                for (intptr_t k = 0; k < s->u.importfrom.names.n; k++) {
+                    tpy_alias_t *a = s->u.importfrom.names.items[k];
+                    c.future_annotations |= strcmp(a->name, "annotations") == 0;
+                }
+            }
+        }
+        if (!c.future_annotations && find_ann(body)) {
+            c_set_pos(&c, ((tpy_stmt_t *)body.items[0])->pos);
+            c_emit(&c, OP_SETUP_ANNOTATIONS, 0);
+        }
         if (!c.interactive && is_docstring(&body)) {
             // a module's docstring becomes its __doc__ (the statement itself is dropped)
             tpy_stmt_t *d = body.items[0];

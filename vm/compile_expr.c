@@ -919,6 +919,47 @@ void c_visit_arguments_defaults(compiler_t *c, tpy_arguments_t *args, int *flags
     }
 }
 
+static intptr_t c_annotation(compiler_t *c, const char *name, tpy_expr_t *ann)
+{
+    if (ann == NULL) {
+        return 0;
+    }
+    c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(name)));
+    c_expr(c, ann);
+    return 1;
+}
+
+bool c_visit_annotations(compiler_t *c, tpy_arguments_t *args, tpy_expr_t *returns)
+{
+    if (args == NULL || c->future_annotations) {
+        return false;
+    }
+    intptr_t n = 0;
+    const tpy_seq_t *lists[] = {&args->posonlyargs, &args->args};
+    for (int l = 0; l < 2; l++) {
+        for (intptr_t i = 0; i < lists[l]->n; i++) {
+            tpy_keyword_t *k = lists[l]->items[i];
+            n += c_annotation(c, k->arg, k->value);
+        }
+    }
+    if (args->vararg != NULL) {
+        n += c_annotation(c, args->vararg->arg, args->vararg->value);
+    }
+    for (intptr_t i = 0; i < args->kwonlyargs.n; i++) {
+        tpy_keyword_t *k = args->kwonlyargs.items[i];
+        n += c_annotation(c, k->arg, k->value);
+    }
+    if (args->kwarg != NULL) {
+        n += c_annotation(c, args->kwarg->arg, args->kwarg->value);
+    }
+    n += c_annotation(c, "return", returns);
+    if (n == 0) {
+        return false;
+    }
+    c_emit(c, OP_BUILD_TUPLE, 2 * n);
+    return true;
+}
+
 /* ---- f-strings ---------------------------------------------------------------------- */
 
 static void c_fstring(compiler_t *c, tpy_expr_t *e)

@@ -71,9 +71,14 @@ typedef struct {
     // the literal objects of the source, kept alive while a main program
     // runs, as CPython's AST holds them (see tpy_compile_source_main)
     bool keep_literals;
+    bool future_annotations;    // `from __future__ import annotations`: never evaluated
     tpy_object_t **literals;
     intptr_t nliterals, capliterals;
 } compiler_t;
+
+// Evaluate a def's annotations and push them as a tuple (name, value, ...);
+// false when it has none (compile_expr.c).
+bool c_visit_annotations(compiler_t *c, tpy_arguments_t *args, tpy_expr_t *returns);
 
 /* emission (compile.c) */
 void c_emit(compiler_t *c, int op, intptr_t arg);

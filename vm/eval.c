@@ -1788,16 +1788,35 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         tpy_object_t *qualname = POP();
         tpy_code_t *code = (tpy_code_t *)POP();
         tpy_object_t *closure = (oparg & TPY_MKFN_CLOSURE) ? POP() : NULL;
+        tpy_object_t *annotations = (oparg & TPY_MKFN_ANNOTATIONS) ? POP() : NULL;
         tpy_object_t *kwdefaults = (oparg & TPY_MKFN_KWDEFAULTS) ? POP() : NULL;
         tpy_object_t *defaults = (oparg & TPY_MKFN_DEFAULTS) ? POP() : NULL;
         tpy_object_t *f = tpy_function_new(TPY_OBJ(code), frame->globals, code->name, qualname);
         TPY_DECREF(qualname);
+        tpy_object_t *ann = NULL;
+        if (f != NULL && annotations != NULL) {
+            // (name, value, ...) -> {name: value}
+            ann = tpy_dict_new();
+            for (intptr_t i = 0; ann != NULL && i + 1 < TPY_TUPLE_SIZE(annotations); i += 2) {
+                if (tpy_dict_set(ann, TPY_TUPLE_GET(annotations, i),
+                                 TPY_TUPLE_GET(annotations, i + 1)) < 0) {
+                    TPY_CLEAR(ann);
+                }
+            }
+            if (ann == NULL) {
+                TPY_CLEAR(f);
+            }
+        }
+        TPY_XDECREF(annotations);
         if (f == NULL) {
             TPY_DECREF(code);
             TPY_XDECREF(closure);
             TPY_XDECREF(kwdefaults);
             TPY_XDECREF(defaults);
             goto error_tb;
+        }
+        if (ann != NULL) {
+            tpy_function_set_annotations(f, ann);
         }
         tpy_function_t *fn = (tpy_function_t *)f;
         fn->closure = closure;
@@ -2144,6 +2163,26 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(SETUP_ANNOTATIONS)
     {
+        // a module or class body with annotations gets __annotations__ = {}
+        tpy_object_t *locals = frame->locals ? frame->locals : frame->globals;
+        tpy_object_t *key = tpy_str_intern_cstr("__annotations__");
+        if (key == NULL) {
+            goto error_tb;
+        }
+        tpy_object_t *have = tpy_dict_get_borrow(locals, key);
+        if (have == NULL && !tpy_err_occurred()) {
+            tpy_object_t *d = tpy_dict_new();
+            int r = d ? tpy_dict_set(locals, key, d) : -1;
+            TPY_XDECREF(d);
+            if (r < 0) {
+                TPY_DECREF(key);
+                goto error_tb;
+            }
+        }
+        TPY_DECREF(key);
+        if (tpy_err_occurred()) {
+            goto error_tb;
+        }
         DISPATCH();
     }
     TARGET(UNSUPPORTED)

@@ -81,7 +81,8 @@
     X(CALL, count, -(o) - 1, 0)                /* callable, self|NULL, args -> result         */  \
     X(CALL_KW, count, -(o) - 2, 0)             /* ..., args, kwnames -> result (o counts all) */  \
     X(CALL_EX, flags, -2 - ((o) & 1), 0)       /* callable, NULL, tuple[, dict] -> result     */  \
-    X(MAKE_FUNCTION, flags, -1 - ((o) & 1) - (((o) >> 1) & 1) - (((o) >> 2) & 1), 0)            \
+    X(MAKE_FUNCTION, flags,                                                                       \
+      -1 - ((o) & 1) - (((o) >> 1) & 1) - (((o) >> 2) & 1) - (((o) >> 3) & 1), 0)                 \
                                                /* [defaults][kwdefaults][closure] code qualname */\
     X(RETURN_VALUE, none, -1, 0)                                                                  \
     X(RAISE, count, -(o), 0)                   /* 0: re-raise; 1: exc; 2: exc, cause          */  \
@@ -153,6 +154,7 @@ typedef enum {
 #define TPY_MKFN_DEFAULTS 1
 #define TPY_MKFN_KWDEFAULTS 2
 #define TPY_MKFN_CLOSURE 4
+#define TPY_MKFN_ANNOTATIONS 8 // a tuple (name, value, ...) under the closure
 
 /* FORMAT_VALUE flags: conversion in the low 2 bits, 4 = a spec is on the stack */
 #define TPY_FMT_NONE 0

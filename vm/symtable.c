@@ -22,6 +22,8 @@ typedef struct {
     // first declaration span that whole statement
     tpy_pos_t *nonlocals;
     intptr_t nnonlocals, capnonlocals;
+    // `from __future__ import annotations`: annotations are never evaluated
+    bool future_annotations;
 } builder_t;
 
 #define MAX_VISIT_DEPTH 3000
@@ -255,6 +257,28 @@ static void visit_args_defaults(builder_t *b, tpy_arguments_t *a)
     }
     visit_exprs(b, a->defaults);
     visit_exprs(b, a->kw_defaults);
+}
+
+// A def's parameter and return annotations, evaluated where the def runs.
+static void visit_args_annotations(builder_t *b, tpy_arguments_t *a, tpy_expr_t *returns)
+{
+    if (a == NULL || b->future_annotations) {
+        return;
+    }
+    const tpy_seq_t *lists[] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
+    for (int l = 0; l < 3; l++) {
+        for (intptr_t i = 0; i < lists[l]->n; i++) {
+            tpy_keyword_t *k = lists[l]->items[i];
+            visit_expr(b, k->value);
+        }
+    }
+    if (a->vararg != NULL) {
+        visit_expr(b, a->vararg->value);
+    }
+    if (a->kwarg != NULL) {
+        visit_expr(b, a->kwarg->value);
+    }
+    visit_expr(b, returns);
 }
 
 static void declare_params(builder_t *b, tpy_arguments_t *a)
@@ -561,6 +585,10 @@ static void visit_stmt(builder_t *b, tpy_stmt_t *s)
         if (s->u.annassign.value) {
             visit_expr(b, s->u.annassign.value);
         }
+        // module and class bodies evaluate the annotation; functions do not
+        if (b->cur->kind != BLOCK_FUNCTION && !b->future_annotations) {
+            visit_expr(b, s->u.annassign.annotation);
+        }
         if (s->u.annassign.simple && s->u.annassign.target->kind == EXPR_NAME) {
             // x: T names x for the scope; a global or nonlocal x cannot be annotated
             const char *name = s->u.annassign.target->u.name.id;
@@ -637,6 +665,7 @@ static void visit_stmt(builder_t *b, tpy_stmt_t *s)
     case STMT_FUNCTIONDEF: {
         visit_exprs(b, s->u.funcdef.decorators);
         visit_args_defaults(b, s->u.funcdef.args);
+        visit_args_annotations(b, s->u.funcdef.args, s->u.funcdef.returns);
         use_name(b, s->u.funcdef.name, SYM_DEF_LOCAL, s->pos);
         tpy_scope_t *sc = open_scope(b, BLOCK_FUNCTION, s->u.funcdef.name, s, s->pos.lineno);
         if (sc == NULL) {
@@ -669,6 +698,15 @@ static void visit_stmt(builder_t *b, tpy_stmt_t *s)
         }
         break;
     case STMT_IMPORTFROM:
+        if (s->u.importfrom.level == 0 && s->u.importfrom.module != NULL &&
+            strcmp(s->u.importfrom.module, "__future__") == 0) {
+            for (intptr_t i = 0; i < s->u.importfrom.names.n; i++) {
+                tpy_alias_t *a = s->u.importfrom.names.items[i];
+                if (strcmp(a->name, "annotations") == 0) {
+                    b->future_annotations = true;
+                }
+            }
+        }
         for (intptr_t i = 0; i < s->u.importfrom.names.n; i++) {
             bind_import_name(b, s->u.importfrom.names.items[i], true);
         }
@@ -847,7 +885,7 @@ int tpy_symtable_build(tpy_symtable_t *st, tpy_module_ast_t *mod, tpy_arena_t *a
 {
     st->arena = arena;
     st->err = err;
-    builder_t b = {st, NULL, false, 0, NULL, 0, 0};
+    builder_t b = {st, NULL, false, 0, NULL, 0, 0, false};
     st->top = open_scope(&b, BLOCK_MODULE, "<module>", mod, 1);
     if (st->top == NULL) {
         return -1;
