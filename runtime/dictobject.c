@@ -1,21 +1,27 @@
 /*
  * runtime/dictobject.c - dict: CPython's compact, insertion-ordered hash table.
  *
- * Layout.  d->table is one block: a small header, the sparse index table of
+ * Layout.  d->table is one block: a 24-byte header, the sparse index table of
  * 2**log2_size slots (1, 2, 4 or 8 bytes each, by size), then the dense array
- * of d->capacity entries in insertion order.  An index slot holds EMPTY, DUMMY
- * (a deleted entry was there: probing continues past it) or the position of an
- * entry.  Deleting leaves a hole (key NULL) in the dense array; holes vanish
- * when the table is rebuilt.  Probing is CPython's: i = hash & mask, then
+ * of d->capacity {key, value} entries in insertion order.  A table has one of
+ * two kinds.  A str-only table (every key an exact str, CPython's "unicode"
+ * kind) stores nothing more: a key's hash is the one its str caches.  A general
+ * table follows its entries with an array of d->capacity hashes (entry i's in
+ * hashes[i]); the first non-str key converts a str-only table with a rebuild,
+ * and a table stays general until it is rebuilt from scratch (clear, or a copy
+ * made by insertion).  An index slot holds EMPTY, DUMMY (a deleted entry was
+ * there: probing continues past it) or the position of an entry.  Deleting
+ * leaves a hole (key NULL) in the dense array; holes vanish when the table is
+ * rebuilt.  Probing is CPython's: i = hash & mask, then
  * i = (5*i + perturb + 1) & mask with perturb >>= 5 each step.
  *
  * Invariants: used <= nentries <= capacity = 2/3 of the slots; header.usable
  * = the entries still free for insertion (popitem does not give its entry
- * back, as in CPython); an empty dict has no table.  Sizing reproduces CPython
- * 3.11 exactly (sys.getsizeof agrees): first table 8 slots, rebuild at
- * used*3 (rounded up by calculate_log2_keysize), presizing by n*3/2, and the
- * "str-only" kind of a table whose keys are all exact str (reported with
- * CPython's 16-byte entries; a non-str key converts the table with a rebuild).
+ * back, as in CPython); an empty dict has no table.  Growth reproduces CPython
+ * 3.11 exactly: first table 8 slots, rebuild at used*3 (rounded up by
+ * calculate_log2_keysize), presizing by n*3/2, the same conversions of kind;
+ * with entries of the same width and a smaller header, every dict is 8 bytes
+ * smaller than CPython's (sys.getsizeof, tpy_dict_sizeof).
  *
  * Comparing keys may run Python code (__eq__) that mutates the dict: a lookup
  * holds the candidate key, and restarts when the table or that entry changed.
@@ -39,7 +45,7 @@ typedef struct {
     intptr_t usable;     // entries that can still be appended before a rebuild
     uint8_t log2_size;   // the index table has 1 << log2_size slots
     uint8_t log2_ixsize; // each slot takes 1 << log2_ixsize bytes
-    bool str_only;       // every key is an exact str (CPython's "unicode" kind)
+    bool str_only;       // every key is an exact str: no hash array (CPython's "unicode" kind)
     uint64_t tag;        // unique per table; renewed when an entry slot is taken back
 } dtable_t;
 
@@ -71,6 +77,24 @@ static inline int8_t *dt_indices(dtable_t *t)
 static inline tpy_dict_entry_t *dt_entries(dtable_t *t)
 {
     return (tpy_dict_entry_t *)(dt_indices(t) + ((size_t)1 << (t->log2_size + t->log2_ixsize)));
+}
+
+// The number of entries of a table of 2**[log2_size] slots (its d->capacity).
+static inline size_t dt_capacity(uint8_t log2_size)
+{
+    return USABLE_FRACTION((size_t)1 << log2_size);
+}
+
+// A general table's hashes, after its entries (not for str-only tables).
+static inline int64_t *dt_hashes(dtable_t *t)
+{
+    return (int64_t *)(dt_entries(t) + dt_capacity(t->log2_size));
+}
+
+// The hash of the key of live entry [ix].
+static inline int64_t dt_hash(dtable_t *t, intptr_t ix)
+{
+    return t->str_only ? ((tpy_str_t *)dt_entries(t)[ix].key)->hash : dt_hashes(t)[ix];
 }
 
 static inline intptr_t dt_get(dtable_t *t, size_t i)
@@ -107,15 +131,41 @@ static inline void dt_set(dtable_t *t, size_t i, intptr_t v)
     }
 }
 
-static size_t dt_bytes(uint8_t log2_size, uint8_t log2_ixsize)
+/* Check bits.  A slot that points to an entry holds the entry's position in
+ * its low log2_size bits (a position is below the capacity, below the slot
+ * count) and, in the bits above that the slot width leaves below the sign
+ * bit, the same bits of the entry's hash.  A probe that meets another key's
+ * slot then mostly knows it without reading the entry, the hash array or the
+ * key: what keeps big str-only tables, whose hashes are in the keys, fast.
+ * The bits of a slot above the position: */
+static inline size_t dt_checkbits(dtable_t *t)
 {
-    size_t n = (size_t)1 << log2_size;
-    return sizeof(dtable_t) + (n << log2_ixsize) + USABLE_FRACTION(n) * sizeof(tpy_dict_entry_t);
+    size_t below_sign = ((size_t)1 << ((8u << t->log2_ixsize) - 1)) - 1;
+    return below_sign & ~(((size_t)1 << t->log2_size) - 1);
+}
+
+// What the slot of entry [ix] whose key has [hash] holds.
+static inline intptr_t dt_slot_value(dtable_t *t, intptr_t ix, int64_t hash)
+{
+    return ix | (intptr_t)((size_t)hash & dt_checkbits(t));
+}
+
+static size_t dt_bytes(uint8_t log2_size, uint8_t log2_ixsize, bool str_only)
+{
+    size_t entry = sizeof(tpy_dict_entry_t) + (str_only ? 0 : sizeof(int64_t));
+    return sizeof(dtable_t) + ((size_t)1 << (log2_size + log2_ixsize)) +
+           dt_capacity(log2_size) * entry;
 }
 
 static size_t dt_bytes_of(dtable_t *t)
 {
-    return dt_bytes(t->log2_size, t->log2_ixsize);
+    return dt_bytes(t->log2_size, t->log2_ixsize, t->str_only);
+}
+
+size_t tpy_dict_sizeof(tpy_object_t *d)
+{
+    dtable_t *t = dt(d);
+    return TPY_TYPE(d)->tp_basicsize + (t != NULL ? dt_bytes_of(t) : 0);
 }
 
 // CPython's calculate_log2_keysize (quirks included: 1..7 give 16 slots).
@@ -143,18 +193,17 @@ static dtable_t *dt_new(uint8_t log2_size, bool str_only)
         return NULL;
     }
     uint8_t log2_ixsize = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
-    dtable_t *t = tpy_mem_alloc(dt_bytes(log2_size, log2_ixsize));
+    dtable_t *t = tpy_mem_alloc(dt_bytes(log2_size, log2_ixsize, str_only));
     if (t == NULL) {
         tpy_err_no_memory();
         return NULL;
     }
-    size_t n = (size_t)1 << log2_size;
-    t->usable = (intptr_t)USABLE_FRACTION(n);
+    t->usable = (intptr_t)dt_capacity(log2_size);
     t->log2_size = log2_size;
     t->log2_ixsize = log2_ixsize;
     t->str_only = str_only;
     t->tag = next_table_tag++;
-    memset(dt_indices(t), 0xff, n << log2_ixsize); // every slot DKIX_EMPTY
+    memset(dt_indices(t), 0xff, (size_t)1 << (log2_size + log2_ixsize)); // every slot EMPTY
     return t;
 }
 
@@ -184,24 +233,47 @@ static inline intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
 {
     tpy_dict_entry_t *entries = dt_entries(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t check = dt_checkbits(t), want = (size_t)hash & check;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
-    for (;;) {
-        intptr_t ix = dt_get(t, i);
-        if (ix >= 0) {
-            tpy_dict_entry_t *ep = &entries[ix];
-            if (ep->key == key) {
-                return ix;
-            }
-            if (ep->hash == hash) {
-                if (!TPY_STR_CHECK_EXACT(ep->key)) {
-                    return DKIX_SLOW;
+    if (t->str_only) {
+        for (;;) {
+            intptr_t s = dt_get(t, i);
+            if (s >= 0) {
+                if (((size_t)s & check) == want) {
+                    intptr_t ix = s & (intptr_t)mask;
+                    tpy_object_t *ek = entries[ix].key;
+                    if (ek == key || (((tpy_str_t *)ek)->hash == hash && tpy_str_eq(ek, key))) {
+                        return ix;
+                    }
                 }
-                if (tpy_str_eq(ep->key, key)) {
+            } else if (s == DKIX_EMPTY) {
+                return DKIX_EMPTY;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
+        }
+    }
+    int64_t *hashes = dt_hashes(t);
+    for (;;) {
+        intptr_t s = dt_get(t, i);
+        if (s >= 0) {
+            if (((size_t)s & check) == want) {
+                intptr_t ix = s & (intptr_t)mask;
+                tpy_object_t *ek = entries[ix].key;
+                if (ek == key) {
                     return ix;
                 }
+                if (hashes[ix] == hash) {
+                    if (!TPY_STR_CHECK_EXACT(ek)) {
+                        return DKIX_SLOW;
+                    }
+                    if (tpy_str_eq(ek, key)) {
+                        return ix;
+                    }
+                }
             }
-        } else if (ix == DKIX_EMPTY) {
+        } else if (s == DKIX_EMPTY) {
             return DKIX_EMPTY;
         }
         perturb >>= PERTURB_SHIFT;
@@ -227,20 +299,22 @@ restart:;
     }
     tpy_dict_entry_t *entries = dt_entries(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t check = dt_checkbits(t), want = (size_t)hash & check;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
-        intptr_t ix = dt_get(t, i);
-        if (ix == DKIX_EMPTY) {
+        intptr_t s = dt_get(t, i);
+        if (s == DKIX_EMPTY) {
             return DKIX_EMPTY;
         }
-        if (ix >= 0) {
+        if (s >= 0 && ((size_t)s & check) == want) {
+            intptr_t ix = s & (intptr_t)mask;
             tpy_dict_entry_t *ep = &entries[ix];
             tpy_object_t *startkey = ep->key;
             if (startkey == key) {
                 return ix;
             }
-            if (ep->hash == hash) {
+            if (dt_hash(t, ix) == hash) {
                 if (key_is_str && TPY_STR_CHECK_EXACT(startkey)) {
                     if (tpy_str_eq(startkey, key)) {
                         return ix;
@@ -279,13 +353,14 @@ static size_t find_free_slot(dtable_t *t, int64_t hash)
     return i;
 }
 
-// The slot whose index is entry [ix] (which must be present).
+// The slot that points to entry [ix] (which must be present).
 static size_t find_slot_of(dtable_t *t, int64_t hash, intptr_t ix)
 {
     size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
-    while (dt_get(t, i) != ix) {
+    intptr_t want = dt_slot_value(t, ix, hash);
+    while (dt_get(t, i) != want) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -308,36 +383,50 @@ static int dict_resize(tpy_object_t *op, uint8_t log2_size, bool str_only)
         return -1;
     }
     tpy_dict_entry_t *dst = dt_entries(t);
+    int64_t *dhashes = str_only ? NULL : dt_hashes(t);
     intptr_t n = 0;
     if (old != NULL) {
         tpy_dict_entry_t *src = dt_entries(old);
+        int64_t *shashes = old->str_only ? NULL : dt_hashes(old);
         if (d->nentries == d->used) {
-            memcpy(dst, src, (size_t)d->used * sizeof(tpy_dict_entry_t));
             n = d->used;
+            memcpy(dst, src, (size_t)n * sizeof(tpy_dict_entry_t));
+            if (dhashes != NULL && shashes != NULL) {
+                memcpy(dhashes, shashes, (size_t)n * sizeof(int64_t));
+            }
         } else {
             for (intptr_t i = 0; i < d->nentries; i++) {
                 if (src[i].key != NULL) {
+                    if (shashes != NULL) {
+                        dhashes[n] = shashes[i];
+                    }
                     dst[n++] = src[i];
                 }
+            }
+        }
+        if (dhashes != NULL && shashes == NULL) { // str-only to general
+            for (intptr_t k = 0; k < n; k++) {
+                dhashes[k] = ((tpy_str_t *)dst[k].key)->hash;
             }
         }
         size_t mask = ((size_t)1 << log2_size) - 1;
         for (intptr_t k = 0; k < n; k++) {
             // A fresh table has no DUMMY: the first non-entry slot is EMPTY.
-            size_t i = (size_t)dst[k].hash & mask;
-            uint64_t perturb = (uint64_t)dst[k].hash;
+            int64_t hash = dhashes != NULL ? dhashes[k] : ((tpy_str_t *)dst[k].key)->hash;
+            size_t i = (size_t)hash & mask;
+            uint64_t perturb = (uint64_t)hash;
             while (dt_get(t, i) != DKIX_EMPTY) {
                 perturb >>= PERTURB_SHIFT;
                 i = (i * 5 + perturb + 1) & mask;
             }
-            dt_set(t, i, k);
+            dt_set(t, i, dt_slot_value(t, k, hash));
         }
         tpy_mem_free(old, dt_bytes_of(old));
     }
     t->usable -= n;
     d->table = t;
     d->nentries = n;
-    d->capacity = (intptr_t)USABLE_FRACTION((size_t)1 << log2_size);
+    d->capacity = (intptr_t)dt_capacity(log2_size);
     return 0;
 }
 
@@ -347,22 +436,36 @@ static int insertion_resize(tpy_object_t *d, bool str_only)
     return dict_resize(d, log2_keysize(((tpy_dict_t *)d)->used * 3), str_only);
 }
 
+/* Make sure [d] has a table that can take [key]: a first table, or a general
+ * one in place of a str-only one when [key_is_str] is false.  0 or -1. */
+static int prepare_table(tpy_object_t *op, bool key_is_str)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (d->table == NULL) {
+        d->table = dt_new(LOG2_MINSIZE, key_is_str);
+        if (d->table == NULL) {
+            return -1;
+        }
+        d->capacity = (intptr_t)dt_capacity(LOG2_MINSIZE);
+        return 0;
+    }
+    if (!key_is_str && dt(op)->str_only) {
+        return insertion_resize(op, false);
+    }
+    return 0;
+}
+
 /* Insert or replace d[key] = value with a precomputed hash.  Takes its own
  * references.  May run __eq__.  0 or -1. */
 static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
     bool key_is_str = TPY_STR_CHECK_EXACT(key);
-    if (d->table == NULL) {
-        d->table = dt_new(LOG2_MINSIZE, key_is_str);
-        if (d->table == NULL) {
-            return -1;
-        }
-        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
-    } else if (!key_is_str && dt(op)->str_only) {
-        if (insertion_resize(op, false) < 0) {
-            return -1;
-        }
+    if (key_is_str && ((tpy_str_t *)key)->hash == -1) {
+        tpy_str_hash(key); // a str-only table reads the hash the str caches
+    }
+    if (prepare_table(op, key_is_str) < 0) {
+        return -1;
     }
     TPY_INCREF(key);
     intptr_t ix = lookup(op, key, hash);
@@ -380,35 +483,21 @@ static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_
         return 0;
     }
     // __eq__ may have emptied or rebuilt the dict meanwhile.
+    if (prepare_table(op, key_is_str) < 0 ||
+        (dt(op)->usable <= 0 && insertion_resize(op, true) < 0)) {
+        TPY_DECREF(key);
+        return -1;
+    }
     dtable_t *t = d->table;
-    if (t == NULL) {
-        t = d->table = dt_new(LOG2_MINSIZE, key_is_str);
-        if (t == NULL) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
-    } else if (!key_is_str && t->str_only) {
-        if (insertion_resize(op, false) < 0) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        t = d->table;
-    }
-    if (t->usable <= 0) {
-        if (insertion_resize(op, true) < 0) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        t = d->table;
-    }
-    size_t slot = find_free_slot(t, hash);
-    dt_set(t, slot, d->nentries);
-    tpy_dict_entry_t *ep = &dt_entries(t)[d->nentries];
-    ep->hash = hash;
+    intptr_t n = d->nentries;
+    dt_set(t, find_free_slot(t, hash), dt_slot_value(t, n, hash));
+    tpy_dict_entry_t *ep = &dt_entries(t)[n];
     ep->key = key; // the reference taken above
     ep->value = tpy_newref(value);
-    d->nentries++;
+    if (!t->str_only) {
+        dt_hashes(t)[n] = hash;
+    }
+    d->nentries = n + 1;
     d->used++;
     t->usable--;
     maintain_tracking(op, key, value);
@@ -635,7 +724,7 @@ bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_
         *value = entries[i].value;
     }
     if (hash != NULL) {
-        *hash = entries[i].hash;
+        *hash = dt_hash(t, i);
     }
     return true;
 }
@@ -674,7 +763,10 @@ static int clone_table(tpy_object_t *dst, tpy_object_t *src)
         return -1;
     }
     intptr_t n = ((tpy_dict_t *)src)->nentries;
-    memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) * sizeof(tpy_dict_entry_t));
+    memcpy(t, st, (size_t)((char *)(dt_entries(st) + n) - (char *)st));
+    if (!st->str_only) {
+        memcpy(dt_hashes(t), dt_hashes(st), (size_t)n * sizeof(int64_t));
+    }
     t->tag = next_table_tag++;
     tpy_dict_entry_t *entries = dt_entries(t);
     for (intptr_t i = 0; i < n; i++) {
@@ -727,12 +819,13 @@ static int dict_merge(tpy_object_t *op, tpy_object_t *other, int override)
         }
         intptr_t n = o->nentries;
         for (intptr_t i = 0; i < n; i++) {
-            tpy_dict_entry_t *ep = &dt_entries(dt(other))[i];
+            dtable_t *ot = dt(other);
+            tpy_dict_entry_t *ep = &dt_entries(ot)[i];
             tpy_object_t *key = ep->key, *value = ep->value;
             if (key == NULL) {
                 continue;
             }
-            int64_t hash = ep->hash;
+            int64_t hash = dt_hash(ot, i);
             TPY_INCREF(key);
             TPY_INCREF(value);
             int err = 0;
@@ -1041,7 +1134,7 @@ static int dict_equal(tpy_object_t *a, tpy_object_t *b)
             continue;
         }
         tpy_object_t *key = tpy_newref(ep->key), *aval = tpy_newref(ep->value);
-        int64_t hash = ep->hash;
+        int64_t hash = dt_hash(dt(a), i);
         intptr_t ix = lookup(b, key, hash);
         int cmp;
         if (ix == DKIX_ERROR) {
@@ -1268,7 +1361,7 @@ static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *ar
         i--;
     }
     tpy_object_t *k, *v;
-    remove_entry(op, i, entries[i].hash, &k, &v);
+    remove_entry(op, i, dt_hash(t, i), &k, &v);
     d->nentries = i; // the entry is not made usable again (CPython)
     t->tag = next_table_tag++; // the entry count went down: a new key set identity
     TPY_TUPLE_ITEMS(res)[0] = k;
@@ -1333,7 +1426,8 @@ static tpy_object_t *dict_fromkeys_meth(tpy_object_t *self, tpy_object_t *const 
         (TPY_DICT_CHECK_EXACT(iterable) || TPY_ANYSET_CHECK_EXACT(iterable))) {
         bool from_dict = TPY_DICT_CHECK_EXACT(iterable);
         intptr_t n = from_dict ? TPY_DICT_SIZE(iterable) : tpy_set_size(iterable);
-        bool str_only = from_dict && dt(iterable) != NULL && dt(iterable)->str_only;
+        // (CPython's empty dict counts as str-only, an empty set does not)
+        bool str_only = from_dict && (dt(iterable) == NULL || dt(iterable)->str_only);
         if (dict_resize(d, estimate_log2_keysize(n), str_only) < 0) {
             goto error;
         }
@@ -1375,7 +1469,6 @@ error:
     return NULL;
 }
 
-// The size CPython 3.11 reports: its keys object with 16-byte entries for str-only tables.
 static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                       tpy_object_t *kwnames)
 {
@@ -1383,13 +1476,7 @@ static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *a
     if (tpy_check_no_args("dict.__sizeof__", nargs, kwnames) < 0) {
         return NULL;
     }
-    size_t size = TPY_TYPE(self)->tp_basicsize;
-    dtable_t *t = dt(self);
-    if (t != NULL) {
-        size_t n = (size_t)1 << t->log2_size;
-        size += 32 + (n << t->log2_ixsize) + USABLE_FRACTION(n) * (t->str_only ? 16 : 24);
-    }
-    return tpy_int_from_i64((int64_t)size);
+    return tpy_int_from_i64((int64_t)tpy_dict_sizeof(self));
 }
 
 static tpy_object_t *dict_keys_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,

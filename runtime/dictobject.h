@@ -13,8 +13,10 @@
 
 #include "gc/gc.h"
 
+/* One item of the dense array.  The key's hash is not here: a str-only table
+ * reads it from the str (which caches it), a general table keeps the hashes
+ * in an array of its own (see dictobject.c). */
 typedef struct tpy_dict_entry {
-    int64_t hash;
     tpy_object_t *key; // NULL: deleted entry (a hole in the dense array)
     tpy_object_t *value;
 } tpy_dict_entry_t;
@@ -35,6 +37,10 @@ extern tpy_type_t tpy_dictiter_type;
 #define TPY_DICT_SIZE(op) (((tpy_dict_t *)(op))->used)
 
 tpy_object_t *tpy_dict_new(void);
+/* The bytes [d] occupies without its GC header: the object (its type's basic
+ * size) and its table.  dict.__sizeof__ returns it; sys.getsizeof adds the GC
+ * header, as CPython does.  Never fails. */
+size_t tpy_dict_sizeof(tpy_object_t *d);
 // d[key] (borrowed), or NULL: absent (no exception) or error (exception set).
 tpy_object_t *tpy_dict_get_borrow(tpy_object_t *d, tpy_object_t *key);
 // Lookup by str key with a precomputed hash; borrowed or NULL (no exception
