@@ -54,6 +54,10 @@ typedef struct {
     uint64_t tag;        // unique per table; renewed when an entry slot is taken back
 } dtable_t;
 
+// tpy_dict_keys_tag (dictobject.h) reads the tag right before the entries.
+_Static_assert(offsetof(dtable_t, tag) + sizeof(uint64_t) == sizeof(dtable_t),
+               "the tag ends the table header");
+
 /* Table tags are never reused, so (table, tag, nentries) names one exact key
  * set: LOAD_GLOBAL's cache relies on it to know a name is still absent. */
 static uint64_t next_table_tag = 1;
@@ -751,8 +755,9 @@ static void split_release(tpy_object_t *op)
 }
 
 /* Turn split [op] into a str-only table holding the same items in the same
- * order, sized as CPython's insertion_resize would (or no table when empty).
- * 0, or -1 with MemoryError (the dict unchanged). */
+ * order, the smallest with room for one more (CPython keeps such dicts split:
+ * this keeps them as small as can be), or no table when empty.  0, or -1 with
+ * MemoryError (the dict unchanged). */
 static int unsplit(tpy_object_t *op)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
@@ -760,7 +765,11 @@ static int unsplit(tpy_object_t *op)
         split_release(op);
         return 0;
     }
-    dtable_t *t = dt_new(log2_keysize(d->used * 3), true);
+    uint8_t log2_size = LOG2_MINSIZE;
+    while (dt_capacity(log2_size) < (size_t)d->used + 1) {
+        log2_size++;
+    }
+    dtable_t *t = dt_new(log2_size, true);
     if (t == NULL) {
         return -1;
     }
@@ -2008,10 +2017,4 @@ tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d)
 {
     static tpy_dict_entry_t no_entries[TPY_ATTRKEYS_MAX]; // what a split dict offers
     return is_split(d) ? no_entries : ((tpy_dict_t *)d)->table;
-}
-
-uint64_t tpy_dict_keys_tag(tpy_object_t *d)
-{
-    dtable_t *t = dt(d);
-    return t == NULL || is_split(d) ? 0 : t->tag;
 }

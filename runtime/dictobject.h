@@ -81,9 +81,15 @@ tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr
  * lookup ever matches (its hints are indexes below that).
  */
 tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d);
-// An identity for [d]'s key set together with its entry count: never reused
-// by another table, renewed when an entry is taken back (popitem).  0 if empty.
-uint64_t tpy_dict_keys_tag(tpy_object_t *d);
+/* An identity for [d]'s key set together with its entry count: never reused
+ * by another table, renewed when an entry is taken back (popitem).  0 when
+ * [d] has no table or is split.  (A table keeps it in the 8 bytes before its
+ * entries: LOAD_GLOBAL asks on every builtin it reads from its cache.) */
+static inline uint64_t tpy_dict_keys_tag(tpy_object_t *d)
+{
+    uintptr_t table = (uintptr_t)((tpy_dict_t *)d)->table;
+    return table == 0 || (table & TPY_DICT_SPLIT_TAG) ? 0 : ((const uint64_t *)table)[-1];
+}
 // d[key] = value (both borrowed). 0 or -1.
 int tpy_dict_set(tpy_object_t *d, tpy_object_t *key, tpy_object_t *value);
 int tpy_dict_set_cstr(tpy_object_t *d, const char *key, tpy_object_t *value);

@@ -159,3 +159,22 @@ C = make_class(40)
 o = C()
 d = vars(o)
 print(len(d), list(d)[-2:], d["a39"], o.a0)
+
+# Attributes set out of the class's order, or deleted and set again: CPython's
+# split dict keeps an order of its own (280 bytes for these); tpy turns such a
+# dict into an ordinary table, no bigger up to 10 attributes.
+for n in [1, 3, 5, 8, 10]:
+    class R:
+        pass
+
+    names = ["a%d" % i for i in range(n)]
+    p, q, r = R(), R(), R()
+    for name in names:
+        setattr(p, name, 1)
+        setattr(r, name, 2)
+    for name in reversed(names):
+        setattr(q, name, 3)
+    delattr(r, "a0")
+    r.a0 = 4
+    print(n, list(vars(q))[:2], list(vars(r))[-2:], sys.getsizeof(vars(q)) <= 280,
+          sys.getsizeof(vars(r)) <= 280)
