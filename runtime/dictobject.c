@@ -20,7 +20,7 @@
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)
-#define DKIX_SLOW (-4) // lookup_str met a non-str key with an equal hash
+#define DKIX_SLOW (-4) // lookup_str cannot decide: the table may hold other keys
 #define PERTURB_SHIFT 5
 #define LOG2_MINSIZE 3
 
@@ -264,51 +264,31 @@ static inline void maintain_tracking(tpy_object_t *d, tpy_object_t *key, tpy_obj
 
 /* ---- lookup -------------------------------------------------------------------------- */
 
-/* Lookup of an exact str [key]: the entry index, DKIX_EMPTY when absent, or
- * DKIX_SLOW when an entry with the same hash has a non-str key (then only the
- * generic lookup, which may run __eq__, can decide).  Never runs Python code. */
-static inline intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+/* Lookup of an exact str [key] in a str-only table: the entry index or
+ * DKIX_EMPTY; DKIX_SLOW for a general table, where only the generic lookup
+ * (which may run __eq__) can decide.  Never runs Python code.  This is the
+ * loop every attribute, global and str-keyed lookup runs: it is inlined into
+ * its callers. */
+static ALWAYS_INLINE intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
 {
+    if (!t->str_only) {
+        return DKIX_SLOW;
+    }
     tpy_dict_entry_t *entries = dt_entries(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t check = dt_checkbits(t), want = (size_t)hash & check;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
-    if (t->str_only) {
-        for (;;) {
-            intptr_t s = dt_get(t, i);
-            if (s >= 0) {
-                if (((size_t)s & check) == want) {
-                    intptr_t ix = s & (intptr_t)mask;
-                    tpy_object_t *ek = entries[ix].key;
-                    if (ek == key || (((tpy_str_t *)ek)->hash == hash && tpy_str_eq(ek, key))) {
-                        return ix;
-                    }
-                }
-            } else if (s == DKIX_EMPTY) {
-                return DKIX_EMPTY;
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i * 5 + perturb + 1) & mask;
-        }
-    }
-    int64_t *hashes = dt_hashes(t);
     for (;;) {
         intptr_t s = dt_get(t, i);
         if (s >= 0) {
             if (((size_t)s & check) == want) {
                 intptr_t ix = s & (intptr_t)mask;
                 tpy_object_t *ek = entries[ix].key;
-                if (ek == key) {
+                if (ek == key || (((tpy_str_t *)ek)->hash == hash && tpy_str_eq(ek, key))) {
                     return ix;
-                }
-                if (hashes[ix] == hash) {
-                    if (!TPY_STR_CHECK_EXACT(ek)) {
-                        return DKIX_SLOW;
-                    }
-                    if (tpy_str_eq(ek, key)) {
-                        return ix;
-                    }
                 }
             }
         } else if (s == DKIX_EMPTY) {
@@ -508,6 +488,12 @@ static int prepare_table(tpy_object_t *op, bool key_is_str)
     return 0;
 }
 
+// Whether [op] needs prepare_table before it can take a key.
+static inline bool needs_table(tpy_object_t *op, bool key_is_str)
+{
+    return ((tpy_dict_t *)op)->table == NULL || (!key_is_str && dt(op)->str_only);
+}
+
 /* Insert or replace d[key] = value with a precomputed hash.  Takes its own
  * references.  May run __eq__.  0 or -1. */
 static int split_insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value);
@@ -528,7 +514,7 @@ static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_
             return -1;
         }
     }
-    if (prepare_table(op, key_is_str) < 0) {
+    if (needs_table(op, key_is_str) && prepare_table(op, key_is_str) < 0) {
         return -1;
     }
     TPY_INCREF(key);
@@ -547,7 +533,7 @@ static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_
         return 0;
     }
     // __eq__ may have emptied or rebuilt the dict meanwhile.
-    if (prepare_table(op, key_is_str) < 0 ||
+    if ((needs_table(op, key_is_str) && prepare_table(op, key_is_str) < 0) ||
         (dt(op)->usable <= 0 && insertion_resize(op, true) < 0)) {
         TPY_DECREF(key);
         return -1;
@@ -818,40 +804,23 @@ static inline tpy_object_t *value_at(tpy_object_t *d, intptr_t ix)
     return is_split(d) ? split_values(d)[ix] : dt_entries(dt(d))[ix].value;
 }
 
-/* Item [i] of [d]'s insertion order (0 <= i < nentries): false for a hole,
- * else its key and value (borrowed) and, when [hash] is not NULL, its hash. */
+bool tpy_dict_split_item_at(tpy_object_t *d, intptr_t i, tpy_object_t **key, tpy_object_t **value)
+{
+    *key = ((tpy_dict_t *)d)->shared->names[i];
+    *value = split_values(d)[i];
+    return *value != NULL;
+}
+
+/* tpy_dict_item_at (item [i] of [d]'s insertion order: false for a hole,
+ * else its key and value, borrowed) that also gives the key's hash. */
 static inline bool item_at(tpy_object_t *d, intptr_t i, tpy_object_t **key, tpy_object_t **value,
                            int64_t *hash)
 {
-    if (is_split(d)) {
-        tpy_object_t *v = split_values(d)[i];
-        if (v == NULL) {
-            return false;
-        }
-        *key = ((tpy_dict_t *)d)->shared->names[i];
-        *value = v;
-        if (hash != NULL) {
-            *hash = ((tpy_str_t *)*key)->hash;
-        }
-        return true;
-    }
-    dtable_t *t = dt(d);
-    tpy_dict_entry_t *ep = &dt_entries(t)[i];
-    if (ep->key == NULL) {
+    if (!tpy_dict_item_at(d, i, key, value)) {
         return false;
     }
-    *key = ep->key;
-    *value = ep->value;
-    if (hash != NULL) {
-        *hash = dt_hash(t, i);
-    }
+    *hash = is_split(d) ? ((tpy_str_t *)*key)->hash : dt_hash(dt(d), i);
     return true;
-}
-
-bool tpy_dict_split_item_at(tpy_object_t *d, intptr_t i, tpy_object_t **key,
-                            tpy_object_t **value)
-{
-    return item_at(d, i, key, value, NULL);
 }
 
 // Whether a copy of [d] may start str-only (CPython counts an empty dict as such).
