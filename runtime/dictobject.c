@@ -1984,6 +1984,7 @@ tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr
 
 tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d)
 {
-    static tpy_dict_entry_t no_entries[TPY_ATTRKEYS_MAX]; // what a split dict offers
-    return is_split(d) ? no_entries : ((tpy_dict_t *)d)->table;
+    // What a split dict offers: read-only (callers only read the keys).
+    static const tpy_dict_entry_t no_entries[TPY_ATTRKEYS_MAX];
+    return is_split(d) ? (tpy_dict_entry_t *)no_entries : ((tpy_dict_t *)d)->table;
 }
