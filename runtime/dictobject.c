@@ -1,22 +1,11 @@
 /*
- * runtime/dictobject.c - dict: CPython's compact, insertion-ordered hash table.
+ * runtime/dictobject.c - dict: CPython's compact, insertion-ordered hash table,
+ * its iterators, and the split dicts of instance attributes.
  *
- * Layout.  d->table is one block: a small header, the sparse index table of
- * 2**log2_size slots (1, 2, 4 or 8 bytes each, by size), then the dense array
- * of d->capacity entries in insertion order.  An index slot holds EMPTY, DUMMY
- * (a deleted entry was there: probing continues past it) or the position of an
- * entry.  Deleting leaves a hole (key NULL) in the dense array; holes vanish
- * when the table is rebuilt.  Probing is CPython's: i = hash & mask, then
- * i = (5*i + perturb + 1) & mask with perturb >>= 5 each step.
- *
- * Invariants: used <= nentries <= capacity = 2/3 of the slots; header.usable
- * = the entries still free for insertion (popitem does not give its entry
- * back, as in CPython); an empty dict has no table.  Sizing reproduces CPython
- * 3.11 exactly (sys.getsizeof agrees): first table 8 slots, rebuild at
- * used*3 (rounded up by calculate_log2_keysize), presizing by n*3/2, and the
- * "str-only" kind of a table whose keys are all exact str (reported with
- * CPython's 16-byte entries; a non-str key converts the table with a rebuild).
- *
+ * Growth reproduces CPython 3.11 exactly (first table 8 slots, rebuild at
+ * used*3 rounded up by calculate_log2_keysize, presizing by n*3/2, the same
+ * switches of table kind), and with entries as wide and a smaller header each
+ * table is 8 bytes smaller than CPython's (sys.getsizeof, tpy_dict_sizeof).
  * Comparing keys may run Python code (__eq__) that mutates the dict: a lookup
  * holds the candidate key, and restarts when the table or that entry changed.
  * Exact str keys are compared by pointer, then hash and bytes, without Python
@@ -31,17 +20,43 @@
 #define DKIX_EMPTY (-1)
 #define DKIX_DUMMY (-2)
 #define DKIX_ERROR (-3)
-#define DKIX_SLOW (-4) // lookup_str met a non-str key with an equal hash
+#define DKIX_SLOW (-4) // lookup_str cannot decide: the table may hold other keys
 #define PERTURB_SHIFT 5
 #define LOG2_MINSIZE 3
 
+/*
+ * Layout.  A table is one block: the sparse index table of 2**log2_size slots
+ * (1, 2, 4 or 8 bytes each, by size), a 24-byte header, then the dense array
+ * of d->capacity {key, value} entries in insertion order, which d->table
+ * points to (so code outside can walk the entries).  A table has one of
+ * two kinds.  A str-only table (every key an exact str, CPython's "unicode"
+ * kind) stores nothing more: a key's hash is the one its str caches.  A general
+ * table follows its entries with an array of d->capacity hashes (entry i's in
+ * hashes[i]); the first non-str key converts a str-only table with a rebuild,
+ * and a table stays general until it is rebuilt from scratch (clear, or a copy
+ * made by insertion).  An index slot holds EMPTY, DUMMY (a deleted entry was
+ * there: probing continues past it) or the position of an entry, with check
+ * bits of its hash above it (see dt_checkbits).  Deleting leaves a hole (key
+ * NULL) in the dense array; holes vanish when the table is rebuilt.  Probing
+ * is CPython's: i = hash & mask, then i = (5*i + perturb + 1) & mask with
+ * perturb >>= 5 each step.  An instance's __dict__ may instead be a split
+ * dict, values only (see "split dicts" below).
+ *
+ * Invariants: used <= nentries <= capacity = 2/3 of the slots; header.usable
+ * = the entries still free for insertion (popitem does not give its entry
+ * back, as in CPython); an empty dict has no table.
+ */
 typedef struct {
     intptr_t usable;     // entries that can still be appended before a rebuild
     uint8_t log2_size;   // the index table has 1 << log2_size slots
     uint8_t log2_ixsize; // each slot takes 1 << log2_ixsize bytes
-    bool str_only;       // every key is an exact str (CPython's "unicode" kind)
+    bool str_only;       // every key is an exact str: no hash array (CPython's "unicode" kind)
     uint64_t tag;        // unique per table; renewed when an entry slot is taken back
 } dtable_t;
+
+// tpy_dict_keys_tag (dictobject.h) reads the tag right before the entries.
+_Static_assert(offsetof(dtable_t, tag) + sizeof(uint64_t) == sizeof(dtable_t),
+               "the tag ends the table header");
 
 /* Table tags are never reused, so (table, tag, nentries) names one exact key
  * set: LOAD_GLOBAL's cache relies on it to know a name is still absent. */
@@ -58,19 +73,56 @@ void tpy_dict_fini(void)
     TPY_CLEAR(missing_name);
 }
 
-static inline dtable_t *dt(tpy_object_t *d)
+// A split dict (see the essay above tpy_dict_new_split): no dtable_t.
+static inline bool is_split(tpy_object_t *d)
 {
-    return (dtable_t *)((tpy_dict_t *)d)->table;
+    return ((uintptr_t)((tpy_dict_t *)d)->table & TPY_DICT_SPLIT_TAG) != 0;
 }
 
-static inline int8_t *dt_indices(dtable_t *t)
+static inline tpy_object_t **split_values(tpy_object_t *d)
 {
-    return (int8_t *)(t + 1);
+    return (tpy_object_t **)((uintptr_t)((tpy_dict_t *)d)->table - TPY_DICT_SPLIT_TAG);
+}
+
+// The header of the table of a dict that is not split (NULL when it has none).
+static inline dtable_t *dt(tpy_object_t *d)
+{
+    void *entries = ((tpy_dict_t *)d)->table;
+    return entries != NULL ? (dtable_t *)entries - 1 : NULL;
 }
 
 static inline tpy_dict_entry_t *dt_entries(dtable_t *t)
 {
-    return (tpy_dict_entry_t *)(dt_indices(t) + ((size_t)1 << (t->log2_size + t->log2_ixsize)));
+    return (tpy_dict_entry_t *)(t + 1);
+}
+
+static inline int8_t *dt_indices(dtable_t *t)
+{
+    return (int8_t *)t - ((size_t)1 << (t->log2_size + t->log2_ixsize));
+}
+
+// Make [t] (or no table) [d]'s table.
+static inline void dt_install(tpy_object_t *d, dtable_t *t)
+{
+    ((tpy_dict_t *)d)->table = t != NULL ? (void *)dt_entries(t) : NULL;
+}
+
+// The number of entries of a table of 2**[log2_size] slots (its d->capacity).
+static inline size_t dt_capacity(uint8_t log2_size)
+{
+    return USABLE_FRACTION((size_t)1 << log2_size);
+}
+
+// A general table's hashes, after its entries (not for str-only tables).
+static inline int64_t *dt_hashes(dtable_t *t)
+{
+    return (int64_t *)(dt_entries(t) + dt_capacity(t->log2_size));
+}
+
+// The hash of the key of live entry [ix].
+static inline int64_t dt_hash(dtable_t *t, intptr_t ix)
+{
+    return t->str_only ? ((tpy_str_t *)dt_entries(t)[ix].key)->hash : dt_hashes(t)[ix];
 }
 
 static inline intptr_t dt_get(dtable_t *t, size_t i)
@@ -107,15 +159,49 @@ static inline void dt_set(dtable_t *t, size_t i, intptr_t v)
     }
 }
 
-static size_t dt_bytes(uint8_t log2_size, uint8_t log2_ixsize)
+/* Check bits.  A slot that points to an entry holds the entry's position in
+ * its low log2_size bits (a position is below the capacity, below the slot
+ * count) and, in the bits above that the slot width leaves below the sign
+ * bit, the same bits of the entry's hash.  A probe that meets another key's
+ * slot then mostly knows it without reading the entry, the hash array or the
+ * key: what keeps big str-only tables, whose hashes are in the keys, fast.
+ * The bits of a slot above the position: */
+static inline size_t dt_checkbits(dtable_t *t)
 {
-    size_t n = (size_t)1 << log2_size;
-    return sizeof(dtable_t) + (n << log2_ixsize) + USABLE_FRACTION(n) * sizeof(tpy_dict_entry_t);
+    size_t below_sign = ((size_t)1 << ((8u << t->log2_ixsize) - 1)) - 1;
+    return below_sign & ~(((size_t)1 << t->log2_size) - 1);
+}
+
+// What the slot of entry [ix] whose key has [hash] holds.
+static inline intptr_t dt_slot_value(dtable_t *t, intptr_t ix, int64_t hash)
+{
+    return ix | (intptr_t)((size_t)hash & dt_checkbits(t));
+}
+
+static size_t dt_bytes(uint8_t log2_size, uint8_t log2_ixsize, bool str_only)
+{
+    size_t entry = sizeof(tpy_dict_entry_t) + (str_only ? 0 : sizeof(int64_t));
+    return sizeof(dtable_t) + ((size_t)1 << (log2_size + log2_ixsize)) +
+           dt_capacity(log2_size) * entry;
 }
 
 static size_t dt_bytes_of(dtable_t *t)
 {
-    return dt_bytes(t->log2_size, t->log2_ixsize);
+    return dt_bytes(t->log2_size, t->log2_ixsize, t->str_only);
+}
+
+static void dt_free(dtable_t *t)
+{
+    tpy_mem_free(dt_indices(t), dt_bytes_of(t));
+}
+
+size_t tpy_dict_sizeof(tpy_object_t *d)
+{
+    size_t size = TPY_TYPE(d)->tp_basicsize;
+    if (is_split(d)) {
+        return size + (size_t)((tpy_dict_t *)d)->nentries * sizeof(tpy_object_t *);
+    }
+    return size + (dt(d) != NULL ? dt_bytes_of(dt(d)) : 0);
 }
 
 // CPython's calculate_log2_keysize (quirks included: 1..7 give 16 slots).
@@ -143,18 +229,19 @@ static dtable_t *dt_new(uint8_t log2_size, bool str_only)
         return NULL;
     }
     uint8_t log2_ixsize = log2_size < 8 ? 0 : log2_size < 16 ? 1 : log2_size < 32 ? 2 : 3;
-    dtable_t *t = tpy_mem_alloc(dt_bytes(log2_size, log2_ixsize));
-    if (t == NULL) {
+    size_t index_bytes = (size_t)1 << (log2_size + log2_ixsize);
+    int8_t *block = tpy_mem_alloc(dt_bytes(log2_size, log2_ixsize, str_only));
+    if (block == NULL) {
         tpy_err_no_memory();
         return NULL;
     }
-    size_t n = (size_t)1 << log2_size;
-    t->usable = (intptr_t)USABLE_FRACTION(n);
+    memset(block, 0xff, index_bytes); // every slot DKIX_EMPTY
+    dtable_t *t = (dtable_t *)(block + index_bytes);
+    t->usable = (intptr_t)dt_capacity(log2_size);
     t->log2_size = log2_size;
     t->log2_ixsize = log2_ixsize;
     t->str_only = str_only;
     t->tag = next_table_tag++;
-    memset(dt_indices(t), 0xff, n << log2_ixsize); // every slot DKIX_EMPTY
     return t;
 }
 
@@ -177,31 +264,34 @@ static inline void maintain_tracking(tpy_object_t *d, tpy_object_t *key, tpy_obj
 
 /* ---- lookup -------------------------------------------------------------------------- */
 
-/* Lookup of an exact str [key]: the entry index, DKIX_EMPTY when absent, or
- * DKIX_SLOW when an entry with the same hash has a non-str key (then only the
- * generic lookup, which may run __eq__, can decide).  Never runs Python code. */
-static inline intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+/* Lookup of an exact str [key] in a str-only table: the entry index or
+ * DKIX_EMPTY; DKIX_SLOW for a general table, where only the generic lookup
+ * (which may run __eq__) can decide.  Never runs Python code.  This is the
+ * loop every attribute, global and str-keyed lookup runs: it is inlined into
+ * its callers. */
+static ALWAYS_INLINE intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
 {
+    if (!t->str_only) {
+        return DKIX_SLOW;
+    }
     tpy_dict_entry_t *entries = dt_entries(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t check = dt_checkbits(t), want = (size_t)hash & check;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
-        intptr_t ix = dt_get(t, i);
-        if (ix >= 0) {
-            tpy_dict_entry_t *ep = &entries[ix];
-            if (ep->key == key) {
-                return ix;
-            }
-            if (ep->hash == hash) {
-                if (!TPY_STR_CHECK_EXACT(ep->key)) {
-                    return DKIX_SLOW;
-                }
-                if (tpy_str_eq(ep->key, key)) {
+        intptr_t s = dt_get(t, i);
+        if (s >= 0) {
+            if (((size_t)s & check) == want) {
+                intptr_t ix = s & (intptr_t)mask;
+                tpy_object_t *ek = entries[ix].key;
+                if (ek == key || (((tpy_str_t *)ek)->hash == hash && tpy_str_eq(ek, key))) {
                     return ix;
                 }
             }
-        } else if (ix == DKIX_EMPTY) {
+        } else if (s == DKIX_EMPTY) {
             return DKIX_EMPTY;
         }
         perturb >>= PERTURB_SHIFT;
@@ -211,10 +301,15 @@ static inline intptr_t lookup_str(dtable_t *t, tpy_object_t *key, int64_t hash)
 
 /* The entry index of [key] in [d], DKIX_EMPTY when absent, DKIX_ERROR with an
  * exception set.  May run __eq__; restarts if that changed the table. */
+static intptr_t split_lookup(tpy_object_t *d, tpy_object_t *key, int64_t hash);
+
 static intptr_t lookup(tpy_object_t *d, tpy_object_t *key, int64_t hash)
 {
     bool key_is_str = TPY_STR_CHECK_EXACT(key);
 restart:;
+    if (is_split(d)) {
+        return split_lookup(d, key, hash);
+    }
     dtable_t *t = dt(d);
     if (t == NULL) {
         return DKIX_EMPTY;
@@ -227,20 +322,22 @@ restart:;
     }
     tpy_dict_entry_t *entries = dt_entries(t);
     size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t check = dt_checkbits(t), want = (size_t)hash & check;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
     for (;;) {
-        intptr_t ix = dt_get(t, i);
-        if (ix == DKIX_EMPTY) {
+        intptr_t s = dt_get(t, i);
+        if (s == DKIX_EMPTY) {
             return DKIX_EMPTY;
         }
-        if (ix >= 0) {
+        if (s >= 0 && ((size_t)s & check) == want) {
+            intptr_t ix = s & (intptr_t)mask;
             tpy_dict_entry_t *ep = &entries[ix];
             tpy_object_t *startkey = ep->key;
             if (startkey == key) {
                 return ix;
             }
-            if (ep->hash == hash) {
+            if (dt_hash(t, ix) == hash) {
                 if (key_is_str && TPY_STR_CHECK_EXACT(startkey)) {
                     if (tpy_str_eq(startkey, key)) {
                         return ix;
@@ -279,13 +376,14 @@ static size_t find_free_slot(dtable_t *t, int64_t hash)
     return i;
 }
 
-// The slot whose index is entry [ix] (which must be present).
+// The slot that points to entry [ix] (which must be present).
 static size_t find_slot_of(dtable_t *t, int64_t hash, intptr_t ix)
 {
     size_t mask = ((size_t)1 << t->log2_size) - 1;
     size_t i = (size_t)hash & mask;
     uint64_t perturb = (uint64_t)hash;
-    while (dt_get(t, i) != ix) {
+    intptr_t want = dt_slot_value(t, ix, hash);
+    while (dt_get(t, i) != want) {
         perturb >>= PERTURB_SHIFT;
         i = (i * 5 + perturb + 1) & mask;
     }
@@ -294,12 +392,30 @@ static size_t find_slot_of(dtable_t *t, int64_t hash, intptr_t ix)
 
 /* ---- building and rebuilding tables ----------------------------------------------------- */
 
+// Point a slot of fresh table [t] (no DUMMY: the first free slot is EMPTY) to entry [k].
+static void dt_place(dtable_t *t, intptr_t k, int64_t hash)
+{
+    size_t mask = ((size_t)1 << t->log2_size) - 1;
+    size_t i = (size_t)hash & mask;
+    uint64_t perturb = (uint64_t)hash;
+    while (dt_get(t, i) != DKIX_EMPTY) {
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    dt_set(t, i, dt_slot_value(t, k, hash));
+}
+
+static int unsplit(tpy_object_t *op);
+
 /* Rebuild [d]'s table with 2**log2_size slots, compacting holes away.  The
  * table is str-only when [str_only] and the old one was.  0 or -1. */
 static int dict_resize(tpy_object_t *op, uint8_t log2_size, bool str_only)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
-    dtable_t *old = d->table;
+    if (is_split(op) && unsplit(op) < 0) {
+        return -1;
+    }
+    dtable_t *old = dt(op);
     if (old != NULL && !old->str_only) {
         str_only = false;
     }
@@ -308,36 +424,41 @@ static int dict_resize(tpy_object_t *op, uint8_t log2_size, bool str_only)
         return -1;
     }
     tpy_dict_entry_t *dst = dt_entries(t);
+    int64_t *dhashes = str_only ? NULL : dt_hashes(t);
     intptr_t n = 0;
     if (old != NULL) {
         tpy_dict_entry_t *src = dt_entries(old);
+        int64_t *shashes = old->str_only ? NULL : dt_hashes(old);
         if (d->nentries == d->used) {
-            memcpy(dst, src, (size_t)d->used * sizeof(tpy_dict_entry_t));
             n = d->used;
+            memcpy(dst, src, (size_t)n * sizeof(tpy_dict_entry_t));
+            if (dhashes != NULL && shashes != NULL) {
+                memcpy(dhashes, shashes, (size_t)n * sizeof(int64_t));
+            }
         } else {
             for (intptr_t i = 0; i < d->nentries; i++) {
                 if (src[i].key != NULL) {
+                    if (shashes != NULL) {
+                        dhashes[n] = shashes[i];
+                    }
                     dst[n++] = src[i];
                 }
             }
         }
-        size_t mask = ((size_t)1 << log2_size) - 1;
-        for (intptr_t k = 0; k < n; k++) {
-            // A fresh table has no DUMMY: the first non-entry slot is EMPTY.
-            size_t i = (size_t)dst[k].hash & mask;
-            uint64_t perturb = (uint64_t)dst[k].hash;
-            while (dt_get(t, i) != DKIX_EMPTY) {
-                perturb >>= PERTURB_SHIFT;
-                i = (i * 5 + perturb + 1) & mask;
+        if (dhashes != NULL && shashes == NULL) { // str-only to general
+            for (intptr_t k = 0; k < n; k++) {
+                dhashes[k] = ((tpy_str_t *)dst[k].key)->hash;
             }
-            dt_set(t, i, k);
         }
-        tpy_mem_free(old, dt_bytes_of(old));
+        for (intptr_t k = 0; k < n; k++) {
+            dt_place(t, k, dhashes != NULL ? dhashes[k] : ((tpy_str_t *)dst[k].key)->hash);
+        }
+        dt_free(old);
     }
     t->usable -= n;
-    d->table = t;
+    dt_install(op, t);
     d->nentries = n;
-    d->capacity = (intptr_t)USABLE_FRACTION((size_t)1 << log2_size);
+    d->capacity = (intptr_t)dt_capacity(log2_size);
     return 0;
 }
 
@@ -347,22 +468,54 @@ static int insertion_resize(tpy_object_t *d, bool str_only)
     return dict_resize(d, log2_keysize(((tpy_dict_t *)d)->used * 3), str_only);
 }
 
+/* Make sure [d] has a table that can take [key]: a first table, or a general
+ * one in place of a str-only one when [key_is_str] is false.  0 or -1. */
+static int prepare_table(tpy_object_t *op, bool key_is_str)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (d->table == NULL) {
+        dtable_t *t = dt_new(LOG2_MINSIZE, key_is_str);
+        if (t == NULL) {
+            return -1;
+        }
+        dt_install(op, t);
+        d->capacity = (intptr_t)dt_capacity(LOG2_MINSIZE);
+        return 0;
+    }
+    if (!key_is_str && dt(op)->str_only) {
+        return insertion_resize(op, false);
+    }
+    return 0;
+}
+
+// Whether [op] needs prepare_table before it can take a key.
+static inline bool needs_table(tpy_object_t *op, bool key_is_str)
+{
+    return ((tpy_dict_t *)op)->table == NULL || (!key_is_str && dt(op)->str_only);
+}
+
 /* Insert or replace d[key] = value with a precomputed hash.  Takes its own
  * references.  May run __eq__.  0 or -1. */
+static int split_insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value);
+
 static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
     bool key_is_str = TPY_STR_CHECK_EXACT(key);
-    if (d->table == NULL) {
-        d->table = dt_new(LOG2_MINSIZE, key_is_str);
-        if (d->table == NULL) {
+    if (key_is_str && ((tpy_str_t *)key)->hash == -1) {
+        tpy_str_hash(key); // a str-only table reads the hash the str caches
+    }
+    if (is_split(op)) {
+        int r = split_insert(op, key, hash, value);
+        if (r != 0) {
+            return r < 0 ? -1 : 0;
+        }
+        if (unsplit(op) < 0) {
             return -1;
         }
-        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
-    } else if (!key_is_str && dt(op)->str_only) {
-        if (insertion_resize(op, false) < 0) {
-            return -1;
-        }
+    }
+    if (needs_table(op, key_is_str) && prepare_table(op, key_is_str) < 0) {
+        return -1;
     }
     TPY_INCREF(key);
     intptr_t ix = lookup(op, key, hash);
@@ -380,35 +533,21 @@ static int insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_
         return 0;
     }
     // __eq__ may have emptied or rebuilt the dict meanwhile.
-    dtable_t *t = d->table;
-    if (t == NULL) {
-        t = d->table = dt_new(LOG2_MINSIZE, key_is_str);
-        if (t == NULL) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        d->capacity = USABLE_FRACTION(1 << LOG2_MINSIZE);
-    } else if (!key_is_str && t->str_only) {
-        if (insertion_resize(op, false) < 0) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        t = d->table;
+    if ((needs_table(op, key_is_str) && prepare_table(op, key_is_str) < 0) ||
+        (dt(op)->usable <= 0 && insertion_resize(op, true) < 0)) {
+        TPY_DECREF(key);
+        return -1;
     }
-    if (t->usable <= 0) {
-        if (insertion_resize(op, true) < 0) {
-            TPY_DECREF(key);
-            return -1;
-        }
-        t = d->table;
-    }
-    size_t slot = find_free_slot(t, hash);
-    dt_set(t, slot, d->nentries);
-    tpy_dict_entry_t *ep = &dt_entries(t)[d->nentries];
-    ep->hash = hash;
+    dtable_t *t = dt(op);
+    intptr_t n = d->nentries;
+    dt_set(t, find_free_slot(t, hash), dt_slot_value(t, n, hash));
+    tpy_dict_entry_t *ep = &dt_entries(t)[n];
     ep->key = key; // the reference taken above
     ep->value = tpy_newref(value);
-    d->nentries++;
+    if (!t->str_only) {
+        dt_hashes(t)[n] = hash;
+    }
+    d->nentries = n + 1;
     d->used++;
     t->usable--;
     maintain_tracking(op, key, value);
@@ -421,7 +560,15 @@ static void remove_entry(tpy_object_t *op, intptr_t ix, int64_t hash, tpy_object
                          tpy_object_t **value)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
-    dtable_t *t = d->table;
+    if (is_split(op)) {
+        tpy_object_t **vals = split_values(op);
+        *key = tpy_newref(d->shared->names[ix]);
+        *value = vals[ix];
+        vals[ix] = NULL;
+        d->used--;
+        return;
+    }
+    dtable_t *t = dt(op);
     dt_set(t, find_slot_of(t, hash, ix), DKIX_DUMMY);
     tpy_dict_entry_t *ep = &dt_entries(t)[ix];
     *key = ep->key;
@@ -429,6 +576,257 @@ static void remove_entry(tpy_object_t *op, intptr_t ix, int64_t hash, tpy_object
     ep->key = NULL;
     ep->value = NULL;
     d->used--;
+}
+
+/* ---- split dicts ------------------------------------------------------------------------- *
+ * An instance's __dict__ made from its attribute values (tpy_values_materialize)
+ * keeps them as they are: d->table points to an array of d->nentries values
+ * (the pointer tagged with TPY_DICT_SPLIT_TAG), value i belonging to name i of
+ * d->shared, the class's table of names, which the dict references.  As in
+ * CPython 3.11, the keys are not the dict's, so sys.getsizeof counts the
+ * values alone.  Present values are in insertion order, which is index order;
+ * a new name is appended to the shared table, so it goes last.  Lookups scan
+ * the names (at most TPY_ATTRKEYS_MAX); the inline caches use the index as
+ * their hint.  An insertion the layout cannot hold (a non-str key, a name
+ * whose index is below a present one, a full table) and popitem first turn
+ * the dict into a str-only table in the same order (unsplit); nothing turns a
+ * table back into a split dict. */
+
+static inline void split_set_values(tpy_object_t *op, tpy_object_t **vals)
+{
+    ((tpy_dict_t *)op)->table = (void *)((uintptr_t)vals | TPY_DICT_SPLIT_TAG);
+}
+
+tpy_object_t *tpy_dict_new_split(struct tpy_attrkeys *keys, tpy_object_t *const *items, intptr_t n)
+{
+    intptr_t used = 0, last = -1;
+    for (intptr_t i = 0; i < n; i++) {
+        if (items[i] != NULL) {
+            used++;
+            last = i;
+        }
+    }
+    tpy_object_t *op = tpy_dict_new();
+    if (op == NULL || used == 0) {
+        return op; // no value to keep: an ordinary empty dict
+    }
+    tpy_object_t **vals = tpy_mem_alloc((size_t)(last + 1) * sizeof(tpy_object_t *));
+    if (vals == NULL) {
+        TPY_DECREF(op);
+        return tpy_err_no_memory();
+    }
+    bool track = false;
+    for (intptr_t i = 0; i <= last; i++) {
+        vals[i] = items[i];
+        track = track || (items[i] != NULL && tpy_object_may_be_tracked(items[i]));
+    }
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    tpy_attrkeys_incref(keys);
+    d->shared = keys;
+    d->used = used;
+    d->nentries = last + 1;
+    split_set_values(op, vals);
+    if (track) {
+        tpy_gc_track(op);
+    }
+    return op;
+}
+
+/* lookup() in a split dict: the index of [key]'s value, DKIX_EMPTY, or
+ * DKIX_ERROR.  A key that is not an exact str is compared with each name of
+ * its hash (__eq__ may run: the lookup restarts if that changed the dict). */
+static intptr_t split_lookup(tpy_object_t *op, tpy_object_t *key, int64_t hash)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (TPY_STR_CHECK_EXACT(key)) {
+        intptr_t i = tpy_attrkeys_find(d->shared, key, d->nentries);
+        return i >= 0 && split_values(op)[i] != NULL ? i : DKIX_EMPTY;
+    }
+restart:
+    for (intptr_t i = 0; i < d->nentries; i++) {
+        tpy_object_t *name = d->shared->names[i];
+        if (split_values(op)[i] == NULL || ((tpy_str_t *)name)->hash != hash) {
+            continue;
+        }
+        void *table = d->table;
+        TPY_INCREF(name);
+        int cmp = tpy_object_richcompare_bool(name, key, TPY_CMP_EQ);
+        TPY_DECREF(name);
+        if (cmp < 0) {
+            return DKIX_ERROR;
+        }
+        if (!is_split(op)) {
+            return lookup(op, key, hash);
+        }
+        if (d->table != table || split_values(op)[i] == NULL) {
+            goto restart;
+        }
+        if (cmp > 0) {
+            return i;
+        }
+    }
+    return DKIX_EMPTY;
+}
+
+/* d[key] = value in split [op] when its layout can hold it: 1 done, 0 when
+ * [op] must be unsplit first, -1 with an exception set. */
+static int split_insert(tpy_object_t *op, tpy_object_t *key, int64_t hash, tpy_object_t *value)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    intptr_t i;
+    if (TPY_STR_CHECK_EXACT(key)) {
+        i = tpy_attrkeys_find(d->shared, key, d->shared->n);
+    } else {
+        // a key equal to a name (a str subclass, an __eq__) replaces its value
+        i = split_lookup(op, key, hash);
+        if (i == DKIX_ERROR) {
+            return -1;
+        }
+        if (i < 0 || !is_split(op)) {
+            return 0;
+        }
+    }
+    tpy_object_t **vals = split_values(op);
+    if (i >= 0 && i < d->nentries && vals[i] != NULL) {
+        tpy_object_t *old = vals[i];
+        vals[i] = tpy_newref(value);
+        maintain_tracking(op, key, value);
+        TPY_DECREF(old);
+        return 1;
+    }
+    // a new key: it goes after the present ones
+    intptr_t last = d->nentries - 1;
+    while (last >= 0 && vals[last] == NULL) {
+        last--;
+    }
+    if (i < 0) {
+        i = tpy_attrkeys_append(&d->shared, key);
+        if (i < 0) {
+            return 0;
+        }
+    } else if (i <= last) {
+        return 0;
+    }
+    if (i >= d->nentries) {
+        size_t old_bytes = (size_t)d->nentries * sizeof(tpy_object_t *);
+        vals = tpy_mem_realloc(vals, old_bytes, (size_t)(i + 1) * sizeof(tpy_object_t *));
+        if (vals == NULL) {
+            tpy_err_no_memory();
+            return -1;
+        }
+        memset(vals + d->nentries, 0, (size_t)(i + 1 - d->nentries) * sizeof(tpy_object_t *));
+        split_set_values(op, vals);
+        d->nentries = i + 1;
+    }
+    vals[i] = tpy_newref(value);
+    d->used++;
+    maintain_tracking(op, key, value);
+    return 1;
+}
+
+// Give back a split dict's values array and names; the dict is left empty.
+static void split_release(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    tpy_object_t **vals = split_values(op);
+    intptr_t n = d->nentries;
+    struct tpy_attrkeys *keys = d->shared;
+    d->table = NULL;
+    d->used = d->nentries = d->capacity = 0;
+    for (intptr_t i = 0; i < n; i++) {
+        TPY_XDECREF(vals[i]);
+    }
+    tpy_mem_free(vals, (size_t)n * sizeof(tpy_object_t *));
+    tpy_attrkeys_decref(keys);
+}
+
+/* Turn split [op] into a str-only table holding the same items in the same
+ * order, the smallest with room for one more (CPython keeps such dicts split:
+ * this keeps them as small as can be), or no table when empty.  0, or -1 with
+ * MemoryError (the dict unchanged). */
+static int unsplit(tpy_object_t *op)
+{
+    tpy_dict_t *d = (tpy_dict_t *)op;
+    if (d->used == 0) {
+        split_release(op);
+        return 0;
+    }
+    uint8_t log2_size = LOG2_MINSIZE;
+    while (dt_capacity(log2_size) < (size_t)d->used + 1) {
+        log2_size++;
+    }
+    dtable_t *t = dt_new(log2_size, true);
+    if (t == NULL) {
+        return -1;
+    }
+    tpy_object_t **vals = split_values(op);
+    struct tpy_attrkeys *keys = d->shared;
+    tpy_dict_entry_t *entries = dt_entries(t);
+    intptr_t n = 0;
+    for (intptr_t i = 0; i < d->nentries; i++) {
+        if (vals[i] != NULL) {
+            tpy_object_t *name = keys->names[i];
+            entries[n].key = tpy_newref(name);
+            entries[n].value = vals[i]; // the reference moves
+            dt_place(t, n, ((tpy_str_t *)name)->hash);
+            n++;
+        }
+    }
+    t->usable -= n;
+    tpy_mem_free(vals, (size_t)d->nentries * sizeof(tpy_object_t *));
+    tpy_attrkeys_decref(keys);
+    dt_install(op, t);
+    d->nentries = n;
+    d->capacity = (intptr_t)dt_capacity(t->log2_size);
+    return 0;
+}
+
+// A split copy of split [src]: its own values, the same names.  New reference or NULL.
+static tpy_object_t *split_copy(tpy_object_t *src)
+{
+    tpy_dict_t *s = (tpy_dict_t *)src;
+    tpy_object_t **svals = split_values(src);
+    for (intptr_t i = 0; i < s->nentries; i++) {
+        TPY_XINCREF(svals[i]);
+    }
+    tpy_object_t *copy = tpy_dict_new_split(s->shared, svals, s->nentries);
+    if (copy == NULL) {
+        for (intptr_t i = 0; i < s->nentries; i++) {
+            TPY_XDECREF(svals[i]);
+        }
+    }
+    return copy;
+}
+
+// The value of item [ix] that lookup() found (borrowed).
+static inline tpy_object_t *value_at(tpy_object_t *d, intptr_t ix)
+{
+    return is_split(d) ? split_values(d)[ix] : dt_entries(dt(d))[ix].value;
+}
+
+bool tpy_dict_split_item_at(tpy_object_t *d, intptr_t i, tpy_object_t **key, tpy_object_t **value)
+{
+    *key = ((tpy_dict_t *)d)->shared->names[i];
+    *value = split_values(d)[i];
+    return *value != NULL;
+}
+
+/* tpy_dict_item_at (item [i] of [d]'s insertion order: false for a hole,
+ * else its key and value, borrowed) that also gives the key's hash. */
+static inline bool item_at(tpy_object_t *d, intptr_t i, tpy_object_t **key, tpy_object_t **value,
+                           int64_t *hash)
+{
+    if (!tpy_dict_item_at(d, i, key, value)) {
+        return false;
+    }
+    *hash = is_split(d) ? ((tpy_str_t *)*key)->hash : dt_hash(dt(d), i);
+    return true;
+}
+
+// Whether a copy of [d] may start str-only (CPython counts an empty dict as such).
+static bool keys_all_str(tpy_object_t *d)
+{
+    return is_split(d) || dt(d) == NULL || dt(d)->str_only;
 }
 
 /* ---- public API -------------------------------------------------------------------------- */
@@ -493,6 +891,11 @@ tpy_object_t *tpy_dict_get_str_borrow(tpy_object_t *d, tpy_object_t *key)
     if (t == NULL) {
         return NULL;
     }
+    if (is_split(d)) {
+        intptr_t i =
+            tpy_attrkeys_find(((tpy_dict_t *)d)->shared, key, ((tpy_dict_t *)d)->nentries);
+        return i >= 0 ? split_values(d)[i] : NULL;
+    }
     int64_t hash = ((tpy_str_t *)key)->hash;
     if (hash == -1) {
         hash = tpy_str_hash(key);
@@ -505,13 +908,13 @@ tpy_object_t *tpy_dict_get_str_borrow(tpy_object_t *d, tpy_object_t *key)
         return NULL;
     }
     ix = lookup(d, key, hash);
-    return ix >= 0 ? dt_entries(dt(d))[ix].value : NULL;
+    return ix >= 0 ? value_at(d, ix) : NULL;
 }
 
 tpy_object_t *tpy_dict_get_hash_borrow(tpy_object_t *d, tpy_object_t *key, int64_t hash)
 {
     intptr_t ix = lookup(d, key, hash);
-    return ix >= 0 ? dt_entries(dt(d))[ix].value : NULL;
+    return ix >= 0 ? value_at(d, ix) : NULL;
 }
 
 tpy_object_t *tpy_dict_get_borrow(tpy_object_t *d, tpy_object_t *key)
@@ -619,8 +1022,28 @@ bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_
     if (t == NULL) {
         return false;
     }
-    tpy_dict_entry_t *entries = dt_entries(t);
     intptr_t i = *pos, n = ((tpy_dict_t *)d)->nentries;
+    if (is_split(d)) {
+        tpy_object_t *k, *v;
+        int64_t h;
+        for (; i < n; i++) {
+            if (item_at(d, i, &k, &v, &h)) {
+                *pos = i + 1;
+                if (key != NULL) {
+                    *key = k;
+                }
+                if (value != NULL) {
+                    *value = v;
+                }
+                if (hash != NULL) {
+                    *hash = h;
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+    tpy_dict_entry_t *entries = dt_entries(t);
     while (i < n && entries[i].key == NULL) {
         i++;
     }
@@ -635,7 +1058,7 @@ bool tpy_dict_next_hash(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_
         *value = entries[i].value;
     }
     if (hash != NULL) {
-        *hash = entries[i].hash;
+        *hash = dt_hash(t, i);
     }
     return true;
 }
@@ -648,8 +1071,12 @@ bool tpy_dict_next(tpy_object_t *d, intptr_t *pos, tpy_object_t **key, tpy_objec
 void tpy_dict_clear(tpy_object_t *op)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
-    dtable_t *t = d->table;
+    dtable_t *t = dt(op);
     if (t == NULL) {
+        return;
+    }
+    if (is_split(op)) {
+        split_release(op);
         return;
     }
     intptr_t n = d->nentries;
@@ -660,21 +1087,26 @@ void tpy_dict_clear(tpy_object_t *op)
         TPY_XDECREF(entries[i].key);
         TPY_XDECREF(entries[i].value);
     }
-    tpy_mem_free(t, dt_bytes_of(t));
+    dt_free(t);
 }
 
 // An exact copy of [src]'s table, holes and free room included, with new references.
 static int clone_table(tpy_object_t *dst, tpy_object_t *src)
 {
     dtable_t *st = dt(src);
-    size_t bytes = dt_bytes_of(st);
-    dtable_t *t = tpy_mem_alloc(bytes);
-    if (t == NULL) {
+    int8_t *block = tpy_mem_alloc(dt_bytes_of(st));
+    if (block == NULL) {
         tpy_err_no_memory();
         return -1;
     }
+    // the index table, the header and the entries in use; the hashes apart
     intptr_t n = ((tpy_dict_t *)src)->nentries;
-    memcpy(t, st, bytes - (size_t)(((tpy_dict_t *)src)->capacity - n) * sizeof(tpy_dict_entry_t));
+    int8_t *sblock = dt_indices(st);
+    memcpy(block, sblock, (size_t)((int8_t *)(dt_entries(st) + n) - sblock));
+    dtable_t *t = (dtable_t *)(block + ((int8_t *)st - sblock));
+    if (!st->str_only) {
+        memcpy(dt_hashes(t), dt_hashes(st), (size_t)n * sizeof(int64_t));
+    }
     t->tag = next_table_tag++;
     tpy_dict_entry_t *entries = dt_entries(t);
     for (intptr_t i = 0; i < n; i++) {
@@ -683,7 +1115,7 @@ static int clone_table(tpy_object_t *dst, tpy_object_t *src)
     }
     tpy_dict_clear(dst);
     tpy_dict_t *d = (tpy_dict_t *)dst;
-    d->table = t;
+    dt_install(dst, t);
     d->used = ((tpy_dict_t *)src)->used;
     d->nentries = n;
     d->capacity = ((tpy_dict_t *)src)->capacity;
@@ -711,28 +1143,29 @@ static int dict_merge(tpy_object_t *op, tpy_object_t *other, int override)
         }
         if (d->used == 0) {
             override = 1;
-            dtable_t *ot = o->table;
-            if (o->used == o->nentries &&
+            dtable_t *ot = dt(other);
+            if (!is_split(other) && o->used == o->nentries &&
                 (ot->log2_size == LOG2_MINSIZE ||
                  USABLE_FRACTION(((intptr_t)1 << ot->log2_size) / 2) < o->used)) {
                 return clone_table(op, other);
             }
         }
-        intptr_t slots = d->table != NULL ? (intptr_t)1 << dt(op)->log2_size : 1;
-        if (USABLE_FRACTION(slots) < o->used) {
-            if (dict_resize(op, estimate_log2_keysize(d->used + o->used), dt(other)->str_only) <
-                0) {
+        // a split target stays split as long as the keys fit (CPython's does)
+        if (!is_split(op)) {
+            intptr_t slots = d->table != NULL ? (intptr_t)1 << dt(op)->log2_size : 1;
+            if (USABLE_FRACTION(slots) < o->used &&
+                dict_resize(op, estimate_log2_keysize(d->used + o->used), keys_all_str(other)) <
+                    0) {
                 return -1;
             }
         }
         intptr_t n = o->nentries;
         for (intptr_t i = 0; i < n; i++) {
-            tpy_dict_entry_t *ep = &dt_entries(dt(other))[i];
-            tpy_object_t *key = ep->key, *value = ep->value;
-            if (key == NULL) {
+            tpy_object_t *key, *value;
+            int64_t hash;
+            if (!item_at(other, i, &key, &value, &hash)) {
                 continue;
             }
-            int64_t hash = ep->hash;
             TPY_INCREF(key);
             TPY_INCREF(value);
             int err = 0;
@@ -892,6 +1325,9 @@ int tpy_dict_update(tpy_object_t *d, tpy_object_t *other)
 tpy_object_t *tpy_dict_copy(tpy_object_t *op)
 {
     tpy_dict_t *d = (tpy_dict_t *)op;
+    if (is_split(op) && iterates_as_dict(op)) {
+        return split_copy(op); // CPython's copy of a split dict is split too
+    }
     tpy_object_t *copy = tpy_dict_new();
     if (copy == NULL || d->used == 0) {
         return copy;
@@ -962,6 +1398,16 @@ static int dict_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
 {
     dtable_t *t = dt(op);
     if (t == NULL) {
+        return 0;
+    }
+    if (is_split(op)) { // the names belong to the class's table: the values only
+        tpy_object_t **vals = split_values(op);
+        for (intptr_t i = 0; i < ((tpy_dict_t *)op)->nentries; i++) {
+            int r = vals[i] != NULL ? visit(vals[i], arg) : 0;
+            if (r != 0) {
+                return r;
+            }
+        }
         return 0;
     }
     tpy_dict_entry_t *entries = dt_entries(t);
@@ -1036,12 +1482,13 @@ static int dict_equal(tpy_object_t *a, tpy_object_t *b)
         return 0;
     }
     for (intptr_t i = 0; dt(a) != NULL && i < ((tpy_dict_t *)a)->nentries; i++) {
-        tpy_dict_entry_t *ep = &dt_entries(dt(a))[i];
-        if (ep->key == NULL) {
+        tpy_object_t *key, *aval;
+        int64_t hash;
+        if (!item_at(a, i, &key, &aval, &hash)) {
             continue;
         }
-        tpy_object_t *key = tpy_newref(ep->key), *aval = tpy_newref(ep->value);
-        int64_t hash = ep->hash;
+        TPY_INCREF(key);
+        TPY_INCREF(aval);
         intptr_t ix = lookup(b, key, hash);
         int cmp;
         if (ix == DKIX_ERROR) {
@@ -1049,7 +1496,7 @@ static int dict_equal(tpy_object_t *a, tpy_object_t *b)
         } else if (ix < 0) {
             cmp = 0;
         } else {
-            tpy_object_t *bval = tpy_newref(dt_entries(dt(b))[ix].value);
+            tpy_object_t *bval = tpy_newref(value_at(b, ix));
             cmp = tpy_object_richcompare_bool(aval, bval, TPY_CMP_EQ);
             TPY_DECREF(bval);
         }
@@ -1092,7 +1539,7 @@ static tpy_object_t *dict_getitem(tpy_object_t *op, tpy_object_t *key)
     }
     intptr_t ix = lookup(op, key, hash);
     if (ix >= 0) {
-        return tpy_newref(dt_entries(dt(op))[ix].value);
+        return tpy_newref(value_at(op, ix));
     }
     if (ix == DKIX_ERROR) {
         return NULL;
@@ -1211,7 +1658,7 @@ static tpy_object_t *dict_setdefault_meth(tpy_object_t *self, tpy_object_t *cons
         return NULL;
     }
     if (ix >= 0) {
-        return tpy_newref(dt_entries(dt(self))[ix].value);
+        return tpy_newref(value_at(self, ix));
     }
     if (insert(self, args[0], hash, dflt) < 0) {
         return NULL;
@@ -1261,15 +1708,19 @@ static tpy_object_t *dict_popitem_meth(tpy_object_t *op, tpy_object_t *const *ar
     if (res == NULL) {
         return NULL;
     }
-    dtable_t *t = d->table;
+    if (is_split(op) && unsplit(op) < 0) { // as CPython's does
+        TPY_DECREF(res);
+        return NULL;
+    }
+    dtable_t *t = dt(op);
     tpy_dict_entry_t *entries = dt_entries(t);
     intptr_t i = d->nentries - 1;
     while (entries[i].key == NULL) {
         i--;
     }
     tpy_object_t *k, *v;
-    remove_entry(op, i, entries[i].hash, &k, &v);
-    d->nentries = i; // the entry is not made usable again (CPython)
+    remove_entry(op, i, dt_hash(t, i), &k, &v);
+    d->nentries = i;           // the entry is not made usable again (CPython)
     t->tag = next_table_tag++; // the entry count went down: a new key set identity
     TPY_TUPLE_ITEMS(res)[0] = k;
     TPY_TUPLE_ITEMS(res)[1] = v;
@@ -1333,7 +1784,8 @@ static tpy_object_t *dict_fromkeys_meth(tpy_object_t *self, tpy_object_t *const 
         (TPY_DICT_CHECK_EXACT(iterable) || TPY_ANYSET_CHECK_EXACT(iterable))) {
         bool from_dict = TPY_DICT_CHECK_EXACT(iterable);
         intptr_t n = from_dict ? TPY_DICT_SIZE(iterable) : tpy_set_size(iterable);
-        bool str_only = from_dict && dt(iterable) != NULL && dt(iterable)->str_only;
+        // (CPython's empty dict counts as str-only, an empty set does not)
+        bool str_only = from_dict && keys_all_str(iterable);
         if (dict_resize(d, estimate_log2_keysize(n), str_only) < 0) {
             goto error;
         }
@@ -1375,7 +1827,6 @@ error:
     return NULL;
 }
 
-// The size CPython 3.11 reports: its keys object with 16-byte entries for str-only tables.
 static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
                                       tpy_object_t *kwnames)
 {
@@ -1383,13 +1834,7 @@ static tpy_object_t *dict_sizeof_meth(tpy_object_t *self, tpy_object_t *const *a
     if (tpy_check_no_args("dict.__sizeof__", nargs, kwnames) < 0) {
         return NULL;
     }
-    size_t size = TPY_TYPE(self)->tp_basicsize;
-    dtable_t *t = dt(self);
-    if (t != NULL) {
-        size_t n = (size_t)1 << t->log2_size;
-        size += 32 + (n << t->log2_ixsize) + USABLE_FRACTION(n) * (t->str_only ? 16 : 24);
-    }
-    return tpy_int_from_i64((int64_t)size);
+    return tpy_int_from_i64((int64_t)tpy_dict_sizeof(self));
 }
 
 static tpy_object_t *dict_keys_meth(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
@@ -1442,214 +1887,6 @@ static const tpy_methoddef_t dict_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-/* ---- iterators ---------------------------------------------------------------------------- */
-
-typedef struct {
-    tpy_object_t ob;
-    tpy_object_t *dict;   // NULL once exhausted
-    intptr_t used;        // d->used when created: any change is an error
-    intptr_t pos;         // next entry to look at (reverse: the entry before it)
-    intptr_t len;         // items still expected
-    tpy_object_t *result; // items iterators: a 2-tuple recycled when unshared
-} dictiter_t;
-
-static tpy_type_t dictvalueiter_type, dictitemiter_type;
-static tpy_type_t dictrevkeyiter_type, dictrevvalueiter_type, dictrevitemiter_type;
-
-tpy_object_t *tpy_dictiter_new(tpy_object_t *d, int kind, bool reverse)
-{
-    static tpy_type_t *const types[2][3] = {
-        {&tpy_dictiter_type, &dictvalueiter_type, &dictitemiter_type},
-        {&dictrevkeyiter_type, &dictrevvalueiter_type, &dictrevitemiter_type},
-    };
-    tpy_object_t *result = NULL;
-    if (kind == TPY_DICT_ITEMS) {
-        result = tpy_tuple_pack(2, tpy_none, tpy_none);
-        if (result == NULL) {
-            return NULL;
-        }
-    }
-    dictiter_t *it = (dictiter_t *)tpy_gc_new(types[reverse][kind], sizeof(dictiter_t));
-    if (it == NULL) {
-        TPY_XDECREF(result);
-        return tpy_err_no_memory();
-    }
-    it->result = result;
-    it->dict = tpy_newref(d);
-    it->used = TPY_DICT_SIZE(d);
-    it->len = it->used;
-    it->pos = reverse ? ((tpy_dict_t *)d)->nentries - 1 : 0;
-    tpy_gc_track(TPY_OBJ(it));
-    return TPY_OBJ(it);
-}
-
-static void dictiter_dealloc(tpy_object_t *op)
-{
-    dictiter_t *it = (dictiter_t *)op;
-    tpy_gc_untrack(op);
-    TPY_CLEAR(it->dict);
-    TPY_CLEAR(it->result);
-    tpy_gc_free(op, sizeof(dictiter_t));
-}
-
-static int dictiter_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
-{
-    dictiter_t *it = (dictiter_t *)op;
-    int r = it->dict != NULL ? visit(it->dict, arg) : 0;
-    if (r == 0 && it->result != NULL) {
-        r = visit(it->result, arg);
-    }
-    return r;
-}
-
-static int dictiter_clear(tpy_object_t *op)
-{
-    dictiter_t *it = (dictiter_t *)op;
-    TPY_CLEAR(it->dict);
-    TPY_CLEAR(it->result);
-    return 0;
-}
-
-/* Advance [it]: the entry to yield (borrowed), or NULL when exhausted or on
- * error (exception set; the iterator stays in an error state). */
-static tpy_dict_entry_t *dictiter_advance(dictiter_t *it, bool reverse)
-{
-    tpy_object_t *d = it->dict;
-    if (d == NULL) {
-        return NULL;
-    }
-    if (it->used != TPY_DICT_SIZE(d)) {
-        tpy_err_format(&tpy_exc_RuntimeError, "dictionary changed size during iteration");
-        it->used = -1; // stay in error
-        return NULL;
-    }
-    dtable_t *t = dt(d);
-    intptr_t i = it->pos, n = ((tpy_dict_t *)d)->nentries;
-    tpy_dict_entry_t *entries = t != NULL ? dt_entries(t) : NULL;
-    if (reverse) {
-        if (i >= n) {
-            i = n - 1;
-        }
-        while (i >= 0 && entries[i].key == NULL) {
-            i--;
-        }
-        if (i < 0) {
-            goto exhausted;
-        }
-        it->pos = i - 1;
-    } else {
-        while (i < n && entries[i].key == NULL) {
-            i++;
-        }
-        if (i >= n) {
-            goto exhausted;
-        }
-        it->pos = i + 1;
-    }
-    if (it->len == 0) {
-        tpy_err_format(&tpy_exc_RuntimeError, "dictionary keys changed during iteration");
-        goto exhausted;
-    }
-    it->len--;
-    return &entries[i];
-exhausted:
-    it->dict = NULL;
-    TPY_DECREF(d);
-    return NULL;
-}
-
-static tpy_object_t *dictiter_next_key(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
-    return ep != NULL ? tpy_newref(ep->key) : NULL;
-}
-
-static tpy_object_t *dictiter_next_value(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
-    return ep != NULL ? tpy_newref(ep->value) : NULL;
-}
-
-static tpy_object_t *item_result(dictiter_t *it, tpy_dict_entry_t *ep)
-{
-    tpy_object_t *key = tpy_newref(ep->key), *value = tpy_newref(ep->value);
-    tpy_object_t *r = it->result;
-    if (TPY_REFCNT(r) == 1) {
-        tpy_object_t *oldk = TPY_TUPLE_GET(r, 0), *oldv = TPY_TUPLE_GET(r, 1);
-        TPY_TUPLE_ITEMS(r)[0] = key;
-        TPY_TUPLE_ITEMS(r)[1] = value;
-        TPY_INCREF(r);
-        TPY_DECREF(oldk);
-        TPY_DECREF(oldv);
-        tpy_gc_track(r); // the collector may have untracked it
-        return r;
-    }
-    tpy_object_t *items[2] = {key, value};
-    return tpy_tuple_from_array_steal(items, 2);
-}
-
-static tpy_object_t *dictiter_next_item(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, false);
-    return ep != NULL ? item_result((dictiter_t *)op, ep) : NULL;
-}
-
-static tpy_object_t *dictreviter_next_key(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
-    return ep != NULL ? tpy_newref(ep->key) : NULL;
-}
-
-static tpy_object_t *dictreviter_next_value(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
-    return ep != NULL ? tpy_newref(ep->value) : NULL;
-}
-
-static tpy_object_t *dictreviter_next_item(tpy_object_t *op)
-{
-    tpy_dict_entry_t *ep = dictiter_advance((dictiter_t *)op, true);
-    return ep != NULL ? item_result((dictiter_t *)op, ep) : NULL;
-}
-
-static tpy_object_t *dictiter_length_hint(tpy_object_t *op, tpy_object_t *const *args,
-                                          size_t nargs, tpy_object_t *kwnames)
-{
-    (void)args;
-    if (tpy_check_no_args("__length_hint__", nargs, kwnames) < 0) {
-        return NULL;
-    }
-    dictiter_t *it = (dictiter_t *)op;
-    intptr_t n = 0;
-    if (it->dict != NULL && it->used == TPY_DICT_SIZE(it->dict)) {
-        n = it->len;
-    }
-    return tpy_int_from_i64(n);
-}
-
-static const tpy_methoddef_t dictiter_methods[] = {
-    {"__length_hint__", dictiter_length_hint, 0, NULL},
-    {NULL, NULL, 0, NULL},
-};
-
-#define DICTITER_TYPE(pyname, nextfn)                                                             \
-    {                                                                                             \
-        .ob = TPY_STATIC_TYPE_OB, .tp_name = pyname, .tp_basicsize = sizeof(dictiter_t),          \
-        .tp_flags = TPY_TPFLAGS_HAVE_GC, .tp_dealloc = dictiter_dealloc,                          \
-        .tp_traverse = dictiter_traverse, .tp_clear = dictiter_clear, .tp_iter = tpy_iter_self,   \
-        .tp_iternext = nextfn, .tp_methods = dictiter_methods,                                    \
-    }
-
-tpy_type_t tpy_dictiter_type = DICTITER_TYPE("dict_keyiterator", dictiter_next_key);
-static tpy_type_t dictvalueiter_type = DICTITER_TYPE("dict_valueiterator", dictiter_next_value);
-static tpy_type_t dictitemiter_type = DICTITER_TYPE("dict_itemiterator", dictiter_next_item);
-static tpy_type_t dictrevkeyiter_type =
-    DICTITER_TYPE("dict_reversekeyiterator", dictreviter_next_key);
-static tpy_type_t dictrevvalueiter_type =
-    DICTITER_TYPE("dict_reversevalueiterator", dictreviter_next_value);
-static tpy_type_t dictrevitemiter_type =
-    DICTITER_TYPE("dict_reverseitemiterator", dictreviter_next_item);
-
 static tpy_object_t *dict_iter(tpy_object_t *op)
 {
     return tpy_dictiter_new(op, TPY_DICT_KEYS, false);
@@ -1690,14 +1927,8 @@ tpy_type_t tpy_dict_type = {
 
 void tpy_dict_init(void)
 {
-    tpy_type_t *types[] = {
-        &tpy_dict_type,         &tpy_dictkeys_type,    &tpy_dictvalues_type, &tpy_dictitems_type,
-        &tpy_dictiter_type,     &dictvalueiter_type,   &dictitemiter_type,   &dictrevkeyiter_type,
-        &dictrevvalueiter_type, &dictrevitemiter_type,
-    };
-    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
-        tpy_type_ready(types[i]);
-    }
+    tpy_type_ready(&tpy_dict_type);
+    tpy_dictviews_init();
     if (keys_name == NULL) {
         keys_name = tpy_str_intern_cstr("keys");
         missing_name = tpy_str_intern_cstr("__missing__");
@@ -1711,6 +1942,18 @@ tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr
     dtable_t *t = dt(d);
     if (t == NULL) {
         return NULL;
+    }
+    if (is_split(d)) { // the hint is the index of the name
+        tpy_dict_t *sd = (tpy_dict_t *)d;
+        intptr_t i = *hint;
+        if (i < 0 || i >= sd->nentries || sd->shared->names[i] != key) {
+            i = tpy_attrkeys_find(sd->shared, key, sd->nentries);
+            if (i < 0) {
+                return NULL;
+            }
+            *hint = i;
+        }
+        return split_values(d)[i];
     }
     intptr_t ix = *hint;
     if (ix >= 0 && ix < ((tpy_dict_t *)d)->nentries) {
@@ -1734,19 +1977,14 @@ tpy_object_t *tpy_dict_get_str_hinted(tpy_object_t *d, tpy_object_t *key, intptr
     ix = lookup(d, key, hash);
     if (ix >= 0) {
         *hint = ix;
-        return dt_entries(dt(d))[ix].value;
+        return value_at(d, ix);
     }
     return NULL;
 }
 
 tpy_dict_entry_t *tpy_dict_entries_borrow(tpy_object_t *d)
 {
-    dtable_t *t = dt(d);
-    return t ? dt_entries(t) : NULL;
-}
-
-uint64_t tpy_dict_keys_tag(tpy_object_t *d)
-{
-    dtable_t *t = dt(d);
-    return t ? t->tag : 0;
+    // What a split dict offers: read-only (callers only read the keys).
+    static const tpy_dict_entry_t no_entries[TPY_ATTRKEYS_MAX];
+    return is_split(d) ? (tpy_dict_entry_t *)no_entries : ((tpy_dict_t *)d)->table;
 }

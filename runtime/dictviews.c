@@ -7,7 +7,9 @@
  * returning new sets built exactly as CPython 3.11 builds them (so the
  * iteration order of the result matches).  values views are neither.
  * repr is "dict_keys(['a'])", "..." when a view is reached again while its
- * own repr is being built.
+ * own repr is being built.  The iterators of dicts and views live here too:
+ * one that meets a dict of another size than at its start raises
+ * "dictionary changed size during iteration" (and stays exhausted).
  */
 #include "runtime/runtime.h"
 #include "runtime/setobject.h"
@@ -456,3 +458,225 @@ tpy_type_t tpy_dictvalues_type = {
     .tp_contains = values_contains,
     .tp_methods = valuesview_methods,
 };
+
+/* ---- iterators ---------------------------------------------------------------------------- */
+
+typedef struct {
+    tpy_object_t ob;
+    tpy_object_t *dict;   // NULL once exhausted
+    intptr_t used;        // d->used when created: any change is an error
+    intptr_t pos;         // next entry to look at (reverse: the entry before it)
+    intptr_t len;         // items still expected
+    tpy_object_t *result; // items iterators: a 2-tuple recycled when unshared
+} dictiter_t;
+
+static tpy_type_t dictvalueiter_type, dictitemiter_type;
+static tpy_type_t dictrevkeyiter_type, dictrevvalueiter_type, dictrevitemiter_type;
+
+tpy_object_t *tpy_dictiter_new(tpy_object_t *d, int kind, bool reverse)
+{
+    static tpy_type_t *const types[2][3] = {
+        {&tpy_dictiter_type, &dictvalueiter_type, &dictitemiter_type},
+        {&dictrevkeyiter_type, &dictrevvalueiter_type, &dictrevitemiter_type},
+    };
+    tpy_object_t *result = NULL;
+    if (kind == TPY_DICT_ITEMS) {
+        result = tpy_tuple_pack(2, tpy_none, tpy_none);
+        if (result == NULL) {
+            return NULL;
+        }
+    }
+    dictiter_t *it = (dictiter_t *)tpy_gc_new(types[reverse][kind], sizeof(dictiter_t));
+    if (it == NULL) {
+        TPY_XDECREF(result);
+        return tpy_err_no_memory();
+    }
+    it->result = result;
+    it->dict = tpy_newref(d);
+    it->used = TPY_DICT_SIZE(d);
+    it->len = it->used;
+    it->pos = reverse ? ((tpy_dict_t *)d)->nentries - 1 : 0;
+    tpy_gc_track(TPY_OBJ(it));
+    return TPY_OBJ(it);
+}
+
+static void dictiter_dealloc(tpy_object_t *op)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    tpy_gc_untrack(op);
+    TPY_CLEAR(it->dict);
+    TPY_CLEAR(it->result);
+    tpy_gc_free(op, sizeof(dictiter_t));
+}
+
+static int dictiter_traverse(tpy_object_t *op, tpy_visit_fn visit, void *arg)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    int r = it->dict != NULL ? visit(it->dict, arg) : 0;
+    if (r == 0 && it->result != NULL) {
+        r = visit(it->result, arg);
+    }
+    return r;
+}
+
+static int dictiter_clear(tpy_object_t *op)
+{
+    dictiter_t *it = (dictiter_t *)op;
+    TPY_CLEAR(it->dict);
+    TPY_CLEAR(it->result);
+    return 0;
+}
+
+/* Advance [it]: true with the item to yield in *[key], *[value] (borrowed),
+ * false when exhausted or on error (exception set; the iterator stays in an
+ * error state). */
+static bool dictiter_advance(dictiter_t *it, bool reverse, tpy_object_t **key,
+                             tpy_object_t **value)
+{
+    tpy_object_t *d = it->dict;
+    if (d == NULL) {
+        return false;
+    }
+    if (it->used != TPY_DICT_SIZE(d)) {
+        tpy_err_format(&tpy_exc_RuntimeError, "dictionary changed size during iteration");
+        it->used = -1; // stay in error
+        return false;
+    }
+    intptr_t i = it->pos, n = ((tpy_dict_t *)d)->nentries;
+    if (reverse) {
+        if (i >= n) {
+            i = n - 1;
+        }
+        while (i >= 0 && !tpy_dict_item_at(d, i, key, value)) {
+            i--;
+        }
+        if (i < 0) {
+            goto exhausted;
+        }
+        it->pos = i - 1;
+    } else {
+        while (i < n && !tpy_dict_item_at(d, i, key, value)) {
+            i++;
+        }
+        if (i >= n) {
+            goto exhausted;
+        }
+        it->pos = i + 1;
+    }
+    if (it->len == 0) {
+        tpy_err_format(&tpy_exc_RuntimeError, "dictionary keys changed during iteration");
+        goto exhausted;
+    }
+    it->len--;
+    return true;
+exhausted:
+    it->dict = NULL;
+    TPY_DECREF(d);
+    return false;
+}
+
+static tpy_object_t *dictiter_next_key(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, false, &k, &v) ? tpy_newref(k) : NULL;
+}
+
+static tpy_object_t *dictiter_next_value(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, false, &k, &v) ? tpy_newref(v) : NULL;
+}
+
+static tpy_object_t *item_result(dictiter_t *it, tpy_object_t *k, tpy_object_t *v)
+{
+    tpy_object_t *key = tpy_newref(k), *value = tpy_newref(v);
+    tpy_object_t *r = it->result;
+    if (TPY_REFCNT(r) == 1) {
+        tpy_object_t *oldk = TPY_TUPLE_GET(r, 0), *oldv = TPY_TUPLE_GET(r, 1);
+        TPY_TUPLE_ITEMS(r)[0] = key;
+        TPY_TUPLE_ITEMS(r)[1] = value;
+        TPY_INCREF(r);
+        TPY_DECREF(oldk);
+        TPY_DECREF(oldv);
+        tpy_gc_track(r); // the collector may have untracked it
+        return r;
+    }
+    tpy_object_t *items[2] = {key, value};
+    return tpy_tuple_from_array_steal(items, 2);
+}
+
+static tpy_object_t *dictiter_next_item(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, false, &k, &v) ? item_result((dictiter_t *)op, k, v)
+                                                             : NULL;
+}
+
+static tpy_object_t *dictreviter_next_key(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, true, &k, &v) ? tpy_newref(k) : NULL;
+}
+
+static tpy_object_t *dictreviter_next_value(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, true, &k, &v) ? tpy_newref(v) : NULL;
+}
+
+static tpy_object_t *dictreviter_next_item(tpy_object_t *op)
+{
+    tpy_object_t *k, *v;
+    return dictiter_advance((dictiter_t *)op, true, &k, &v) ? item_result((dictiter_t *)op, k, v)
+                                                            : NULL;
+}
+
+static tpy_object_t *dictiter_length_hint(tpy_object_t *op, tpy_object_t *const *args,
+                                          size_t nargs, tpy_object_t *kwnames)
+{
+    (void)args;
+    if (tpy_check_no_args("__length_hint__", nargs, kwnames) < 0) {
+        return NULL;
+    }
+    dictiter_t *it = (dictiter_t *)op;
+    intptr_t n = 0;
+    if (it->dict != NULL && it->used == TPY_DICT_SIZE(it->dict)) {
+        n = it->len;
+    }
+    return tpy_int_from_i64(n);
+}
+
+static const tpy_methoddef_t dictiter_methods[] = {
+    {"__length_hint__", dictiter_length_hint, 0, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+#define DICTITER_TYPE(pyname, nextfn)                                                             \
+    {                                                                                             \
+        .ob = TPY_STATIC_TYPE_OB, .tp_name = pyname, .tp_basicsize = sizeof(dictiter_t),          \
+        .tp_flags = TPY_TPFLAGS_HAVE_GC, .tp_dealloc = dictiter_dealloc,                          \
+        .tp_traverse = dictiter_traverse, .tp_clear = dictiter_clear, .tp_iter = tpy_iter_self,   \
+        .tp_iternext = nextfn, .tp_methods = dictiter_methods,                                    \
+    }
+
+tpy_type_t tpy_dictiter_type = DICTITER_TYPE("dict_keyiterator", dictiter_next_key);
+static tpy_type_t dictvalueiter_type = DICTITER_TYPE("dict_valueiterator", dictiter_next_value);
+static tpy_type_t dictitemiter_type = DICTITER_TYPE("dict_itemiterator", dictiter_next_item);
+static tpy_type_t dictrevkeyiter_type =
+    DICTITER_TYPE("dict_reversekeyiterator", dictreviter_next_key);
+static tpy_type_t dictrevvalueiter_type =
+    DICTITER_TYPE("dict_reversevalueiterator", dictreviter_next_value);
+static tpy_type_t dictrevitemiter_type =
+    DICTITER_TYPE("dict_reverseitemiterator", dictreviter_next_item);
+
+void tpy_dictviews_init(void)
+{
+    tpy_type_t *types[] = {
+        &tpy_dictkeys_type,   &tpy_dictvalues_type,   &tpy_dictitems_type,
+        &tpy_dictiter_type,   &dictvalueiter_type,    &dictitemiter_type,
+        &dictrevkeyiter_type, &dictrevvalueiter_type, &dictrevitemiter_type,
+    };
+    for (size_t i = 0; i < sizeof(types) / sizeof(types[0]); i++) {
+        tpy_type_ready(types[i]);
+    }
+}

@@ -15,26 +15,116 @@
 
 #include <string.h>
 
-intptr_t tpy_attrkeys_index(tpy_type_t *type, tpy_object_t *name)
+intptr_t tpy_attrkeys_find(struct tpy_attrkeys *k, tpy_object_t *name, intptr_t limit)
 {
-    struct tpy_attrkeys *k = type->tp_attrkeys;
-    if (k == NULL) {
-        return -1;
-    }
-    for (intptr_t i = 0; i < k->n; i++) {
+    for (intptr_t i = 0; i < limit; i++) {
         if (k->names[i] == name) {
             return i;
         }
     }
     // a name made at run time (getattr(obj, "x" + "y")) is not the interned one
     if (!((tpy_str_t *)name)->interned) {
-        for (intptr_t i = 0; i < k->n; i++) {
+        for (intptr_t i = 0; i < limit; i++) {
             if (tpy_str_eq(k->names[i], name)) {
                 return i;
             }
         }
     }
     return -1;
+}
+
+intptr_t tpy_attrkeys_index(tpy_type_t *type, tpy_object_t *name)
+{
+    struct tpy_attrkeys *k = type->tp_attrkeys;
+    return k != NULL ? tpy_attrkeys_find(k, name, k->n) : -1;
+}
+
+static size_t keys_size(intptr_t cap)
+{
+    return sizeof(struct tpy_attrkeys) + (size_t)cap * sizeof(tpy_object_t *);
+}
+
+void tpy_attrkeys_incref(struct tpy_attrkeys *k)
+{
+    k->refcnt++;
+}
+
+void tpy_attrkeys_decref(struct tpy_attrkeys *k)
+{
+    if (--k->refcnt > 0) {
+        return;
+    }
+    for (intptr_t i = 0; i < k->n; i++) {
+        TPY_DECREF(k->names[i]);
+    }
+    tpy_mem_free(k, keys_size(k->cap));
+}
+
+void tpy_attrkeys_free(struct tpy_attrkeys *k)
+{
+    if (k != NULL) {
+        k->owner = NULL;
+        tpy_attrkeys_decref(k);
+    }
+}
+
+/* [type]'s table with room for one more name: grown in place when only the
+ * class uses it, else replaced by a grown copy (the split dicts sharing the
+ * old one keep it, detached).  NULL when full or out of memory. */
+static struct tpy_attrkeys *class_keys_with_room(tpy_type_t *type)
+{
+    struct tpy_attrkeys *k = type->tp_attrkeys;
+    if (k != NULL && k->n < k->cap) {
+        return k;
+    }
+    intptr_t n = k ? k->n : 0;
+    if (n >= TPY_ATTRKEYS_MAX) {
+        return NULL;
+    }
+    intptr_t cap = k ? k->cap * 2 : 4;
+    if (cap > TPY_ATTRKEYS_MAX) {
+        cap = TPY_ATTRKEYS_MAX;
+    }
+    struct tpy_attrkeys *nk;
+    if (k == NULL || k->refcnt == 1) {
+        nk = tpy_mem_realloc(k, k ? keys_size(k->cap) : 0, keys_size(cap));
+        if (nk == NULL) {
+            return NULL;
+        }
+        if (k == NULL) {
+            nk->refcnt = 1;
+            nk->owner = type;
+            nk->n = 0;
+        }
+    } else {
+        nk = tpy_mem_alloc(keys_size(cap));
+        if (nk == NULL) {
+            return NULL;
+        }
+        nk->refcnt = 1;
+        nk->owner = type;
+        nk->n = n;
+        for (intptr_t i = 0; i < n; i++) {
+            nk->names[i] = tpy_newref(k->names[i]);
+        }
+        k->owner = NULL;
+        tpy_attrkeys_decref(k); // the class's reference: split dicts hold theirs
+    }
+    nk->cap = cap;
+    type->tp_attrkeys = nk;
+    return nk;
+}
+
+// Append [name] to [k], which has room; its index.
+static intptr_t push_name(struct tpy_attrkeys *k, tpy_object_t *name)
+{
+    tpy_object_t *key = tpy_newref(name);
+    tpy_str_intern_inplace(&key);
+    k->names[k->n] = key;
+    if (k->owner != NULL) {
+        tpy_type_modified(k->owner); // cached "no such instance attribute" answers are stale
+    }
+    return k->n++;
 }
 
 /* The index of [name], added to the table when it is new; -1 when the table
@@ -46,44 +136,39 @@ static intptr_t attrkeys_index_add(tpy_type_t *type, tpy_object_t *name)
     if (i >= 0) {
         return i;
     }
-    struct tpy_attrkeys *k = type->tp_attrkeys;
-    intptr_t n = k ? k->n : 0;
-    if (n >= TPY_ATTRKEYS_MAX) {
-        return -1;
-    }
-    if (k == NULL || k->n == k->cap) {
-        intptr_t cap = k ? k->cap * 2 : 4;
-        if (cap > TPY_ATTRKEYS_MAX) {
-            cap = TPY_ATTRKEYS_MAX;
-        }
-        size_t old = k ? sizeof *k + (size_t)k->cap * sizeof(tpy_object_t *) : 0;
-        struct tpy_attrkeys *nk =
-            tpy_mem_realloc(k, old, sizeof *nk + (size_t)cap * sizeof(tpy_object_t *));
+    struct tpy_attrkeys *k = class_keys_with_room(type);
+    return k != NULL ? push_name(k, name) : -1;
+}
+
+intptr_t tpy_attrkeys_append(struct tpy_attrkeys **kp, tpy_object_t *name)
+{
+    struct tpy_attrkeys *k = *kp;
+    if (k->owner != NULL) {
+        struct tpy_attrkeys *nk = class_keys_with_room(k->owner);
         if (nk == NULL) {
             return -1;
         }
-        if (k == NULL) {
-            nk->n = 0;
+        if (nk != k) { // the class moved to a grown copy: the dict follows it
+            tpy_attrkeys_incref(nk);
+            tpy_attrkeys_decref(k);
+            *kp = k = nk;
+        }
+        return push_name(k, name);
+    }
+    if (k->n == k->cap) {
+        // a detached table that only this dict uses may still grow
+        if (k->refcnt > 1 || k->cap >= TPY_ATTRKEYS_MAX) {
+            return -1;
+        }
+        intptr_t cap = k->cap * 2 > TPY_ATTRKEYS_MAX ? TPY_ATTRKEYS_MAX : k->cap * 2;
+        struct tpy_attrkeys *nk = tpy_mem_realloc(k, keys_size(k->cap), keys_size(cap));
+        if (nk == NULL) {
+            return -1;
         }
         nk->cap = cap;
-        type->tp_attrkeys = k = nk;
+        *kp = k = nk;
     }
-    tpy_object_t *key = tpy_newref(name);
-    tpy_str_intern_inplace(&key);
-    k->names[k->n] = key;
-    tpy_type_modified(type); // cached "no such instance attribute" answers are stale
-    return k->n++;
-}
-
-void tpy_attrkeys_free(struct tpy_attrkeys *k)
-{
-    if (k == NULL) {
-        return;
-    }
-    for (intptr_t i = 0; i < k->n; i++) {
-        TPY_DECREF(k->names[i]);
-    }
-    tpy_mem_free(k, sizeof *k + (size_t)k->cap * sizeof(tpy_object_t *));
+    return push_name(k, name);
 }
 
 tpy_object_t *tpy_values_get(tpy_type_t *type, tpy_values_t *v, tpy_object_t *name)
@@ -130,19 +215,12 @@ int tpy_values_materialize(tpy_object_t *op)
     if (v == NULL) {
         return 0;
     }
-    struct tpy_attrkeys *k = TPY_TYPE(op)->tp_attrkeys;
-    tpy_object_t *d = tpy_dict_new();
+    tpy_object_t *d = tpy_dict_new_split(TPY_TYPE(op)->tp_attrkeys, v->items, v->cap);
     if (d == NULL) {
         return -1;
     }
-    for (intptr_t i = 0; i < v->cap; i++) {
-        if (v->items[i] != NULL && tpy_dict_set(d, k->names[i], v->items[i]) < 0) {
-            TPY_DECREF(d);
-            return -1;
-        }
-    }
     *slot = d;
-    tpy_values_free(v);
+    tpy_mem_free(v, values_size(v->cap)); // the dict took the values' references
     return 0;
 }
 

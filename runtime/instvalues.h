@@ -13,6 +13,13 @@
  * values into a real dict for good.  No dict object means one object less per
  * instance for the allocator and for the cycle collector (gc.collect() counts
  * what CPython counts) and a load or store is an index into an array.
+ *
+ * The dict made from values is a split dict (dictobject.c) that keeps them in
+ * the same order and reads its keys from the class's table, as CPython 3.11's
+ * split dicts do: the table is counted, and a table that split dicts share is
+ * never changed in place except by appending a name, so growing the class's
+ * table then means a new copy for the class (the old one stays with those
+ * dicts, detached from the class).
  */
 #ifndef TPY_RUNTIME_INSTVALUES_H
 #define TPY_RUNTIME_INSTVALUES_H
@@ -29,7 +36,9 @@ typedef struct {
 
 /* The names of a class's shared table (tpy_type_t.tp_attrkeys). */
 struct tpy_attrkeys {
-    intptr_t n, cap;
+    intptr_t refcnt;       // the class's reference (while owner is set) + one per split dict
+    tpy_type_t *owner;     // the class whose current table this is (borrowed), or NULL
+    intptr_t n, cap;       // names in use (they only ever grow) and room
     tpy_object_t *names[]; // interned str, owned
 };
 
@@ -65,7 +74,19 @@ int tpy_values_materialize(tpy_object_t *op);
 int tpy_values_traverse(tpy_values_t *v, tpy_visit_fn visit, void *arg);
 void tpy_values_clear(tpy_values_t *v);
 void tpy_values_free(tpy_values_t *v);
-// Release a class's shared table (heap type dealloc).
+// Release a class's reference to its shared table (heap type dealloc); split
+// dicts keep the names they use alive.  [keys] may be NULL.
 void tpy_attrkeys_free(struct tpy_attrkeys *keys);
+// Take / drop a split dict's reference to [keys].
+void tpy_attrkeys_incref(struct tpy_attrkeys *keys);
+void tpy_attrkeys_decref(struct tpy_attrkeys *keys);
+/* The index of exact str [name] in [keys] below [limit], or -1.  Never fails. */
+intptr_t tpy_attrkeys_find(struct tpy_attrkeys *keys, tpy_object_t *name, intptr_t limit);
+/* Append exact str [name], absent from *[kp], for a split dict holding a
+ * reference to *[kp]: into the class's table when *[kp] is it (which may
+ * replace it by a grown copy: *[kp] then moves to the copy, the reference
+ * with it), else into *[kp] itself.  The new name's index, or -1 when no
+ * table can take it (full, or out of memory: no exception is left set). */
+intptr_t tpy_attrkeys_append(struct tpy_attrkeys **kp, tpy_object_t *name);
 
 #endif

@@ -54,25 +54,6 @@ static tpy_object_t *sys_getrefcount(tpy_object_t *self, tpy_object_t *const *ar
  * a dict's or set's table); not the objects it refers to, nor an instance's
  * __dict__.  Each formula mirrors the size the type's tp_dealloc frees. */
 
-// The block behind a non-empty dict: a 24-byte table header (dictobject.c's
-// dtable_t: usable, three one-byte fields, tag), the index slots, and the
-// dense entries.  The entry array holds USABLE_FRACTION(n) = 2n/3 entries for
-// an index table of n slots; slots take 1, 2, 4 or 8 bytes by table size.
-static size_t dict_table_size(const tpy_dict_t *d)
-{
-    if (d->table == NULL) {
-        return 0;
-    }
-    size_t capacity = (size_t)d->capacity, n = 8;
-    unsigned log2n = 3;
-    while ((2 * n) / 3 < capacity) {
-        n <<= 1;
-        log2n++;
-    }
-    size_t ix = log2n < 8 ? 1 : log2n < 16 ? 2 : log2n < 32 ? 4 : 8;
-    return 24 + n * ix + capacity * sizeof(tpy_dict_entry_t);
-}
-
 // An int is what int.__sizeof__ reports: 24 bytes in the small form, plus 4
 // per 32-bit digit in the big form (intobject.c).
 static size_t int_size(tpy_object_t *op)
@@ -96,7 +77,7 @@ static size_t true_size(tpy_object_t *op)
         intptr_t allocated = ((tpy_list_t *)op)->allocated;
         size = t->tp_basicsize + (size_t)(allocated > 0 ? allocated : 0) * sizeof(tpy_object_t *);
     } else if (TPY_DICT_CHECK(op)) {
-        size = t->tp_basicsize + dict_table_size((tpy_dict_t *)op);
+        size = tpy_dict_sizeof(op);
     } else if (TPY_ANYSET_CHECK(op)) {
         tpy_set_t *so = (tpy_set_t *)op;
         size = t->tp_basicsize;
