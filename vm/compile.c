@@ -454,8 +454,19 @@ static intptr_t deref_index(compiler_t *c, const char *name, bool *found)
     return 0;
 }
 
+const char *c_mangle(compiler_t *c, const char *name)
+{
+    const char *m = tpy_symtable_mangle(c->arena, c->u->scope->private_name, name);
+    if (m == NULL) {
+        c_nomem(c);
+        return name;
+    }
+    return m;
+}
+
 void c_nameop(compiler_t *c, const char *name, tpy_ast_ctx_t ctx, tpy_pos_t pos)
 {
+    name = c_mangle(c, name);
     unit_t *u = c->u;
     tpy_pos_t saved = u->curpos;
     u->curpos = pos;
@@ -906,7 +917,7 @@ static void c_annassign(compiler_t *c, tpy_stmt_t *s)
     if (s->u.annassign.simple && t->kind == EXPR_NAME) {
         c_set_pos(c, s->pos);
         c_nameop(c, "__annotations__", AST_LOAD, s->pos);
-        c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(t->u.name.id)));
+        c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(c_mangle(c, t->u.name.id))));
         c_emit(c, OP_STORE_SUBSCR, 0);
     } else {
         c_emit(c, OP_POP_TOP, 0);
@@ -991,13 +1002,13 @@ static void c_augassign(compiler_t *c, tpy_stmt_t *s)
         c_expr(c, t->u.attribute.value);
         c_emit(c, OP_COPY, 1);
         c_set_pos(c, t->pos);
-        c_emit(c, OP_LOAD_ATTR, c_add_name(c, t->u.attribute.attr));
+        c_emit(c, OP_LOAD_ATTR, c_add_name(c, c_mangle(c, t->u.attribute.attr)));
         c_expr(c, s->u.augassign.value);
         c_set_pos(c, s->pos);
         c_emit(c, OP_BINARY_OP, op);
         c_emit(c, OP_SWAP, 2);
         c_set_pos(c, t->pos);
-        c_emit(c, OP_STORE_ATTR, c_add_name(c, t->u.attribute.attr));
+        c_emit(c, OP_STORE_ATTR, c_add_name(c, c_mangle(c, t->u.attribute.attr)));
         break;
     case EXPR_SUBSCRIPT:
         c_expr(c, t->u.subscript.value);

@@ -685,7 +685,7 @@ static void c_call(compiler_t *c, tpy_expr_t *e)
     if (f->kind == EXPR_ATTRIBUTE && simple) {
         c_expr(c, f->u.attribute.value);
         c_set_pos(c, f->pos);
-        c_emit(c, OP_LOAD_METHOD, c_add_name(c, f->u.attribute.attr));
+        c_emit(c, OP_LOAD_METHOD, c_add_name(c, c_mangle(c, f->u.attribute.attr)));
     } else {
         c_expr(c, f);
         c_emit(c, OP_PUSH_NULL, 0);
@@ -908,7 +908,7 @@ void c_visit_arguments_defaults(compiler_t *c, tpy_arguments_t *args, int *flags
         tpy_expr_t *d = i < args->kw_defaults.n ? args->kw_defaults.items[i] : NULL;
         if (d != NULL) {
             tpy_keyword_t *k = args->kwonlyargs.items[i];
-            c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(k->arg)));
+            c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(c_mangle(c, k->arg))));
             c_expr(c, d);
             nkw++;
         }
@@ -924,7 +924,7 @@ static intptr_t c_annotation(compiler_t *c, const char *name, tpy_expr_t *ann)
     if (ann == NULL) {
         return 0;
     }
-    c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(name)));
+    c_emit(c, OP_LOAD_CONST, c_add_const(c, tpy_str_intern_cstr(c_mangle(c, name))));
     c_expr(c, ann);
     return 1;
 }
@@ -1128,7 +1128,7 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
     case EXPR_ATTRIBUTE:
         c_expr(c, e->u.attribute.value);
         c_set_pos(c, e->pos);
-        c_emit(c, OP_LOAD_ATTR, c_add_name(c, e->u.attribute.attr));
+        c_emit(c, OP_LOAD_ATTR, c_add_name(c, c_mangle(c, e->u.attribute.attr)));
         break;
     case EXPR_SUBSCRIPT:
         check_subscript(c, e);
@@ -1216,7 +1216,7 @@ void c_store_target(compiler_t *c, tpy_expr_t *t)
     case EXPR_ATTRIBUTE:
         c_expr(c, t->u.attribute.value);
         c_set_pos(c, t->pos);
-        c_emit(c, OP_STORE_ATTR, c_add_name(c, t->u.attribute.attr));
+        c_emit(c, OP_STORE_ATTR, c_add_name(c, c_mangle(c, t->u.attribute.attr)));
         break;
     case EXPR_SUBSCRIPT:
         c_expr(c, t->u.subscript.value);
@@ -1274,7 +1274,7 @@ void c_del_target(compiler_t *c, tpy_expr_t *t)
     case EXPR_ATTRIBUTE:
         c_expr(c, t->u.attribute.value);
         c_set_pos(c, t->pos);
-        c_emit(c, OP_DELETE_ATTR, c_add_name(c, t->u.attribute.attr));
+        c_emit(c, OP_DELETE_ATTR, c_add_name(c, c_mangle(c, t->u.attribute.attr)));
         break;
     case EXPR_SUBSCRIPT:
         c_expr(c, t->u.subscript.value);

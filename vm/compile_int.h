@@ -80,6 +80,9 @@ typedef struct {
 // false when it has none (compile_expr.c).
 bool c_visit_annotations(compiler_t *c, tpy_arguments_t *args, tpy_expr_t *returns);
 
+// [name] with private-name mangling inside a class (tpy_symtable_mangle).
+const char *c_mangle(compiler_t *c, const char *name);
+
 /* emission (compile.c) */
 void c_emit(compiler_t *c, int op, intptr_t arg);
 int c_new_label(compiler_t *c);

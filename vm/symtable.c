@@ -154,6 +154,43 @@ static tpy_symbol_t *add_symbol(builder_t *b, tpy_scope_t *s, const char *name, 
     return sym;
 }
 
+const char *tpy_symtable_mangle(tpy_arena_t *arena, const char *private_name, const char *name)
+{
+    if (private_name == NULL || name == NULL || name[0] != '_' || name[1] != '_') {
+        return name;
+    }
+    size_t n = strlen(name);
+    if ((n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') || strchr(name, '.') != NULL) {
+        return name;
+    }
+    while (*private_name == '_') {
+        private_name++;
+    }
+    if (*private_name == '\0') {
+        return name;
+    }
+    size_t p = strlen(private_name);
+    char *m = tpy_arena_alloc(arena, 1 + p + n + 1);
+    if (m == NULL) {
+        return NULL;
+    }
+    m[0] = '_';
+    memcpy(m + 1, private_name, p);
+    memcpy(m + 1 + p, name, n + 1);
+    return m;
+}
+
+// [name] mangled for the scope being built (see tpy_symtable_mangle).
+static const char *mangle(builder_t *b, const char *name)
+{
+    const char *m = tpy_symtable_mangle(b->st->arena, b->cur->private_name, name);
+    if (m == NULL) {
+        nomem(b);
+        return name;
+    }
+    return m;
+}
+
 static tpy_scope_t *open_scope(builder_t *b, tpy_blockkind_t kind, const char *name,
                                const void *node, int lineno)
 {
@@ -167,6 +204,7 @@ static tpy_scope_t *open_scope(builder_t *b, tpy_blockkind_t kind, const char *n
     s->node = node;
     s->parent = b->cur;
     s->lineno = lineno;
+    s->private_name = kind == BLOCK_CLASS ? name : b->cur != NULL ? b->cur->private_name : NULL;
     if (b->cur != NULL) {
         tpy_scope_t *p = b->cur;
         if (!grow(b->st->arena, (void **)&p->children, &p->capchildren, p->nchildren,
@@ -197,6 +235,7 @@ tpy_scope_t *tpy_symtable_child(tpy_scope_t *parent, const void *node)
 
 static void add_param(builder_t *b, const char *name, int lineno, int col)
 {
+    name = mangle(b, name);
     tpy_scope_t *s = b->cur;
     tpy_symbol_t *existing = tpy_symtable_lookup(s, name);
     if (existing != NULL && (existing->flags & SYM_DEF_PARAM)) {
@@ -234,6 +273,7 @@ static void visit_exprs(builder_t *b, tpy_seq_t seq)
 
 static void use_name(builder_t *b, const char *name, int flags, tpy_pos_t pos)
 {
+    name = mangle(b, name);
     tpy_scope_t *s = b->cur;
     tpy_symbol_t *sym = tpy_symtable_lookup(s, name);
     if (sym != NULL && (flags & SYM_DEF_LOCAL) && (sym->flags & SYM_DEF_GLOBAL) == 0 &&
@@ -496,7 +536,7 @@ static void declare_global(builder_t *b, tpy_stmt_t *s, bool nonlocal)
     }
     b->nonlocals[b->nnonlocals++] = s->pos;
     for (intptr_t i = 0; i < s->u.global.names.n; i++) {
-        const char *name = s->u.global.names.items[i];
+        const char *name = mangle(b, s->u.global.names.items[i]);
         char msg[256];
         if (nonlocal && sc->kind == BLOCK_MODULE) {
             set_error_span(b, "nonlocal declaration not allowed at module level", s->pos);
@@ -591,7 +631,7 @@ static void visit_stmt(builder_t *b, tpy_stmt_t *s)
         }
         if (s->u.annassign.simple && s->u.annassign.target->kind == EXPR_NAME) {
             // x: T names x for the scope; a global or nonlocal x cannot be annotated
-            const char *name = s->u.annassign.target->u.name.id;
+            const char *name = mangle(b, s->u.annassign.target->u.name.id);
             tpy_symbol_t *sym = tpy_symtable_lookup(b->cur, name);
             if (sym != NULL && (sym->flags & (SYM_DEF_GLOBAL | SYM_DEF_NONLOCAL))) {
                 char msg[256];

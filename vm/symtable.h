@@ -58,6 +58,9 @@ typedef struct tpy_scope {
     bool uses_class_cell;      // function: refers to __class__ implicitly
     bool has_varargs, has_varkw;
     int lineno;
+    // the class whose private names (__x) are mangled here: a class's own
+    // name in its body, inherited by the functions inside it; NULL elsewhere
+    const char *private_name;
 } tpy_scope_t;
 
 typedef struct {
@@ -65,6 +68,12 @@ typedef struct {
     tpy_arena_t *arena;
     tpy_syntax_error_t *err;  // filled on a SyntaxError
 } tpy_symtable_t;
+
+// [name] as the compiler sees it inside class [private_name] (NULL: none):
+// `__x` (two leading underscores, not ending in two, no dot) becomes
+// `_Class__x` with the class name's leading underscores stripped, as CPython
+// mangles private names.  Allocated in [arena]; NULL on exhaustion.
+const char *tpy_symtable_mangle(tpy_arena_t *arena, const char *private_name, const char *name);
 
 // Build and resolve the scopes of [mod].  0, or -1 with [err] filled.
 int tpy_symtable_build(tpy_symtable_t *st, tpy_module_ast_t *mod, tpy_arena_t *arena,
