@@ -500,7 +500,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     uint32_t word, oparg;
     bool add_tb;
     tpy_object_t *retval = NULL;
-    size_t call_nargs;             // CALL and CALL_KW share one body
+    size_t call_nargs;             // CALL and CALL_KW share one body (BUILD_CLASS[_KW] too)
     tpy_object_t *call_kwnames;
     tpy_frame_t *new_frame;        // a pushed callee, entered at enter_frame
 
@@ -1294,6 +1294,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         DISPATCH();
     }
     TARGET(IS_OP__POP_JUMP_IF_FALSE)
+    TARGET(IS_OP__POP_JUMP_IF_TRUE)
     {
         // `x is y` deciding a branch: no bool in between
         tpy_object_t *b = POP();
@@ -1302,20 +1303,7 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         TPY_DECREF(a);
         TPY_DECREF(b);
         word = *ip++;
-        if (!t) {
-            ip = co->code + TPY_ARG(word);
-        }
-        DISPATCH();
-    }
-    TARGET(IS_OP__POP_JUMP_IF_TRUE)
-    {
-        tpy_object_t *b = POP();
-        tpy_object_t *a = POP();
-        bool t = (a == b) ^ (oparg != 0);
-        TPY_DECREF(a);
-        TPY_DECREF(b);
-        word = *ip++;
-        if (t) {
+        if (t == (TPY_OP(word) == OP_POP_JUMP_IF_TRUE)) {
             ip = co->code + TPY_ARG(word);
         }
         DISPATCH();
@@ -2082,32 +2070,24 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     }
     TARGET(BUILD_CLASS)
     {
-        tpy_object_t **bases = sp - oparg;
-        tpy_object_t *name = bases[-1];
-        tpy_object_t *body = bases[-2];
-        SAVE_FRAME();
-        tpy_object_t *cls = build_class(body, name, bases, oparg, NULL);
-        for (uint32_t i = 0; i < oparg + 2; i++) {
-            tpy_object_t *x = POP();
-            TPY_DECREF(x);
-        }
-        if (cls == NULL) {
-            goto error_tb;
-        }
-        PUSH(cls);
-        DISPATCH();
+        call_kwnames = NULL;
+        goto build_class;
     }
     TARGET(BUILD_CLASS_KW)
     {
         // oparg counts the bases and the keyword values; kwnames names the latter
-        tpy_object_t *kwnames = POP();
-        size_t nkw = (size_t)TPY_TUPLE_SIZE(kwnames);
+        call_kwnames = POP();
+        goto build_class;
+    }
+    build_class:
+    {
+        tpy_object_t *kwnames = call_kwnames;
         tpy_object_t **bases = sp - oparg;
         tpy_object_t *name = bases[-1];
         tpy_object_t *body = bases[-2];
         SAVE_FRAME();
-        tpy_object_t *cls = build_class(body, name, bases, oparg - nkw, kwnames);
-        TPY_DECREF(kwnames);
+        tpy_object_t *cls = build_class(body, name, bases, oparg - tpy_kwcount(kwnames), kwnames);
+        TPY_XDECREF(kwnames);
         for (uint32_t i = 0; i < oparg + 2; i++) {
             tpy_object_t *x = POP();
             TPY_DECREF(x);
