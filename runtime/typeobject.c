@@ -234,21 +234,23 @@ static int add_defs(tpy_type_t *type, const tpy_methoddef_t *methods,
 static tpy_type_t **ready_types;
 static size_t nready, capready;
 
-static void remember_static_type(tpy_type_t *type)
+static int remember_static_type(tpy_type_t *type)
 {
     if (type->tp_flags & TPY_TPFLAGS_HEAPTYPE) {
-        return;
+        return 0;
     }
     if (nready == capready) {
         size_t cap = capready ? capready * 2 : 128;
         tpy_type_t **t = tpy_mem_realloc(ready_types, capready * sizeof *t, cap * sizeof *t);
         if (t == NULL) {
-            return; // only exit's cleanup misses it
+            tpy_err_no_memory(); // exit could not free what the type will own
+            return -1;
         }
         ready_types = t;
         capready = cap;
     }
     ready_types[nready++] = type;
+    return 0;
 }
 
 int tpy_type_ready(tpy_type_t *type)
@@ -256,7 +258,9 @@ int tpy_type_ready(tpy_type_t *type)
     if (type->tp_flags & TPY_TPFLAGS_READY) {
         return 0;
     }
-    remember_static_type(type);
+    if (remember_static_type(type) < 0) {
+        return -1;
+    }
     if (type->tp_base == NULL && type != &tpy_object_type) {
         type->tp_base = &tpy_object_type;
     }
