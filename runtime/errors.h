@@ -134,6 +134,11 @@ void tpy_exc_set_traceback(tpy_object_t *exc, tpy_object_t *tb);
 // Set __context__ / __cause__ (stolen, may be NULL).
 void tpy_exc_set_context(tpy_object_t *exc, tpy_object_t *ctx);
 void tpy_exc_set_cause(tpy_object_t *exc, tpy_object_t *cause);
+// The AttributeError currently set, if any, learns which lookup failed: when its
+// name is unset it becomes ([name], [obj]) (borrowed), as CPython's getattr does,
+// so e.name / e.obj and "Did you mean" work for errors raised by __getattr__ and
+// properties too.  Never fails (no memory: the context stays unset).
+void tpy_exc_attribute_context(tpy_object_t *name, tpy_object_t *obj);
 // str(exc) as CPython prints it after "TypeName: " (new str), NULL on error.
 tpy_object_t *tpy_exc_str(tpy_object_t *exc);
 

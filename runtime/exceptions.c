@@ -262,6 +262,86 @@ static int importerror_init(tpy_object_t *self, tpy_object_t *const *args, size_
     return 0;
 }
 
+/* AttributeError keeps (name, obj) in `extra` and NameError (name, local
+ * names, globals), the last two for "Did you mean" (vm/traceback.c); while
+ * `extra` is NULL the fields read None.  [n] is the tuple's size. */
+static tpy_object_t *name_info(tpy_object_t *self, intptr_t n, intptr_t i)
+{
+    tpy_object_t *x = as_exc(self)->extra;
+    if (x != NULL && TPY_TUPLE_CHECK(x) && TPY_TUPLE_SIZE(x) == n) {
+        return TPY_TUPLE_GET(x, i);
+    }
+    return tpy_none;
+}
+
+static int name_set_info(tpy_object_t *self, intptr_t n, intptr_t i, tpy_object_t *value)
+{
+    tpy_object_t *f[3];
+    for (intptr_t k = 0; k < n; k++) {
+        f[k] = name_info(self, n, k);
+    }
+    f[i] = value != NULL ? value : tpy_none;
+    tpy_object_t *info = tpy_tuple_from_array(f, n);
+    if (info == NULL) {
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->extra, info);
+    return 0;
+}
+
+static bool is_attribute_error(tpy_object_t *op)
+{
+    return tpy_type_is_subtype(TPY_TYPE(op), &tpy_exc_AttributeError);
+}
+
+void tpy_exc_attribute_context(tpy_object_t *name, tpy_object_t *obj)
+{
+    tpy_object_t *e = tpy_err_occurred();
+    if (e == NULL || !is_attribute_error(e) || as_exc(e)->extra != NULL) {
+        return;
+    }
+    tpy_object_t *info = tpy_tuple_pack(2, name, obj);
+    if (info == NULL) {
+        TPY_INCREF(e);
+        tpy_err_clear(); // the allocation's MemoryError goes: the AttributeError stays
+        tpy_err_restore(e);
+        return;
+    }
+    as_exc(e)->extra = info;
+}
+
+/* AttributeError(*args, name=None, obj=None) and NameError(*args, name=None). */
+static int nameerror_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                          tpy_object_t *kwnames)
+{
+    bool attr = is_attribute_error(self);
+    intptr_t n = attr ? 2 : 3;
+    size_t nkw = tpy_kwcount(kwnames);
+    tpy_object_t *name = NULL, *obj = NULL;
+    for (size_t i = 0; i < nkw; i++) {
+        tpy_object_t *kw = TPY_TUPLE_GET(kwnames, i);
+        if (strcmp(TPY_STR_DATA(kw), "name") == 0) {
+            name = args[nargs + i];
+        } else if (attr && strcmp(TPY_STR_DATA(kw), "obj") == 0) {
+            obj = args[nargs + i];
+        } else {
+            tpy_err_format(&tpy_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
+                           kw, attr ? "AttributeError" : "NameError");
+            return -1;
+        }
+    }
+    if (exc_init(self, args, nargs, NULL) < 0) {
+        return -1;
+    }
+    if (name != NULL && name_set_info(self, n, 0, name) < 0) {
+        return -1;
+    }
+    if (obj != NULL && name_set_info(self, n, 1, obj) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
 static int exc_traverse(tpy_object_t *self, tpy_visit_fn visit, void *arg)
 {
     tpy_exception_t *e = as_exc(self);
@@ -714,6 +794,37 @@ static const tpy_getsetdef_t importerror_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static tpy_object_t *attr_get_name(tpy_object_t *self)
+{
+    return tpy_newref(name_info(self, is_attribute_error(self) ? 2 : 3, 0));
+}
+
+static int attr_set_name(tpy_object_t *self, tpy_object_t *value)
+{
+    return name_set_info(self, is_attribute_error(self) ? 2 : 3, 0, value);
+}
+
+static tpy_object_t *attr_get_obj(tpy_object_t *self)
+{
+    return tpy_newref(name_info(self, 2, 1));
+}
+
+static int attr_set_obj(tpy_object_t *self, tpy_object_t *value)
+{
+    return name_set_info(self, 2, 1, value);
+}
+
+static const tpy_getsetdef_t attributeerror_getset[] = {
+    {"name", attr_get_name, attr_set_name},
+    {"obj", attr_get_obj, attr_set_obj},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t nameerror_getset[] = {
+    {"name", attr_get_name, attr_set_name},
+    {NULL, NULL, NULL},
+};
+
 // print_file_and_line: a field CPython keeps for old tools; always None here
 static tpy_object_t *syn_print_file_and_line(tpy_object_t *self)
 {
@@ -820,6 +931,11 @@ void tpy_exceptions_init(void)
     tpy_exc_ImportError.tp_getset = importerror_getset;
     tpy_exc_ImportError.tp_init = importerror_init;
     tpy_exc_ModuleNotFoundError.tp_init = importerror_init;
+    tpy_exc_AttributeError.tp_getset = attributeerror_getset;
+    tpy_exc_AttributeError.tp_init = nameerror_init;
+    tpy_exc_NameError.tp_getset = nameerror_getset;
+    tpy_exc_NameError.tp_init = nameerror_init;
+    tpy_exc_UnboundLocalError.tp_init = nameerror_init;
 #define READY(name, base) tpy_type_ready(&tpy_exc_##name);
     TPY_EXCEPTION_TYPES(READY)
 #undef READY
