@@ -13,6 +13,7 @@
 #include "runtime/runtime.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -144,19 +145,9 @@ tpy_object_t *tpy_exc_new(tpy_type_t *type, tpy_object_t *args)
     return TPY_OBJ(e);
 }
 
-/* OSError(errno, strerror, ...) is an instance of the subclass for errno, as
- * in CPython (those of the subclasses tpy has). */
-static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
+tpy_type_t *tpy_exc_oserror_type(int errnum)
 {
-    if (nargs < 2 || nargs > 5 || !TPY_INT_CHECK(args[0])) {
-        return &tpy_exc_OSError;
-    }
-    int overflow = 0;
-    int64_t eno = tpy_int_as_i64_overflow(args[0], &overflow);
-    if (overflow) {
-        return &tpy_exc_OSError;
-    }
-    switch (eno) {
+    switch (errnum) {
     case EPERM:
     case EACCES:
         return &tpy_exc_PermissionError;
@@ -168,9 +159,45 @@ static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
         return &tpy_exc_IsADirectoryError;
     case ENOTDIR:
         return &tpy_exc_NotADirectoryError;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return &tpy_exc_BlockingIOError;
+    case ECHILD:
+        return &tpy_exc_ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return &tpy_exc_BrokenPipeError;
+    case ECONNABORTED:
+        return &tpy_exc_ConnectionAbortedError;
+    case ECONNREFUSED:
+        return &tpy_exc_ConnectionRefusedError;
+    case ECONNRESET:
+        return &tpy_exc_ConnectionResetError;
+    case EINTR:
+        return &tpy_exc_InterruptedError;
+    case ESRCH:
+        return &tpy_exc_ProcessLookupError;
+    case ETIMEDOUT:
+        return &tpy_exc_TimeoutError;
     default:
         return &tpy_exc_OSError;
     }
+}
+
+/* OSError(errno, strerror, ...) is an instance of the subclass for errno, as
+ * in CPython. */
+static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
+{
+    if (nargs < 2 || nargs > 5 || !TPY_INT_CHECK(args[0])) {
+        return &tpy_exc_OSError;
+    }
+    int overflow = 0;
+    int64_t eno = tpy_int_as_i64_overflow(args[0], &overflow);
+    if (overflow || eno < INT_MIN || eno > INT_MAX) {
+        return &tpy_exc_OSError;
+    }
+    return tpy_exc_oserror_type((int)eno);
 }
 
 static tpy_object_t *exc_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
@@ -920,6 +947,7 @@ void tpy_exceptions_init(void)
 #define TPY_EXC_BASE_ValueError &tpy_exc_ValueError
 #define TPY_EXC_BASE_UnicodeError &tpy_exc_UnicodeError
 #define TPY_EXC_BASE_Warning &tpy_exc_Warning
+#define TPY_EXC_BASE_ConnectionError &tpy_exc_ConnectionError
     TPY_EXCEPTION_TYPES(SET_BASE)
 #undef SET_BASE
     tpy_exc_BaseException.tp_methods = exc_methods;
