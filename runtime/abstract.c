@@ -211,7 +211,11 @@ tpy_object_t *tpy_object_getattr(tpy_object_t *op, tpy_object_t *name)
     if (f == NULL) {
         return tpy_err_no_attribute(op, name);
     }
-    return f(op, name);
+    tpy_object_t *r = f(op, name);
+    if (r == NULL) {
+        tpy_exc_attribute_context(name, op);
+    }
+    return r;
 }
 
 tpy_object_t *tpy_object_getattr_cstr(tpy_object_t *op, const char *name)

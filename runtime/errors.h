@@ -60,7 +60,25 @@
     X(DeprecationWarning, Warning)                                                                \
     X(RuntimeWarning, Warning)                                                                    \
     X(UserWarning, Warning)                                                                       \
-    X(ResourceWarning, Warning)
+    X(ResourceWarning, Warning)                                                                   \
+    X(SyntaxWarning, Warning)                                                                     \
+    X(FutureWarning, Warning)                                                                     \
+    X(ImportWarning, Warning)                                                                     \
+    X(PendingDeprecationWarning, Warning)                                                         \
+    X(UnicodeWarning, Warning)                                                                    \
+    X(BytesWarning, Warning)                                                                      \
+    X(EncodingWarning, Warning)                                                                   \
+    X(UnicodeTranslateError, UnicodeError)                                                        \
+    X(BlockingIOError, OSError)                                                                   \
+    X(ChildProcessError, OSError)                                                                 \
+    X(ConnectionError, OSError)                                                                   \
+    X(BrokenPipeError, ConnectionError)                                                           \
+    X(ConnectionAbortedError, ConnectionError)                                                    \
+    X(ConnectionRefusedError, ConnectionError)                                                    \
+    X(ConnectionResetError, ConnectionError)                                                      \
+    X(InterruptedError, OSError)                                                                  \
+    X(ProcessLookupError, OSError)                                                                \
+    X(TimeoutError, OSError)
 
 #define TPY_DECLARE_EXC(name, base) extern tpy_type_t tpy_exc_##name;
 TPY_EXCEPTION_TYPES(TPY_DECLARE_EXC)
@@ -134,6 +152,14 @@ void tpy_exc_set_traceback(tpy_object_t *exc, tpy_object_t *tb);
 // Set __context__ / __cause__ (stolen, may be NULL).
 void tpy_exc_set_context(tpy_object_t *exc, tpy_object_t *ctx);
 void tpy_exc_set_cause(tpy_object_t *exc, tpy_object_t *cause);
+// The AttributeError currently set, if any, learns which lookup failed: when its
+// name is unset it becomes ([name], [obj]) (borrowed), as CPython's getattr does,
+// so e.name / e.obj and "Did you mean" work for errors raised by __getattr__ and
+// properties too.  Never fails (no memory: the context stays unset).
+void tpy_exc_attribute_context(tpy_object_t *name, tpy_object_t *obj);
+// The OSError subclass CPython raises for [errnum] (ENOENT: FileNotFoundError,
+// ETIMEDOUT: TimeoutError, ...), OSError itself for the others.
+tpy_type_t *tpy_exc_oserror_type(int errnum);
 // str(exc) as CPython prints it after "TypeName: " (new str), NULL on error.
 tpy_object_t *tpy_exc_str(tpy_object_t *exc);
 

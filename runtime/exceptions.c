@@ -13,6 +13,7 @@
 #include "runtime/runtime.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -144,19 +145,9 @@ tpy_object_t *tpy_exc_new(tpy_type_t *type, tpy_object_t *args)
     return TPY_OBJ(e);
 }
 
-/* OSError(errno, strerror, ...) is an instance of the subclass for errno, as
- * in CPython (those of the subclasses tpy has). */
-static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
+tpy_type_t *tpy_exc_oserror_type(int errnum)
 {
-    if (nargs < 2 || nargs > 5 || !TPY_INT_CHECK(args[0])) {
-        return &tpy_exc_OSError;
-    }
-    int overflow = 0;
-    int64_t eno = tpy_int_as_i64_overflow(args[0], &overflow);
-    if (overflow) {
-        return &tpy_exc_OSError;
-    }
-    switch (eno) {
+    switch (errnum) {
     case EPERM:
     case EACCES:
         return &tpy_exc_PermissionError;
@@ -168,9 +159,45 @@ static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
         return &tpy_exc_IsADirectoryError;
     case ENOTDIR:
         return &tpy_exc_NotADirectoryError;
+    case EAGAIN:
+    case EALREADY:
+    case EINPROGRESS:
+        return &tpy_exc_BlockingIOError;
+    case ECHILD:
+        return &tpy_exc_ChildProcessError;
+    case EPIPE:
+    case ESHUTDOWN:
+        return &tpy_exc_BrokenPipeError;
+    case ECONNABORTED:
+        return &tpy_exc_ConnectionAbortedError;
+    case ECONNREFUSED:
+        return &tpy_exc_ConnectionRefusedError;
+    case ECONNRESET:
+        return &tpy_exc_ConnectionResetError;
+    case EINTR:
+        return &tpy_exc_InterruptedError;
+    case ESRCH:
+        return &tpy_exc_ProcessLookupError;
+    case ETIMEDOUT:
+        return &tpy_exc_TimeoutError;
     default:
         return &tpy_exc_OSError;
     }
+}
+
+/* OSError(errno, strerror, ...) is an instance of the subclass for errno, as
+ * in CPython. */
+static tpy_type_t *oserror_subtype(tpy_object_t *const *args, size_t nargs)
+{
+    if (nargs < 2 || nargs > 5 || !TPY_INT_CHECK(args[0])) {
+        return &tpy_exc_OSError;
+    }
+    int overflow = 0;
+    int64_t eno = tpy_int_as_i64_overflow(args[0], &overflow);
+    if (overflow || eno < INT_MIN || eno > INT_MAX) {
+        return &tpy_exc_OSError;
+    }
+    return tpy_exc_oserror_type((int)eno);
 }
 
 static tpy_object_t *exc_new(tpy_type_t *type, tpy_object_t *const *args, size_t nargs,
@@ -257,6 +284,86 @@ static int importerror_init(tpy_object_t *self, tpy_object_t *const *args, size_
         return -1;
     }
     if (path != NULL && import_set_info(self, 2, path) < 0) {
+        return -1;
+    }
+    return 0;
+}
+
+/* AttributeError keeps (name, obj) in `extra` and NameError (name, local
+ * names, globals), the last two for "Did you mean" (vm/traceback.c); while
+ * `extra` is NULL the fields read None.  [n] is the tuple's size. */
+static tpy_object_t *name_info(tpy_object_t *self, intptr_t n, intptr_t i)
+{
+    tpy_object_t *x = as_exc(self)->extra;
+    if (x != NULL && TPY_TUPLE_CHECK(x) && TPY_TUPLE_SIZE(x) == n) {
+        return TPY_TUPLE_GET(x, i);
+    }
+    return tpy_none;
+}
+
+static int name_set_info(tpy_object_t *self, intptr_t n, intptr_t i, tpy_object_t *value)
+{
+    tpy_object_t *f[3];
+    for (intptr_t k = 0; k < n; k++) {
+        f[k] = name_info(self, n, k);
+    }
+    f[i] = value != NULL ? value : tpy_none;
+    tpy_object_t *info = tpy_tuple_from_array(f, n);
+    if (info == NULL) {
+        return -1;
+    }
+    TPY_SETREF(as_exc(self)->extra, info);
+    return 0;
+}
+
+static bool is_attribute_error(tpy_object_t *op)
+{
+    return tpy_type_is_subtype(TPY_TYPE(op), &tpy_exc_AttributeError);
+}
+
+void tpy_exc_attribute_context(tpy_object_t *name, tpy_object_t *obj)
+{
+    tpy_object_t *e = tpy_err_occurred();
+    if (e == NULL || !is_attribute_error(e) || as_exc(e)->extra != NULL) {
+        return;
+    }
+    tpy_object_t *info = tpy_tuple_pack(2, name, obj);
+    if (info == NULL) {
+        TPY_INCREF(e);
+        tpy_err_clear(); // the allocation's MemoryError goes: the AttributeError stays
+        tpy_err_restore(e);
+        return;
+    }
+    as_exc(e)->extra = info;
+}
+
+/* AttributeError(*args, name=None, obj=None) and NameError(*args, name=None). */
+static int nameerror_init(tpy_object_t *self, tpy_object_t *const *args, size_t nargs,
+                          tpy_object_t *kwnames)
+{
+    bool attr = is_attribute_error(self);
+    intptr_t n = attr ? 2 : 3;
+    size_t nkw = tpy_kwcount(kwnames);
+    tpy_object_t *name = NULL, *obj = NULL;
+    for (size_t i = 0; i < nkw; i++) {
+        tpy_object_t *kw = TPY_TUPLE_GET(kwnames, i);
+        if (strcmp(TPY_STR_DATA(kw), "name") == 0) {
+            name = args[nargs + i];
+        } else if (attr && strcmp(TPY_STR_DATA(kw), "obj") == 0) {
+            obj = args[nargs + i];
+        } else {
+            tpy_err_format(&tpy_exc_TypeError, "'%U' is an invalid keyword argument for %s()",
+                           kw, attr ? "AttributeError" : "NameError");
+            return -1;
+        }
+    }
+    if (exc_init(self, args, nargs, NULL) < 0) {
+        return -1;
+    }
+    if (name != NULL && name_set_info(self, n, 0, name) < 0) {
+        return -1;
+    }
+    if (obj != NULL && name_set_info(self, n, 1, obj) < 0) {
         return -1;
     }
     return 0;
@@ -714,6 +821,37 @@ static const tpy_getsetdef_t importerror_getset[] = {
     {NULL, NULL, NULL},
 };
 
+static tpy_object_t *attr_get_name(tpy_object_t *self)
+{
+    return tpy_newref(name_info(self, is_attribute_error(self) ? 2 : 3, 0));
+}
+
+static int attr_set_name(tpy_object_t *self, tpy_object_t *value)
+{
+    return name_set_info(self, is_attribute_error(self) ? 2 : 3, 0, value);
+}
+
+static tpy_object_t *attr_get_obj(tpy_object_t *self)
+{
+    return tpy_newref(name_info(self, 2, 1));
+}
+
+static int attr_set_obj(tpy_object_t *self, tpy_object_t *value)
+{
+    return name_set_info(self, 2, 1, value);
+}
+
+static const tpy_getsetdef_t attributeerror_getset[] = {
+    {"name", attr_get_name, attr_set_name},
+    {"obj", attr_get_obj, attr_set_obj},
+    {NULL, NULL, NULL},
+};
+
+static const tpy_getsetdef_t nameerror_getset[] = {
+    {"name", attr_get_name, attr_set_name},
+    {NULL, NULL, NULL},
+};
+
 // print_file_and_line: a field CPython keeps for old tools; always None here
 static tpy_object_t *syn_print_file_and_line(tpy_object_t *self)
 {
@@ -809,6 +947,7 @@ void tpy_exceptions_init(void)
 #define TPY_EXC_BASE_ValueError &tpy_exc_ValueError
 #define TPY_EXC_BASE_UnicodeError &tpy_exc_UnicodeError
 #define TPY_EXC_BASE_Warning &tpy_exc_Warning
+#define TPY_EXC_BASE_ConnectionError &tpy_exc_ConnectionError
     TPY_EXCEPTION_TYPES(SET_BASE)
 #undef SET_BASE
     tpy_exc_BaseException.tp_methods = exc_methods;
@@ -820,6 +959,11 @@ void tpy_exceptions_init(void)
     tpy_exc_ImportError.tp_getset = importerror_getset;
     tpy_exc_ImportError.tp_init = importerror_init;
     tpy_exc_ModuleNotFoundError.tp_init = importerror_init;
+    tpy_exc_AttributeError.tp_getset = attributeerror_getset;
+    tpy_exc_AttributeError.tp_init = nameerror_init;
+    tpy_exc_NameError.tp_getset = nameerror_getset;
+    tpy_exc_NameError.tp_init = nameerror_init;
+    tpy_exc_UnboundLocalError.tp_init = nameerror_init;
 #define READY(name, base) tpy_type_ready(&tpy_exc_##name);
     TPY_EXCEPTION_TYPES(READY)
 #undef READY

@@ -79,28 +79,7 @@ static file_t *as_file(tpy_object_t *op)
 
 tpy_object_t *tpy_file_err_errno(int errnum, tpy_object_t *filename)
 {
-    tpy_type_t *type;
-    switch (errnum) {
-    case ENOENT:
-        type = &tpy_exc_FileNotFoundError;
-        break;
-    case EACCES:
-    case EPERM:
-        type = &tpy_exc_PermissionError;
-        break;
-    case EISDIR:
-        type = &tpy_exc_IsADirectoryError;
-        break;
-    case ENOTDIR:
-        type = &tpy_exc_NotADirectoryError;
-        break;
-    case EEXIST:
-        type = &tpy_exc_FileExistsError;
-        break;
-    default:
-        type = &tpy_exc_OSError;
-        break;
-    }
+    tpy_type_t *type = tpy_exc_oserror_type(errnum);
     tpy_object_t *no = tpy_int_from_small(errnum);
     tpy_object_t *msg = tpy_str_from_cstr(strerror(errnum));
     tpy_object_t *args = NULL;

@@ -1016,7 +1016,13 @@ static tpy_object_t *classmethod_get(tpy_object_t *descr, tpy_object_t *obj, tpy
     if (type == NULL) {
         type = TPY_TYPE(obj);
     }
-    return tpy_method_new(((tpy_wrapper_t *)descr)->callable, TPY_OBJ(type));
+    tpy_object_t *f = ((tpy_wrapper_t *)descr)->callable;
+    // CPython 3.9-3.11 chain descriptors: classmethod(property(f)) calls f(cls)
+    tpy_descrget_fn get = TPY_TYPE(f)->tp_descr_get;
+    if (get != NULL && !TPY_FUNCTION_CHECK(f)) {
+        return get(f, TPY_OBJ(type), type);
+    }
+    return tpy_method_new(f, TPY_OBJ(type));
 }
 
 static tpy_object_t *wrapper_get_func(tpy_object_t *self)

@@ -3,7 +3,9 @@
  *
  * Attribute access on a module reads its dict; a missing name raises
  * "module 'm' has no attribute 'x'".  repr follows CPython: built-in modules
- * print as <module 'math' (built-in)>, file modules with their path.
+ * print as <module 'math' (built-in)>, file modules with their path.  While a
+ * source module's body runs, a missing name says "partially initialized module"
+ * (most likely a circular import).
  */
 #include "runtime/runtime.h"
 
@@ -16,6 +18,7 @@ tpy_object_t *tpy_module_new(const char *name)
     if (m == NULL) {
         return tpy_err_no_memory();
     }
+    m->initializing = false;
     m->name = tpy_str_intern_cstr(name);
     m->dict = tpy_dict_new();
     if (m->name == NULL || m->dict == NULL ||
@@ -99,6 +102,12 @@ static tpy_object_t *module_getattro(tpy_object_t *self, tpy_object_t *name)
     tpy_object_t *r = tpy_object_generic_getattr(self, name);
     if (r == NULL && tpy_err_matches(&tpy_exc_AttributeError)) {
         tpy_err_clear();
+        if (m->initializing) {
+            return tpy_err_format(&tpy_exc_AttributeError,
+                                  "partially initialized module '%U' has no attribute '%U' "
+                                  "(most likely due to a circular import)",
+                                  m->name, name);
+        }
         return tpy_err_format(&tpy_exc_AttributeError, "module '%U' has no attribute '%U'",
                               m->name, name);
     }

@@ -9,11 +9,16 @@
 
 #include "gc/gc.h"
 
+#include <stdbool.h>
+
 typedef struct {
     tpy_object_t ob;
     tpy_object_t *dict;
     tpy_object_t *name;
     tpy_object_t *weaklist;
+    // true while the body of a source module runs: its missing names are then
+    // reported as a likely circular import, as CPython does
+    bool initializing;
 } tpy_module_t;
 
 extern tpy_type_t tpy_module_type;

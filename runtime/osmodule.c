@@ -286,7 +286,7 @@ static tpy_object_t *os_rename(tpy_object_t *self, tpy_object_t *const *args, si
     if (rename(TPY_STR_DATA(args[0]), TPY_STR_DATA(args[1])) < 0) {
         // CPython names both paths: "[Errno 2] No such file or directory: 'a' -> 'b'"
         int err = errno;
-        return tpy_err_format(err == ENOENT ? &tpy_exc_FileNotFoundError : &tpy_exc_OSError,
+        return tpy_err_format(tpy_exc_oserror_type(err),
                               "[Errno %d] %s: %R -> %R", err, strerror(err), args[0], args[1]);
     }
     TPY_RETURN_NONE;

@@ -291,7 +291,13 @@ tpy_object_t *tpy_evalops_import_from(tpy_object_t *module, tpy_object_t *name)
     tpy_object_t *file = TPY_MODULE_CHECK(module)
                              ? tpy_dict_get_cstr_borrow(TPY_MODULE_DICT(module), "__file__")
                              : NULL;
-    if (file != NULL) {
+    bool partial = TPY_MODULE_CHECK(module) && ((tpy_module_t *)module)->initializing;
+    if (file != NULL && partial) {
+        tpy_err_format(&tpy_exc_ImportError,
+                       "cannot import name '%U' from partially initialized module '%U' "
+                       "(most likely due to a circular import) (%U)",
+                       name, modname, file);
+    } else if (file != NULL) {
         tpy_err_format(&tpy_exc_ImportError, "cannot import name '%U' from '%U' (%U)", name,
                        modname, file);
     } else {

@@ -213,8 +213,10 @@ static tpy_object_t *load_source_module(tpy_object_t *name, const char *path)
     TPY_DECREF(fn);
     tpy_object_t *code = tpy_compile_source(src, len, path, TPY_COMPILE_FILE);
     free(src);
+    ((tpy_module_t *)module)->initializing = true;
     tpy_object_t *r = code ? tpy_eval_code(code, TPY_MODULE_DICT(module), TPY_MODULE_DICT(module))
                            : NULL;
+    ((tpy_module_t *)module)->initializing = false;
     TPY_XDECREF(code);
     if (r == NULL) {
         tpy_object_t *saved = tpy_err_fetch();

@@ -521,7 +521,7 @@ static void consider_one(tpy_object_t *k, const char *name, const char **best, s
         return;
     }
     size_t nlen = strlen(name), klen = (size_t)TPY_STR_LEN(k);
-    size_t max = ((nlen > klen ? nlen : klen) + 3) * 2 / 6;
+    size_t max = (nlen + klen + 3) * 2 / 6; // CPython's bound: both lengths count
     if (max > 0) {
         size_t d = edit_distance(name, TPY_STR_DATA(k), *best_dist < max ? *best_dist : max);
         if (d <= max && d < *best_dist) {
@@ -535,8 +535,8 @@ static void consider_one(tpy_object_t *k, const char *name, const char **best, s
 static void consider(tpy_object_t *candidates, const char *name, const char **best,
                      size_t *best_dist)
 {
-    if (candidates == NULL) {
-        return;
+    if (candidates == NULL || candidates == tpy_none) {
+        return; // a NameError made by the program: no frame's names
     }
     if (TPY_TUPLE_CHECK(candidates)) {
         for (intptr_t i = 0; i < TPY_TUPLE_SIZE(candidates); i++) {
