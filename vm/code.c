@@ -176,6 +176,21 @@ static tpy_object_t *code_get_argcount(tpy_object_t *self)
     return tpy_int_from_i64(((tpy_code_t *)self)->argcount);
 }
 
+static tpy_object_t *code_get_posonlyargcount(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->posonlyargcount);
+}
+
+static tpy_object_t *code_get_kwonlyargcount(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->kwonlyargcount);
+}
+
+static tpy_object_t *code_get_nlocals(tpy_object_t *self)
+{
+    return tpy_int_from_i64(((tpy_code_t *)self)->nlocals);
+}
+
 static tpy_object_t *code_get_consts(tpy_object_t *self)
 {
     return tpy_newref(((tpy_code_t *)self)->consts);
@@ -194,7 +209,8 @@ static tpy_object_t *code_get_varnames(tpy_object_t *self)
 
 static tpy_object_t *code_get_flags(tpy_object_t *self)
 {
-    return tpy_int_from_i64(((tpy_code_t *)self)->flags);
+    // TPY_CO_NOFREE is tpy's own (CPython 3.11 has no such flag)
+    return tpy_int_from_i64(((tpy_code_t *)self)->flags & ~TPY_CO_NOFREE);
 }
 
 static const tpy_getsetdef_t code_getset[] = {
@@ -203,6 +219,9 @@ static const tpy_getsetdef_t code_getset[] = {
     {"co_filename", code_get_filename, NULL},
     {"co_firstlineno", code_get_firstlineno, NULL},
     {"co_argcount", code_get_argcount, NULL},
+    {"co_posonlyargcount", code_get_posonlyargcount, NULL},
+    {"co_kwonlyargcount", code_get_kwonlyargcount, NULL},
+    {"co_nlocals", code_get_nlocals, NULL},
     {"co_consts", code_get_consts, NULL},
     {"co_names", code_get_names, NULL},
     {"co_varnames", code_get_varnames, NULL},

@@ -574,7 +574,7 @@ static void c_starargs_tuple(compiler_t *c, tpy_seq_t args)
         tpy_expr_t *a = args.items[i];
         if (a->kind == EXPR_STARRED) {
             c_expr(c, a->u.starred.value);
-            c_emit(c, OP_LIST_EXTEND, 1);
+            c_emit(c, OP_LIST_EXTEND, args.n == 1 ? 1 | TPY_EXTEND_CALL : 1);
         } else {
             c_expr(c, a);
             c_emit(c, OP_LIST_APPEND, 1);

@@ -1549,12 +1549,18 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     TARGET(LIST_EXTEND)
     {
         tpy_object_t *it = POP();
-        int r = tpy_list_extend(PEEK(oparg), it);
+        uint32_t depth = oparg & ~(uint32_t)TPY_EXTEND_CALL;
+        int r = tpy_list_extend(PEEK(depth), it);
         if (r < 0 && tpy_err_matches(&tpy_exc_TypeError) && TPY_TYPE(it)->tp_iter == NULL &&
             TPY_TYPE(it)->tp_getitem == NULL) {
             tpy_err_clear();
-            tpy_err_format(&tpy_exc_TypeError,
-                           "Value after * must be an iterable, not %T", it);
+            if (oparg & TPY_EXTEND_CALL) {
+                // [callable, self|NULL, list]
+                tpy_evalops_call_unpack_error(PEEK(depth + 2), it, false);
+            } else {
+                tpy_err_format(&tpy_exc_TypeError, "Value after * must be an iterable, not %T",
+                               it);
+            }
         }
         TPY_DECREF(it);
         if (r < 0) {
@@ -1590,9 +1596,11 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
     {
         tpy_object_t *m = POP();
         int r = tpy_dict_merge(PEEK(oparg), m, false);
+        if (r < 0) {
+            tpy_evalops_merge_error(PEEK(oparg + 3), m);
+        }
         TPY_DECREF(m);
         if (r < 0) {
-            tpy_evalops_name_call_error(PEEK(oparg + 3));
             goto error_tb;
         }
         DISPATCH();

@@ -525,6 +525,31 @@ void tpy_evalops_install_hooks(void)
     tpy_super_context_hook = super_context;
 }
 
+// How CPython names a callable in call errors: "mod.qualname" for functions
+// outside builtins, else the qualified name or the type's name.  New ref or
+// NULL (exception set).
+static tpy_object_t *callable_name(tpy_object_t *callable)
+{
+    tpy_object_t *name = tpy_object_getattr_cstr(callable, "__qualname__");
+    if (name == NULL || !TPY_STR_CHECK(name)) {
+        tpy_err_clear();
+        TPY_XDECREF(name);
+        return tpy_str_from_cstr(tpy_type_name(TPY_TYPE(callable)));
+    }
+    tpy_object_t *mod = tpy_object_getattr_cstr(callable, "__module__");
+    if (mod == NULL) {
+        tpy_err_clear();
+        return name;
+    }
+    tpy_object_t *r = name;
+    if (TPY_STR_CHECK(mod) && !tpy_str_eq_cstr(mod, "builtins")) {
+        r = tpy_str_from_format("%U.%U", mod, name);
+        TPY_DECREF(name);
+    }
+    TPY_DECREF(mod);
+    return r;
+}
+
 void tpy_evalops_name_call_error(tpy_object_t *callable)
 {
     if (!tpy_err_matches(&tpy_exc_TypeError)) {
@@ -540,27 +565,42 @@ void tpy_evalops_name_call_error(tpy_object_t *callable)
         return;
     }
     TPY_DECREF(exc);
-    tpy_object_t *name = tpy_object_getattr_cstr(callable, "__qualname__");
-    if (name == NULL || !TPY_STR_CHECK(name)) {
-        tpy_err_clear();
-        TPY_XDECREF(name);
-        name = tpy_str_from_cstr(tpy_type_name(TPY_TYPE(callable)));
-    }
-    // CPython names functions as module.qualname (builtins unqualified)
-    tpy_object_t *mod = tpy_object_getattr_cstr(callable, "__module__");
-    if (mod == NULL) {
-        tpy_err_clear();
-    }
+    tpy_object_t *name = callable_name(callable);
     if (name != NULL) {
-        if (mod != NULL && TPY_STR_CHECK(mod) && !tpy_str_eq_cstr(mod, "builtins")) {
-            tpy_err_format(&tpy_exc_TypeError, "%U.%U() %U", mod, name, msg);
-        } else {
-            tpy_err_format(&tpy_exc_TypeError, "%U() %U", name, msg);
-        }
+        tpy_err_format(&tpy_exc_TypeError, "%U() %U", name, msg);
         TPY_DECREF(name);
     }
-    TPY_XDECREF(mod);
     TPY_DECREF(msg);
+}
+
+void tpy_evalops_merge_error(tpy_object_t *callable, tpy_object_t *m)
+{
+    if (tpy_err_matches(&tpy_exc_AttributeError)) {
+        tpy_object_t *exc = tpy_err_fetch();
+        tpy_object_t *keys = tpy_object_getattr_cstr(m, "keys");
+        if (keys == NULL) {
+            // no keys(): not a mapping at all
+            tpy_err_clear();
+            TPY_DECREF(exc);
+            tpy_evalops_call_unpack_error(callable, m, true);
+            return;
+        }
+        TPY_DECREF(keys);
+        tpy_err_restore(exc);
+        return;
+    }
+    tpy_evalops_name_call_error(callable);
+}
+
+void tpy_evalops_call_unpack_error(tpy_object_t *callable, tpy_object_t *value, bool mapping)
+{
+    tpy_object_t *name = callable_name(callable);
+    if (name == NULL) {
+        return;
+    }
+    tpy_err_format(&tpy_exc_TypeError, "%U() argument after %s must be %s, not %T", name,
+                   mapping ? "**" : "*", mapping ? "a mapping" : "an iterable", value);
+    TPY_DECREF(name);
 }
 
 void tpy_evalops_fill_attrcache(tpy_attrcache_t *ac, tpy_object_t *obj, tpy_object_t *name,

@@ -49,6 +49,12 @@ tpy_object_t *tpy_evalops_load_global_slow(tpy_globalcache_t *gc, tpy_object_t *
                                            tpy_object_t *builtins, tpy_object_t *name);
 // f(**a, **b) with a duplicate key: prefix the TypeError with the callee's name.
 void tpy_evalops_name_call_error(tpy_object_t *callable);
+// f(*x) / f(**x) with an x that is no iterable / mapping: CPython's TypeError
+// naming the callable ("__main__.f() argument after * must be an iterable, not int").
+void tpy_evalops_call_unpack_error(tpy_object_t *callable, tpy_object_t *value, bool mapping);
+// The error of DICT_MERGE (f(**m)) made CPython's: not a mapping, or a keyword
+// given twice, both naming the callable.
+void tpy_evalops_merge_error(tpy_object_t *callable, tpy_object_t *m);
 // Remember how [name] resolves on instances of [obj]'s class in the inline
 // cache pair [ac] (two classes per instruction): an instance attribute, or
 // (for [method]) a plain function.

@@ -156,6 +156,9 @@ typedef enum {
 #define TPY_MKFN_CLOSURE 4
 #define TPY_MKFN_ANNOTATIONS 8 // a tuple (name, value, ...) under the closure
 
+/* LIST_EXTEND flag: the lone *x of a call f(*x), whose errors name f */
+#define TPY_EXTEND_CALL 0x100
+
 /* FORMAT_VALUE flags: conversion in the low 2 bits, 4 = a spec is on the stack */
 #define TPY_FMT_NONE 0
 #define TPY_FMT_STR 1
