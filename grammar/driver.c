@@ -570,6 +570,9 @@ static bool err_indentation(why_t *w)
             snprintf(msg, sizeof(msg), "expected an indented block");
         }
         error_at_token(w->c, TPY_SYNERR_INDENT, &at, msg);
+        if (w->eof) {
+            w->c->err->end_col = -1; // at the end of input: no span (CPython's -1)
+        }
         return true;
     }
     if (w->k == TK_DEDENT && !w->eof) {
@@ -598,6 +601,9 @@ static bool err_statement(why_t *w)
         !tpy_parser_accepts(w->parser, TK_ELSE)) {
         tpy_token_t at = w->eof ? d->last_newline : w->t;
         error_at_token(c, TPY_SYNERR_SYNTAX, &at, "expected 'except' or 'finally' block");
+        if (w->eof) {
+            c->err->end_col = -1; // at the end of input: no span (CPython's -1)
+        }
         return true;
     }
     if (k == TK_COMMA && w->first == TK_EXCEPT && d->depth == 0 && w->s0 + 1 < d->nline) {

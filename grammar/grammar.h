@@ -41,7 +41,8 @@ typedef struct {
     int lineno;             // 1-based
     int col;                // 0-based byte offset of the caret's start
     int end_lineno;         // CPython's end position (exclusive) for the ^^^ span;
-    int end_col;            // equal to lineno/col+1 for a single caret
+    int end_col;            // equal to lineno/col+1 for a single caret; -1: the error
+                            // is at the end of input (no caret, end_offset -1)
 } tpy_syntax_error_t;
 
 /*

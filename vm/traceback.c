@@ -439,6 +439,9 @@ static void print_syntax_error_body(FILE *out, tpy_exception_t *e)
         long long end_lineno = tpy_int_as_i64(TPY_TUPLE_GET(info, 4));
         if (end_lineno == tpy_int_as_i64(ln)) {
             end_offset = tpy_int_as_i64(TPY_TUPLE_GET(info, 5));
+            if (end_offset == -1) {
+                return; // an error at the end of input: CPython prints no caret
+            }
         } else if (end_lineno > tpy_int_as_i64(ln)) {
             // a span over several lines: CPython marks the first line to its end
             end_offset = (long long)utf8_chars(t, (size_t)TPY_STR_LEN(text));
@@ -782,6 +785,7 @@ void tpy_raise_syntax_error(const tpy_syntax_error_t *err, const char *filename,
         text = tpy_newref(tpy_none);
     }
     long offset = -1, end_offset = -1;
+    bool no_end = err->end_col == -1 && err->end_lineno == err->lineno;
     if (err->col >= 0 && p < end) {
         size_t c = (size_t)err->col < linelen ? (size_t)err->col : linelen;
         offset = (long)utf8_chars(p, c) + 1;
@@ -806,12 +810,16 @@ void tpy_raise_syntax_error(const tpy_syntax_error_t *err, const char *filename,
             end_offset = offset + 1;
         }
     }
+    if (no_end) {
+        end_offset = -1;
+    }
     tpy_object_t *msg = tpy_str_from_cstr(err->msg);
     tpy_object_t *fn = tpy_str_from_cstr(filename);
     tpy_object_t *ln = tpy_int_from_i64(err->lineno);
     tpy_object_t *off = offset >= 0 ? tpy_int_from_i64(offset) : tpy_newref(tpy_none);
     tpy_object_t *eln = tpy_int_from_i64(err->end_lineno > 0 ? err->end_lineno : err->lineno);
-    tpy_object_t *eoff = end_offset >= 0 ? tpy_int_from_i64(end_offset) : tpy_newref(tpy_none);
+    tpy_object_t *eoff = end_offset >= 0 || no_end ? tpy_int_from_i64(end_offset)
+                                                    : tpy_newref(tpy_none);
     tpy_object_t *info = NULL, *args = NULL;
     if (msg && fn && ln && off && eln && eoff) {
         info = tpy_tuple_pack(6, fn, ln, off, text, eln, eoff);

@@ -598,8 +598,8 @@ static const err_case_t err_cases[] = {
      "expected ':'", 1, 4, 1, 4},
     {"if x:\npass", TPY_SYNERR_INDENT,
      "expected an indented block after 'if' statement on line 1", 2, 0, 2, 4},
-    {"if x:", TPY_SYNERR_INDENT,
-     "expected an indented block after 'if' statement on line 1", 1, 5, 1, 5},
+    {"if x:", TPY_SYNERR_INDENT, // at the end of input: no span (CPython's -1)
+     "expected an indented block after 'if' statement on line 1", 1, 5, 1, -1},
     {"f(", TPY_SYNERR_SYNTAX,
      "'(' was never closed", 1, 1, 1, 2},
     {"(a b)", TPY_SYNERR_SYNTAX,
@@ -845,8 +845,8 @@ static const err_case_t err_cases[] = {
      "iterable unpacking cannot be used in comprehension", 1, 1, 1, 3},
     {"{**a for a in b}", TPY_SYNERR_SYNTAX,
      "dict unpacking cannot be used in dict comprehension", 1, 1, 1, 3},
-    {"try:\n    pass", TPY_SYNERR_SYNTAX,
-     "expected 'except' or 'finally' block", 2, 8, 2, 8},
+    {"try:\n    pass", TPY_SYNERR_SYNTAX, // at the end of input: no span (CPython's -1)
+     "expected 'except' or 'finally' block", 2, 8, 2, -1},
     {"try:\n    pass\nx = 1", TPY_SYNERR_SYNTAX,
      "expected 'except' or 'finally' block", 3, 0, 3, 1},
     {"except:\n    pass", TPY_SYNERR_SYNTAX,
