@@ -44,6 +44,7 @@ typedef struct {
     int depth;             // bracket depth of the tokens fed
     bool nomem;
     tpy_syntax_error_t late; // lexer errors met after the parser's error
+    bool final;           // the parser's error is one no later lexer error replaces
     // async def bodies: the block depths at which they were opened
     int blocks;            // INDENTs minus DEDENTs fed
     bool async_def_next;   // `async def` seen: its body is the next block
@@ -553,9 +554,12 @@ static bool err_interactive(why_t *w)
 static bool err_indentation(why_t *w)
 {
     driver_t *d = w->d;
+    // CPython reports a refused INDENT/DEDENT at once, without looking for
+    // tokenizer errors further on (check_rest)
     if (w->k == TK_INDENT) {
         tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col - 1,
                       "unexpected indent");
+        d->final = true;
         return true;
     }
     // a block opener's NEWLINE with no INDENT after it
@@ -574,6 +578,7 @@ static bool err_indentation(why_t *w)
     }
     if (w->k == TK_DEDENT && !w->eof) {
         tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col, "unexpected unindent");
+        d->final = true;
         return true;
     }
     return false;
@@ -902,7 +907,7 @@ static void run(driver_t *d, int mode_token)
         }
         return;
     }
-    if (c->err->kind == TPY_SYNERR_SYNTAX || c->err->kind == TPY_SYNERR_INDENT) {
+    if ((c->err->kind == TPY_SYNERR_SYNTAX || c->err->kind == TPY_SYNERR_INDENT) && !d->final) {
         check_rest(d);
     }
 }
