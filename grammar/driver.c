@@ -576,7 +576,11 @@ static bool err_indentation(why_t *w)
         error_at_token(w->c, TPY_SYNERR_INDENT, &at, msg);
         return true;
     }
-    if (w->k == TK_DEDENT && !w->eof) {
+    // a try body closed by more than one DEDENT: the try's own error wins
+    bool try_ended = tpy_parser_accepts(w->parser, TK_EXCEPT) &&
+                     tpy_parser_accepts(w->parser, TK_FINALLY) &&
+                     !tpy_parser_accepts(w->parser, TK_ELSE);
+    if (w->k == TK_DEDENT && !w->eof && !try_ended) {
         tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col, "unexpected unindent");
         d->final = true;
         return true;
