@@ -1062,8 +1062,10 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
     case EXPR_CONST:
         k = const_value(c, e);
         if (k == NULL) {
-            c->failed = true;
-            c->err->kind = TPY_SYNERR_NONE;
+            if (!c->failed) { // else a SyntaxError is recorded (a too long literal)
+                c->failed = true;
+                c->err->kind = TPY_SYNERR_NONE;
+            }
             break;
         }
         c_emit(c, OP_LOAD_CONST, c_add_const(c, k));
