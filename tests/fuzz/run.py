@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """tests/fuzz/run.py - run fuzz inputs under python3 and tpy, sort out findings.
 
-    /usr/bin/python3 tests/fuzz/run.py [--tpy-asan B] [--tpy-debug B] [--diff] FILE...
+    /usr/bin/python3 tests/fuzz/run.py [--tpy-asan B] [--tpy-debug B] [--diff]
+                                       [--gcstress] FILE...
 
 Each FILE runs (cwd: a scratch copy of tests/py's helper modules, stdin
 /dev/null) under python3 (the oracle, `timeout 5`), build/tpy-asan
 (ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1) and build/tpy-debug
-(TPY_MEM_LEAKS=1), each with a timeout.  A finding is printed as
+(TPY_MEM_LEAKS=1; with --gcstress also TPY_GC_STRESS=1, a collection at
+every safe point), each with a timeout.  A finding is printed as
 `KIND FILE detail`:
   crash    - killed by a signal, an ASan/UBSan/LeakSanitizer report, a
              "negative ref count", an assertion, or an internal error
@@ -61,7 +63,9 @@ def check(path, args, cwd):
     for name, binary, env, tmo in (
             ("asan", args.tpy_asan, {"ASAN_OPTIONS": "detect_leaks=1:allocator_may_return_null=1",
                                      "UBSAN_OPTIONS": "print_stacktrace=1"}, args.timeout),
-            ("debug", args.tpy_debug, {"TPY_MEM_LEAKS": "1"}, args.timeout)):
+            ("debug", args.tpy_debug, dict({"TPY_MEM_LEAKS": "1"},
+                                           **({"TPY_GC_STRESS": "1"} if args.gcstress else {})),
+             args.timeout)):
         if not binary:
             continue
         rc, out, err = run([binary], path, cwd, tmo, env)
@@ -107,6 +111,7 @@ def main():
     ap.add_argument("--timeout", type=float, default=10)
     ap.add_argument("--py-timeout", type=float, default=5)
     ap.add_argument("--diff", action="store_true")
+    ap.add_argument("--gcstress", action="store_true", help="TPY_GC_STRESS=1 for tpy-debug")
     ap.add_argument("files", nargs="+")
     args = ap.parse_args()
     for b in ("tpy_asan", "tpy_debug"):
