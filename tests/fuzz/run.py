@@ -77,8 +77,8 @@ def check(path, args, cwd):
             found.append(("crash", name, "rc=%d %s" % (rc, tail(err))))
             continue
         m = CRASH_RE.search(err)
-        if m:
-            line = err[max(0, err.rfind(b"\n", 0, m.start()) + 1):].split(b"\n")[0]
+        line = err[max(0, err.rfind(b"\n", 0, m.start()) + 1):].split(b"\n")[0] if m else b""
+        if m and line not in perr.split(b"\n"):  # not the program's own SystemError
             found.append(("crash", name, line.decode("utf-8", "replace")[:200]))
             continue
         m = LEAK_RE.search(err)
