@@ -44,6 +44,7 @@ typedef struct {
     int depth;             // bracket depth of the tokens fed
     bool nomem;
     tpy_syntax_error_t late; // lexer errors met after the parser's error
+    bool final;           // the parser's error is one no later lexer error replaces
     // async def bodies: the block depths at which they were opened
     int blocks;            // INDENTs minus DEDENTs fed
     bool async_def_next;   // `async def` seen: its body is the next block
@@ -553,9 +554,12 @@ static bool err_interactive(why_t *w)
 static bool err_indentation(why_t *w)
 {
     driver_t *d = w->d;
+    // CPython reports a refused INDENT/DEDENT at once, without looking for
+    // tokenizer errors further on (check_rest)
     if (w->k == TK_INDENT) {
         tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col - 1,
                       "unexpected indent");
+        d->final = true;
         return true;
     }
     // a block opener's NEWLINE with no INDENT after it
@@ -575,8 +579,13 @@ static bool err_indentation(why_t *w)
         }
         return true;
     }
-    if (w->k == TK_DEDENT && !w->eof) {
+    // a try body closed by more than one DEDENT: the try's own error wins
+    bool try_ended = tpy_parser_accepts(w->parser, TK_EXCEPT) &&
+                     tpy_parser_accepts(w->parser, TK_FINALLY) &&
+                     !tpy_parser_accepts(w->parser, TK_ELSE);
+    if (w->k == TK_DEDENT && !w->eof && !try_ended) {
         tpy_set_error(w->c->err, TPY_SYNERR_INDENT, w->t.lineno, w->t.col, "unexpected unindent");
+        d->final = true;
         return true;
     }
     return false;
@@ -908,7 +917,7 @@ static void run(driver_t *d, int mode_token)
         }
         return;
     }
-    if (c->err->kind == TPY_SYNERR_SYNTAX || c->err->kind == TPY_SYNERR_INDENT) {
+    if ((c->err->kind == TPY_SYNERR_SYNTAX || c->err->kind == TPY_SYNERR_INDENT) && !d->final) {
         check_rest(d);
     }
 }

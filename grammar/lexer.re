@@ -123,6 +123,11 @@ static bool error_kind(tpy_lexer_t *lx, tpy_synerr_kind_t kind, int lineno, int 
 {
     tpy_set_error(lx->err, kind, lineno, col, "%s", msg);
     lx->done = true;
+    // CPython's tokenizer reports bad indentation through an error code, not an
+    // exception, so one found after a parser error does not replace it
+    if (kind == TPY_SYNERR_INDENT || kind == TPY_SYNERR_TAB) {
+        lx->errclass = TPY_LEXERR_SOFT;
+    }
     return false;
 }
 

@@ -271,5 +271,21 @@ l = [[i] for i in range(200)]
 print(sum(s["collections"] for s in gc.get_stats()) >= 200)'
 check "-X gcstress: the same from the command line" rc=0 out=True err=
 
+# ---- fuzz findings (tests/fuzz, scripts/fuzz.sh) ----------------------------------
+# A function with 50000 locals (two of them cells): name resolution and slot
+# lookup were quadratic (minutes); CPython compiles it in a fraction of a second.
+awk 'BEGIN { print "def f():"; for (i = 0; i < 50000; i++) printf "    v%d = %d\n", i, i;
+             print "    g = lambda: v0 + v49999"; print "    return g()"; print "print(f())" }' \
+    >"$work/many_locals.py"
+run "$tpy" "$work/many_locals.py"
+check "fuzz: a function with 50000 locals compiles in linear time" rc=0 out=49999 err=
+
+# A def with 20000 parameters: the parameter list grew one slot at a time
+# (quadratic memory, a hang).
+awk 'BEGIN { printf "def f("; for (i = 0; i < 20000; i++) printf "a%d, ", i;
+             print "): return a19999 - a0"; print "print(f(*range(20000)))" }' >"$work/many_params.py"
+run "$tpy" "$work/many_params.py"
+check "fuzz: a def with 20000 parameters compiles in linear time" rc=0 out=19999 err=
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

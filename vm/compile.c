@@ -287,10 +287,18 @@ static intptr_t index_of(const char **names, intptr_t n, const char *name)
     return -1;
 }
 
-static bool add_varname(compiler_t *c, const char *name)
+// Index of [name] in the unit's co_varnames, or -1: its symbol keeps the slot
+// (a hash lookup: functions with tens of thousands of locals compile in linear time).
+static intptr_t varname_index(const unit_t *u, const char *name)
+{
+    tpy_symbol_t *sym = tpy_symtable_lookup(u->scope, name);
+    return sym != NULL ? sym->slot : -1;
+}
+
+static bool add_varname(compiler_t *c, tpy_symbol_t *sym)
 {
     unit_t *u = c->u;
-    if (index_of(u->varnames, u->nvarnames, name) >= 0) {
+    if (sym->slot >= 0) {
         return true;
     }
     if (u->nvarnames == u->capvarnames) {
@@ -307,7 +315,8 @@ static bool add_varname(compiler_t *c, const char *name)
         u->varnames = v;
         u->capvarnames = nc;
     }
-    u->varnames[u->nvarnames++] = name;
+    sym->slot = u->nvarnames;
+    u->varnames[u->nvarnames++] = sym->name;
     return true;
 }
 
@@ -382,14 +391,22 @@ static void layout_locals(compiler_t *c)
 {
     unit_t *u = c->u;
     tpy_scope_t *s = u->scope;
+    for (intptr_t i = 0; i < s->nsyms; i++) {
+        s->syms[i].slot = -1; // a scope may be compiled twice (a def in a finally body)
+    }
     if (s->kind == BLOCK_FUNCTION) {
         for (intptr_t i = 0; i < s->nparams; i++) {
-            add_varname(c, s->params[i]);
+            tpy_symbol_t *sym = tpy_symtable_lookup(s, s->params[i]);
+            if (sym == NULL) {
+                c_error(c, "internal compiler error: a parameter without a symbol", u->curpos);
+                return;
+            }
+            add_varname(c, sym);
         }
         for (intptr_t i = 0; i < s->nsyms; i++) {
             tpy_symbol_t *sym = &s->syms[i];
             if (sym->scope == SCOPE_LOCAL) {
-                add_varname(c, sym->name);
+                add_varname(c, sym);
             }
         }
     }
@@ -427,14 +444,14 @@ static intptr_t deref_index(compiler_t *c, const char *name, bool *found)
     *found = true;
     intptr_t i = index_of(u->cellvars, u->ncellvars, name);
     if (i >= 0) {
-        intptr_t p = index_of(u->varnames, u->nvarnames, name);
+        intptr_t p = varname_index(u, name);
         if (p >= 0) {
             return p;
         }
         // cells that are not parameters come after the locals, in order
         intptr_t k = u->nvarnames;
         for (intptr_t j = 0; j < i; j++) {
-            if (index_of(u->varnames, u->nvarnames, u->cellvars[j]) < 0) {
+            if (varname_index(u, u->cellvars[j]) < 0) {
                 k++;
             }
         }
@@ -444,7 +461,7 @@ static intptr_t deref_index(compiler_t *c, const char *name, bool *found)
     if (i >= 0) {
         intptr_t k = u->nvarnames;
         for (intptr_t j = 0; j < u->ncellvars; j++) {
-            if (index_of(u->varnames, u->nvarnames, u->cellvars[j]) < 0) {
+            if (varname_index(u, u->cellvars[j]) < 0) {
                 k++;
             }
         }
@@ -492,7 +509,7 @@ void c_nameop(compiler_t *c, const char *name, tpy_ast_ctx_t ctx, tpy_pos_t pos)
         break;
     case SCOPE_LOCAL:
         if (kind == BLOCK_FUNCTION) {
-            arg = index_of(u->varnames, u->nvarnames, name);
+            arg = varname_index(u, name);
             op = ctx == AST_LOAD ? OP_LOAD_FAST : ctx == AST_STORE ? OP_STORE_FAST
                                                                    : OP_DELETE_FAST;
         } else {
@@ -681,7 +698,7 @@ tpy_object_t *tpy_code_new_from_unit(compiler_t *c)
     // localsplus: locals, then cells that are not parameters, then frees
     intptr_t extra_cells = 0;
     for (intptr_t j = 0; j < u->ncellvars; j++) {
-        if (index_of(u->varnames, u->nvarnames, u->cellvars[j]) < 0) {
+        if (varname_index(u, u->cellvars[j]) < 0) {
             extra_cells++;
         }
     }
@@ -698,10 +715,11 @@ tpy_object_t *tpy_code_new_from_unit(compiler_t *c)
     for (intptr_t i = 0; i < u->nvarnames; i++) {
         plus[k] = u->varnames[i];
         // 1 marks a local that is also a cell (MAKE_CELL wraps it in place)
-        cell2arg[k++] = index_of(u->cellvars, u->ncellvars, u->varnames[i]) >= 0 ? 1 : 0;
+        tpy_symbol_t *sym = tpy_symtable_lookup(u->scope, u->varnames[i]);
+        cell2arg[k++] = sym != NULL && sym->scope == SCOPE_CELL ? 1 : 0;
     }
     for (intptr_t j = 0; j < u->ncellvars; j++) {
-        if (index_of(u->varnames, u->nvarnames, u->cellvars[j]) < 0) {
+        if (varname_index(u, u->cellvars[j]) < 0) {
             plus[k] = u->cellvars[j];
             cell2arg[k++] = 1;
         }

@@ -388,6 +388,31 @@ static tpy_object_t *fold_binop(compiler_t *c, tpy_expr_t *e)
     return v;
 }
 
+// A decimal literal over sys.get_int_max_str_digits() digits: CPython refuses
+// it at compile time, as a SyntaxError at the literal carrying the ValueError's
+// text and a hint.  Anything else (MemoryError) stays the pending exception.
+static void int_literal_error(compiler_t *c, tpy_pos_t pos)
+{
+    if (!tpy_err_matches(&tpy_exc_ValueError)) {
+        c->failed = true;
+        c->err->kind = TPY_SYNERR_NONE;
+        return;
+    }
+    tpy_object_t *exc = tpy_err_fetch();
+    tpy_object_t *s = tpy_exc_str(exc);
+    TPY_DECREF(exc);
+    if (s == NULL) {
+        c->failed = true;
+        c->err->kind = TPY_SYNERR_NONE;
+        return;
+    }
+    char msg[sizeof c->err->msg];
+    snprintf(msg, sizeof msg, "%s - Consider hexadecimal for huge integer literals to avoid "
+             "decimal conversion limits.", TPY_STR_DATA(s));
+    TPY_DECREF(s);
+    c_error(c, msg, pos);
+}
+
 static tpy_object_t *const_value_of(compiler_t *c, tpy_expr_t *e)
 {
     switch (e->kind) {
@@ -396,8 +421,7 @@ static tpy_object_t *const_value_of(compiler_t *c, tpy_expr_t *e)
     case EXPR_INT: {
         tpy_object_t *v = tpy_int_from_string(e->u.num.text, strlen(e->u.num.text), 0);
         if (v == NULL) {
-            c->failed = true;
-            c->err->kind = TPY_SYNERR_NONE;
+            int_literal_error(c, e->pos);
         }
         return v;
     }
@@ -1038,8 +1062,10 @@ void c_expr(compiler_t *c, tpy_expr_t *e)
     case EXPR_CONST:
         k = const_value(c, e);
         if (k == NULL) {
-            c->failed = true;
-            c->err->kind = TPY_SYNERR_NONE;
+            if (!c->failed) { // else a SyntaxError is recorded (a too long literal)
+                c->failed = true;
+                c->err->kind = TPY_SYNERR_NONE;
+            }
             break;
         }
         c_emit(c, OP_LOAD_CONST, c_add_const(c, k));

@@ -145,6 +145,7 @@ static tpy_symbol_t *add_symbol(builder_t *b, tpy_scope_t *s, const char *name, 
     sym->scope = SCOPE_UNRESOLVED;
     sym->lineno = lineno;
     sym->col = col;
+    sym->slot = -1;
     intptr_t i = (intptr_t)(name_hash(name) & (uint64_t)(s->hashcap - 1));
     while (s->hash[i] >= 0) {
         i = (i + 1) & (s->hashcap - 1);
@@ -245,18 +246,23 @@ static void add_param(builder_t *b, const char *name, int lineno, int col)
         return;
     }
     add_symbol(b, s, name, SYM_DEF_PARAM, lineno, col);
-    intptr_t cap = s->nparams;
-    const char **np = tpy_arena_alloc(b->st->arena, sizeof(char *) * (size_t)(cap + 1));
-    if (np == NULL) {
-        nomem(b);
-        return;
+    // the array's capacity is implicit: 8, then doubled whenever nparams reaches
+    // a power of two (a def with 20000 parameters must not cost quadratic memory)
+    intptr_t n = s->nparams;
+    if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+        intptr_t cap = n == 0 ? 8 : n * 2;
+        const char **np = tpy_arena_alloc(b->st->arena, sizeof(char *) * (size_t)cap);
+        if (np == NULL) {
+            nomem(b);
+            return;
+        }
+        if (n > 0) {
+            memcpy(np, s->params, sizeof(char *) * (size_t)n);
+        }
+        s->params = np;
     }
-    if (s->params) {
-        memcpy(np, s->params, sizeof(char *) * (size_t)cap);
-    }
-    np[cap] = name;
-    s->params = np;
-    s->nparams = cap + 1;
+    s->params[n] = name;
+    s->nparams = n + 1;
 }
 
 static void visit_expr(builder_t *b, tpy_expr_t *e);
@@ -769,20 +775,41 @@ static void visit_stmts(builder_t *b, tpy_seq_t body)
 
 /* ---- pass two: resolution --------------------------------------------------------- */
 
-/* A set of names as a NULL-terminated arena array (small scopes; linear search). */
+/* A set of names in arena memory: the names in insertion order plus an
+ * open-addressing index into them, both grown by doubling, so that a function
+ * with tens of thousands of locals resolves in linear time.  A set is never
+ * shared: nameset_copy makes the children's view of the enclosing names. */
 typedef struct {
     const char **names;
-    intptr_t n;
+    intptr_t n, cap;
+    intptr_t *index; // -1 or a position in names; tcap slots, a power of two
+    intptr_t tcap;
 } nameset_t;
 
 static bool nameset_has(const nameset_t *s, const char *name)
 {
-    for (intptr_t i = 0; i < s->n; i++) {
-        if (strcmp(s->names[i], name) == 0) {
+    if (s->tcap == 0) {
+        return false;
+    }
+    intptr_t mask = s->tcap - 1;
+    for (intptr_t i = (intptr_t)(name_hash(name) & (uint64_t)mask);; i = (i + 1) & mask) {
+        if (s->index[i] < 0) {
+            return false;
+        }
+        if (strcmp(s->names[s->index[i]], name) == 0) {
             return true;
         }
     }
-    return false;
+}
+
+static void nameset_index(nameset_t *s, intptr_t k)
+{
+    intptr_t mask = s->tcap - 1;
+    intptr_t i = (intptr_t)(name_hash(s->names[k]) & (uint64_t)mask);
+    while (s->index[i] >= 0) {
+        i = (i + 1) & mask;
+    }
+    s->index[i] = k;
 }
 
 static bool nameset_add(tpy_arena_t *a, nameset_t *s, const char *name)
@@ -790,16 +817,46 @@ static bool nameset_add(tpy_arena_t *a, nameset_t *s, const char *name)
     if (nameset_has(s, name)) {
         return true;
     }
-    const char **nn = tpy_arena_alloc(a, sizeof(char *) * (size_t)(s->n + 1));
-    if (nn == NULL) {
-        return false;
+    if (s->n == s->cap) {
+        intptr_t nc = s->cap ? s->cap * 2 : 8;
+        const char **nn = tpy_arena_alloc(a, sizeof(char *) * (size_t)nc);
+        if (nn == NULL) {
+            return false;
+        }
+        if (s->n) {
+            memcpy(nn, s->names, sizeof(char *) * (size_t)s->n);
+        }
+        s->names = nn;
+        s->cap = nc;
     }
-    if (s->n) {
-        memcpy(nn, s->names, sizeof(char *) * (size_t)s->n);
+    s->names[s->n++] = name;
+    if (s->n * 2 > s->tcap) {
+        intptr_t tc = s->tcap ? s->tcap * 2 : 16;
+        intptr_t *t = tpy_arena_alloc(a, sizeof(intptr_t) * (size_t)tc);
+        if (t == NULL) {
+            return false;
+        }
+        memset(t, 0xff, sizeof(intptr_t) * (size_t)tc); // all -1
+        s->index = t;
+        s->tcap = tc;
+        for (intptr_t k = 0; k < s->n; k++) {
+            nameset_index(s, k);
+        }
+    } else {
+        nameset_index(s, s->n - 1);
     }
-    nn[s->n] = name;
-    s->names = nn;
-    s->n++;
+    return true;
+}
+
+// [dst] = a new set holding the names of [src].
+static bool nameset_copy(tpy_arena_t *a, nameset_t *dst, const nameset_t *src)
+{
+    *dst = (nameset_t){NULL, 0, 0, NULL, 0};
+    for (intptr_t i = 0; i < src->n; i++) {
+        if (!nameset_add(a, dst, src->names[i])) {
+            return false;
+        }
+    }
     return true;
 }
 
@@ -810,7 +867,7 @@ static bool nameset_add(tpy_arena_t *a, nameset_t *s, const char *name)
 static void analyze(builder_t *b, tpy_scope_t *s, const nameset_t *bound, nameset_t *free_out)
 {
     tpy_arena_t *a = b->st->arena;
-    nameset_t local = {NULL, 0};
+    nameset_t local = {NULL, 0, 0, NULL, 0};
     // resolve own symbols first (except FREE which depends on bound)
     for (intptr_t i = 0; i < s->nsyms; i++) {
         tpy_symbol_t *sym = &s->syms[i];
@@ -838,7 +895,13 @@ static void analyze(builder_t *b, tpy_scope_t *s, const nameset_t *bound, namese
         }
     }
     // the names children may see: bound ∪ this function's locals (classes add nothing)
-    nameset_t newbound = *bound;
+    nameset_t newbound = *bound; // shared until something is added
+    if ((s->kind == BLOCK_FUNCTION && local.n > 0) || s->kind == BLOCK_CLASS) {
+        if (!nameset_copy(a, &newbound, bound)) {
+            nomem(b);
+            return;
+        }
+    }
     if (s->kind == BLOCK_FUNCTION) {
         for (intptr_t i = 0; i < local.n; i++) {
             if (!nameset_add(a, &newbound, local.names[i])) {
@@ -855,7 +918,7 @@ static void analyze(builder_t *b, tpy_scope_t *s, const nameset_t *bound, namese
             return;
         }
     }
-    nameset_t child_free = {NULL, 0};
+    nameset_t child_free = {NULL, 0, 0, NULL, 0};
     for (intptr_t c = 0; c < s->nchildren && !b->failed; c++) {
         tpy_scope_t *ch = s->children[c];
         if (ch->uses_class_cell && s->kind == BLOCK_CLASS) {
@@ -938,7 +1001,7 @@ int tpy_symtable_build(tpy_symtable_t *st, tpy_module_ast_t *mod, tpy_arena_t *a
     if (b.failed) {
         return -1;
     }
-    nameset_t bound = {NULL, 0}, free_out = {NULL, 0};
+    nameset_t bound = {NULL, 0, 0, NULL, 0}, free_out = {NULL, 0, 0, NULL, 0};
     analyze(&b, st->top, &bound, &free_out);
     return b.failed ? -1 : 0;
 }

@@ -36,6 +36,7 @@ typedef struct tpy_symbol {
     int flags;
     tpy_symscope_t scope;
     int lineno, col;   // first binding or use, for error messages
+    intptr_t slot;     // the compiler's: index in co_varnames, or -1 (not a fast local)
 } tpy_symbol_t;
 
 typedef struct tpy_scope {

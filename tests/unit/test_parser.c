@@ -223,8 +223,18 @@ Test(parser, a_later_tokenizer_error_replaces_a_parser_error)
     parse_error("x = [1, 2\ny = 3\n", TPY_PARSE_FILE, TPY_SYNERR_SYNTAX, "'[' was never closed");
     parse_error("f(a b\n", TPY_PARSE_FILE, TPY_SYNERR_SYNTAX,
                 "invalid syntax. Perhaps you forgot a comma?");
-    parse_error("x = = 1\nif x:\n    y\n  z\n", TPY_PARSE_FILE, TPY_SYNERR_INDENT,
-                "unindent does not match any outer indentation level");
+}
+
+// CPython's tokenizer reports bad indentation through an error code, so one
+// found after a parser error does not replace it; nor does any tokenizer error
+// replace an unexpected indent
+Test(parser, a_later_indentation_error_does_not_replace_a_parser_error)
+{
+    parse_error("x = = 1\nif x:\n    y\n  z\n", TPY_PARSE_FILE, TPY_SYNERR_SYNTAX,
+                "invalid syntax");
+    parse_error("x = = 1\nif x:\n        y\n\tz\n", TPY_PARSE_FILE, TPY_SYNERR_SYNTAX,
+                "invalid syntax");
+    parse_error("x = 1\n  y = 'abc\n", TPY_PARSE_FILE, TPY_SYNERR_INDENT, "unexpected indent");
 }
 
 /* ---- modes ------------------------------------------------------------------------- */
