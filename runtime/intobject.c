@@ -794,8 +794,9 @@ static tpy_object_t *lshift_slow(tpy_object_t *a, tpy_object_t *b)
         return tpy_int_from_small(0);
     }
     if (huge) {
-        // CPython splits the count into words first: past that range it is "too many digits".
-        static const la_digit_t limit_d[3] = {0, 0, 15}; // 30 * 2**63 = 15 * 2**64
+        // CPython's result would need more 30-bit digits than a size can
+        // count ((2**63 - 25) // 4): "too many digits"; below that, no memory
+        static const la_digit_t limit_d[3] = {0xffffff2e, 0xbfffffff, 0x3}; // 30 * that
         la_view_t vb;
         tpy_int_view(&vb, b);
         if (la_cmp(vb.d, vb.n, limit_d, 3) >= 0) {
