@@ -1115,7 +1115,7 @@ static bool park(tpy_object_t *op)
 
 void tpy_dealloc(tpy_object_t *op)
 {
-    if (!(op->type->tp_flags & TPY_TPFLAGS_HAVE_GC) || (op->type->tp_flags & TPY_TPFLAGS_TRASHCAN)) {
+    if ((op->type->tp_flags & (TPY_TPFLAGS_HAVE_GC | TPY_TPFLAGS_TRASHCAN)) != TPY_TPFLAGS_HAVE_GC) {
         // ints, floats, strs: nothing deep behind them, no depth to keep;
         // tuples, lists, dicts, sets: their tp_dealloc keeps its own depth
         op->type->tp_dealloc(op);

@@ -66,7 +66,7 @@ char *tpy_decode_string(tpy_arena_t *arena, const char *body, size_t len, bool r
 /* ---- lexer (exposed for tests and the REPL's completeness check) ------------ */
 
 typedef struct {
-    int kind;          // a TK_* value from the generated grammar header, or 0 at end
+    int kind;          // a TK_* value from lemon's build/gen/parser.h, or 0 at end
     const char *start; // points into the source
     size_t len;
     int lineno, col;         // start (1-based line, 0-based byte column)

@@ -327,14 +327,15 @@ void tpy_exc_attribute_context(tpy_object_t *name, tpy_object_t *obj)
     if (e == NULL || !is_attribute_error(e) || as_exc(e)->extra != NULL) {
         return;
     }
+    // hold the AttributeError while allocating, so a MemoryError cannot free it
+    e = tpy_err_fetch();
     tpy_object_t *info = tpy_tuple_pack(2, name, obj);
     if (info == NULL) {
-        TPY_INCREF(e);
         tpy_err_clear(); // the allocation's MemoryError goes: the AttributeError stays
-        tpy_err_restore(e);
-        return;
+    } else {
+        as_exc(e)->extra = info;
     }
-    as_exc(e)->extra = info;
+    tpy_err_restore(e);
 }
 
 /* AttributeError(*args, name=None, obj=None) and NameError(*args, name=None). */

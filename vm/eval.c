@@ -37,9 +37,9 @@ static chunk_t *chunk_cur;
 
 static void *data_stack_push_slow(size_t size);
 
+// [size] is a multiple of 16: a code object's framesize is rounded so.
 static inline void *data_stack_push(size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
     if (chunk_cur != NULL && chunk_cur->top + size <= chunk_cur->size) {
         void *p = chunk_cur->data + chunk_cur->top;
         chunk_cur->top += size;
@@ -68,7 +68,6 @@ static void *data_stack_push_slow(size_t size)
 
 static inline void data_stack_pop(void *p, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
     chunk_cur->top -= size;
     (void)p;
     if (chunk_cur->top == 0 && chunk_cur->prev != NULL) {
@@ -1293,21 +1292,30 @@ tpy_object_t *tpy_eval_frame(tpy_frame_t *entry_frame)
         SET_TOP(tpy_newref(t ? tpy_true : tpy_false));
         DISPATCH();
     }
+    // `x is y` deciding a branch: no bool in between
+#define IS_OP_JUMP(jump_when)                                                                     \
+    do {                                                                                          \
+        tpy_object_t *b_ = POP();                                                                 \
+        tpy_object_t *a_ = POP();                                                                 \
+        bool t_ = (a_ == b_) ^ (oparg != 0);                                                      \
+        TPY_DECREF(a_);                                                                           \
+        TPY_DECREF(b_);                                                                           \
+        word = *ip++;                                                                             \
+        if (t_ == (jump_when)) {                                                                  \
+            ip = co->code + TPY_ARG(word);                                                        \
+        }                                                                                         \
+    } while (0)
     TARGET(IS_OP__POP_JUMP_IF_FALSE)
-    TARGET(IS_OP__POP_JUMP_IF_TRUE)
     {
-        // `x is y` deciding a branch: no bool in between
-        tpy_object_t *b = POP();
-        tpy_object_t *a = POP();
-        bool t = (a == b) ^ (oparg != 0);
-        TPY_DECREF(a);
-        TPY_DECREF(b);
-        word = *ip++;
-        if (t == (TPY_OP(word) == OP_POP_JUMP_IF_TRUE)) {
-            ip = co->code + TPY_ARG(word);
-        }
+        IS_OP_JUMP(false);
         DISPATCH();
     }
+    TARGET(IS_OP__POP_JUMP_IF_TRUE)
+    {
+        IS_OP_JUMP(true);
+        DISPATCH();
+    }
+#undef IS_OP_JUMP
     TARGET(CONTAINS_OP)
     {
         tpy_object_t *container = POP();
